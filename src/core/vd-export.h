@@ -1,0 +1,35 @@
+/* vd-export.h — the JSON document the website publishes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vd-store.h"
+
+G_BEGIN_DECLS
+
+/* The document's "schema_version"; data/verdict-desk-export.schema.json
+ * describes it. Bump it, and teach vd-import.c the old one, on any change
+ * a reader would notice. */
+#define VD_EXPORT_SCHEMA_VERSION 1
+#define VD_EXPORT_FORMAT "verdict-desk/comparisons"
+
+gboolean  vd_export_to_stream (VdStore        *store,
+                               const char     *slug,
+                               GOutputStream  *stream,
+                               guint          *n_exported,
+                               GCancellable   *cancellable,
+                               GError        **error);
+gboolean  vd_export_to_file   (VdStore        *store,
+                               const char     *slug,
+                               GFile          *file,
+                               guint          *n_exported,
+                               GCancellable   *cancellable,
+                               GError        **error);
+GBytes   *vd_export_to_bytes  (VdStore        *store,
+                               const char     *slug,
+                               GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,141 @@
+/* vd-store-schema.c — the ordered migrations of the database schema
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * migrations[i] takes a database from user_version i to i + 1. Never edit a
+ * released step: add a new one, and a fixture for it in tests/test-store.c.
+ */
+#include "config.h"
+
+#include "vd-error.h"
+#include "vd-store-private.h"
+
+static const char * const migrations[] = {
+  /* 0 → 1: the first schema. Child tables "<table>_<field>" hold list fields. */
+  "CREATE TABLE tools ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  vendor TEXT NOT NULL DEFAULT '',"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  tagline TEXT NOT NULL DEFAULT '',"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  pricing TEXT NOT NULL,"
+  "  pricing_detail TEXT NOT NULL DEFAULT '',"
+  "  website TEXT NOT NULL DEFAULT '',"
+  "  license TEXT NOT NULL DEFAULT '',"
+  "  votes_up INTEGER CHECK (votes_up >= 0),"
+  "  votes_down INTEGER CHECK (votes_down >= 0)"
+  ");"
+  "CREATE TABLE reviewers ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  persona TEXT NOT NULL"
+  ");"
+  "CREATE TABLE reviewers_prompts ("
+  "  record TEXT NOT NULL REFERENCES reviewers (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (record, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE comparisons ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  slug TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  dek TEXT NOT NULL DEFAULT '',"
+  "  tool_a TEXT NOT NULL REFERENCES tools (uuid) ON DELETE RESTRICT,"
+  "  tool_b TEXT NOT NULL REFERENCES tools (uuid) ON DELETE RESTRICT,"
+  "  pricing_read TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL,"
+  "  publish_date TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE comparisons_panel ("
+  "  record TEXT NOT NULL REFERENCES comparisons (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL REFERENCES reviewers (uuid) ON DELETE RESTRICT,"
+  "  PRIMARY KEY (record, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE scorecards ("
+  "  uuid TEXT PRIMARY KEY NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  updated INTEGER NOT NULL,"
+  "  comparison TEXT NOT NULL REFERENCES comparisons (uuid) ON DELETE CASCADE,"
+  "  tool TEXT NOT NULL REFERENCES tools (uuid) ON DELETE RESTRICT,"
+  "  reviewer TEXT NOT NULL REFERENCES reviewers (uuid) ON DELETE RESTRICT,"
+  "  verdict TEXT NOT NULL,"
+  "  UNIQUE (comparison, tool, reviewer)"
+  ");"
+  "CREATE TABLE scorecards_sections ("
+  "  record TEXT NOT NULL REFERENCES scorecards (uuid) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (record, position)"
+  ") WITHOUT ROWID;",
+
+  /* 1 → 2: the lookups the desk makes on every open: which comparisons use a
+   * tool or a reviewer (delete checks), a comparison's scorecards, and the
+   * sidebar's order. */
+  "CREATE INDEX comparisons_tool_a ON comparisons (tool_a);"
+  "CREATE INDEX comparisons_tool_b ON comparisons (tool_b);"
+  "CREATE INDEX comparisons_status ON comparisons (status, slug);"
+  "CREATE INDEX comparisons_panel_value ON comparisons_panel (value);"
+  "CREATE INDEX scorecards_tool ON scorecards (tool);"
+  "CREATE INDEX scorecards_reviewer ON scorecards (reviewer);"
+  "CREATE INDEX tools_name ON tools (name COLLATE NOCASE);"
+  "CREATE INDEX reviewers_name ON reviewers (name COLLATE NOCASE);",
+};
+
+int
+vd_store_schema_get_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * vd_store_schema_migrate:
+ *
+ * Runs the steps from @from_version up to @to_version. The caller holds the
+ * write transaction, so a failed step leaves the file as it was.
+ */
+gboolean
+vd_store_schema_migrate (sqlite3  *db,
+                         int       from_version,
+                         int       to_version,
+                         GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (from_version >= 0, FALSE);
+  g_return_val_if_fail (to_version <= vd_store_schema_get_latest (), FALSE);
+
+  for (int v = from_version; v < to_version; v++)
+    {
+      char *message = NULL;
+      g_autofree char *pragma = NULL;
+
+      if (sqlite3_exec (db, migrations[v], NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_FAILED,
+                       "Could not upgrade the database to version %d: %s",
+                       v + 1, message);
+          sqlite3_free (message);
+          return FALSE;
+        }
+
+      /* A PRAGMA takes no bound parameters; v + 1 is our own integer. */
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      if (sqlite3_exec (db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_FAILED,
+                       "Could not record database version %d: %s",
+                       v + 1, sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

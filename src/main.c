@@ -1,0 +1,40 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "vd-application.h"
+#include "vd-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(VdCliOptions) options = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdApplication) app = NULL;
+  char *app_argv[] = { argv[0], NULL };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The data switches run here, before GTK starts, so they need no display. */
+  if (!vd_cli_parse (&options, &argc, &argv, &error))
+    {
+      g_printerr ("verdict-desk: %s\n", error->message);
+      g_printerr (_("Run “verdict-desk --help” to see the options.\n"));
+      return 2;
+    }
+
+  if (vd_cli_is_headless (&options))
+    return vd_cli_run (&options);
+
+  app = vd_application_new (options.database);
+  return g_application_run (G_APPLICATION (app), 1, app_argv);
+}

@@ -1,0 +1,172 @@
+/* vd-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-application.h"
+#include "vd-store.h"
+#include "vd-window.h"
+
+struct _VdApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (VdApplication, vd_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+vd_application_activate (GApplication *app)
+{
+  VdApplication *self = VD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+  g_autofree char *folder = g_path_get_dirname (self->database_path);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    store = vd_store_new (self->database_path, &error);
+  else
+    g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
+                 _("Could not create the folder “%s”"), folder);
+
+  window = GTK_WINDOW (vd_window_new (self, store, error));
+  gtk_window_present (window);
+}
+
+static void
+vd_application_finalize (GObject *object)
+{
+  VdApplication *self = VD_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (vd_application_parent_class)->finalize (object);
+}
+
+static void
+vd_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  VdApplication *self = VD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      g_value_set_string (value, self->database_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vd_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  VdApplication *self = VD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE_PATH:
+      self->database_path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+vd_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit_activated },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (vd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+vd_application_class_init (VdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vd_application_finalize;
+  object_class->get_property = vd_application_get_property;
+  object_class->set_property = vd_application_set_property;
+
+  app_class->activate = vd_application_activate;
+  app_class->startup = vd_application_startup;
+
+  properties[PROP_DATABASE_PATH] =
+    g_param_spec_string ("database-path", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vd_application_init (VdApplication *self)
+{
+}
+
+VdApplication *
+vd_application_new (const char *database_path)
+{
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  /* Each window owns one database file; a second launch with another
+   * --database must not be folded into the first process. */
+  return g_object_new (VD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "database-path", database_path,
+                       "resource-base-path", "/io/github/verdictdesk/VerdictDesk",
+                       NULL);
+}
+
+const char *
+vd_application_get_database_path (VdApplication *self)
+{
+  g_return_val_if_fail (VD_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}

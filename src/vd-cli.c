@@ -1,0 +1,257 @@
+/* vd-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each switch does one job, prints one line saying what it did (on stderr
+ * when stdout carries the data) and exits non-zero on any error.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
+#include "vd-cli.h"
+#include "vd-demo.h"
+#include "vd-error.h"
+#include "vd-export.h"
+#include "vd-import.h"
+#include "vd-store.h"
+
+void
+vd_cli_options_clear (VdCliOptions *options)
+{
+  g_clear_pointer (&options->database, g_free);
+  g_clear_pointer (&options->export_json, g_free);
+  g_clear_pointer (&options->import_json, g_free);
+  g_clear_pointer (&options->comparison, g_free);
+}
+
+char *
+vd_cli_default_database (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "verdict-desk", "verdict-desk.db", NULL);
+}
+
+gboolean
+vd_cli_parse (VdCliOptions   *options,
+              int            *argc,
+              char         ***argv,
+              GError        **error)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options->database,
+      N_("The database to open (default: in your data folder)"), N_("FILE") },
+    { "create-demo", 0, 0, G_OPTION_ARG_NONE, &options->create_demo,
+      N_("Write the demo database to the --database FILE, which must not exist"), NULL },
+    { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->export_json,
+      N_("Export ready and published comparisons (or the --comparison) as JSON; - is stdout"),
+      N_("OUT") },
+    { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options->import_json,
+      N_("Merge an exported JSON document into the database; - is stdin"), N_("IN") },
+    { "comparison", 'c', 0, G_OPTION_ARG_STRING, &options->comparison,
+      N_("The comparison to export, by slug"), N_("SLUG") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  guint n_actions;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Write reviewer scorecards and publish AI tool comparisons.\n"
+                                  "Without a data switch, opens the desk window."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("Unexpected argument “%s”"), (*argv)[1]);
+      return FALSE;
+    }
+
+  n_actions = (options->create_demo ? 1 : 0) + (options->export_json ? 1 : 0) +
+              (options->import_json ? 1 : 0) + (options->version ? 1 : 0);
+  if (n_actions > 1)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Give one of --create-demo, --export-json, --import-json "
+                             "and --version at a time"));
+      return FALSE;
+    }
+
+  if (options->comparison != NULL && options->export_json == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--comparison goes with --export-json"));
+      return FALSE;
+    }
+
+  if (options->create_demo && options->database == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--create-demo needs --database FILE"));
+      return FALSE;
+    }
+
+  if (options->database == NULL)
+    options->database = vd_cli_default_database ();
+
+  return TRUE;
+}
+
+gboolean
+vd_cli_is_headless (VdCliOptions *options)
+{
+  return options->create_demo || options->export_json || options->import_json ||
+         options->version;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("verdict-desk: %s\n", error->message);
+  return 1;
+}
+
+static VdStore *
+open_existing (const char  *path,
+               GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”"), path);
+      return NULL;
+    }
+
+  return vd_store_new (path, error);
+}
+
+static int
+create_demo (VdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+
+  if (g_file_test (options->database, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("verdict-desk: “%s” already exists; the demo is only written to a new "
+                    "file\n"), options->database);
+      return 1;
+    }
+
+  if (!(store = vd_store_new (options->database, &error)) ||
+      !vd_demo_populate (store, &error))
+    {
+      g_clear_object (&store);
+      g_unlink (options->database);
+      return fail (error);
+    }
+
+  g_print (_("Wrote the demo database to %s\n"), options->database);
+  return 0;
+}
+
+static int
+export_json (VdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+  gboolean to_stdout = g_str_equal (options->export_json, "-");
+  guint n = 0;
+
+  if (!(store = open_existing (options->database, &error)))
+    return fail (error);
+
+  if (to_stdout)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (out, 64 * 1024);
+
+      if (!vd_export_to_stream (store, options->comparison, buffered, &n, NULL, &error) ||
+          !g_output_stream_close (buffered, NULL, &error))
+        return fail (error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_json);
+
+      if (!vd_export_to_file (store, options->comparison, file, &n, NULL, &error))
+        return fail (error);
+    }
+
+  /* The data may be on stdout; the message goes beside it. */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "Exported %u comparison to %s\n",
+                           "Exported %u comparisons to %s\n", n),
+              n, to_stdout ? _("standard output") : options->export_json);
+  return 0;
+}
+
+static int
+import_json (VdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+  VdImportStats stats = { 0 };
+  gboolean ok;
+
+  if (!(store = vd_store_new (options->database, &error)))
+    return fail (error);
+
+  if (g_str_equal (options->import_json, "-"))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+
+      ok = vd_import_from_stream (store, in, &stats, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->import_json);
+
+      ok = vd_import_from_file (store, file, &stats, NULL, &error);
+    }
+
+  if (!ok)
+    return fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Imported %u comparison: %u records added, %u updated, %u unchanged\n",
+                        "Imported %u comparisons: %u records added, %u updated, %u unchanged\n",
+                        stats.comparisons),
+           stats.comparisons, stats.added, stats.updated, stats.unchanged);
+  return 0;
+}
+
+/**
+ * vd_cli_run:
+ *
+ * Runs the headless switch in @options (vd_cli_is_headless() must be TRUE).
+ *
+ * Returns: the process exit status
+ */
+int
+vd_cli_run (VdCliOptions *options)
+{
+  g_return_val_if_fail (vd_cli_is_headless (options), 2);
+
+  if (options->version)
+    {
+      g_print ("verdict-desk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (options->create_demo)
+    return create_demo (options);
+
+  if (options->export_json)
+    return export_json (options);
+
+  return import_json (options);
+}

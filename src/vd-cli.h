@@ -1,0 +1,32 @@
+/* vd-cli.h — the headless command line: everything before GTK starts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char     *database;
+  gboolean  create_demo;
+  char     *export_json;
+  char     *import_json;
+  char     *comparison;
+  gboolean  version;
+} VdCliOptions;
+
+void      vd_cli_options_clear  (VdCliOptions  *options);
+gboolean  vd_cli_parse          (VdCliOptions  *options,
+                                 int           *argc,
+                                 char        ***argv,
+                                 GError       **error);
+gboolean  vd_cli_is_headless    (VdCliOptions  *options);
+int       vd_cli_run            (VdCliOptions  *options);
+char     *vd_cli_default_database (void);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VdCliOptions, vd_cli_options_clear)
+
+G_END_DECLS

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Check the Flatpak manifest's identity and sandbox permissions.
+
+Usage: check-flatpak-manifest.py MANIFEST APP_ID COMMAND
+
+The sandbox gets a display, the GPU and IPC and nothing more: files the user picks
+come in and go out through the file chooser portal, and nothing goes over the network.
+"""
+
+import json
+import os
+import sys
+
+EXPECTED_FINISH_ARGS = {
+    "--share=ipc",
+    "--socket=fallback-x11",
+    "--socket=wayland",
+    "--device=dri",
+}
+
+# Permissions that would widen the sandbox; listed so that the failure says why.
+FORBIDDEN_PREFIXES = (
+    "--filesystem",
+    "--socket=x11",
+    "--socket=session-bus",
+    "--socket=system-bus",
+    "--socket=pulseaudio",
+    "--socket=ssh-auth",
+    "--share=network",
+    "--device=all",
+    "--talk-name",
+    "--system-talk-name",
+    "--own-name",
+    "--allow",
+    "--persist",
+    "--env",
+)
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    manifest_path, app_id, command = sys.argv[1:]
+    errors = []
+
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+
+    ids = [manifest[key] for key in ("id", "app-id") if key in manifest]
+    if len(ids) != 1:
+        errors.append("the manifest must set exactly one of \"id\" and \"app-id\"")
+    elif ids[0] != app_id:
+        errors.append(f"application ID is {ids[0]!r}, expected {app_id!r}")
+
+    if manifest.get("command") != command:
+        errors.append(f"command is {manifest.get('command')!r}, expected {command!r}")
+    if manifest.get("runtime") != "org.gnome.Platform":
+        errors.append(f"runtime is {manifest.get('runtime')!r}, expected 'org.gnome.Platform'")
+    if manifest.get("sdk") != "org.gnome.Sdk":
+        errors.append(f"sdk is {manifest.get('sdk')!r}, expected 'org.gnome.Sdk'")
+    if not isinstance(manifest.get("runtime-version"), str):
+        errors.append("runtime-version must be a string such as \"50\"")
+
+    finish_args = manifest.get("finish-args", [])
+    if len(finish_args) != len(set(finish_args)):
+        errors.append("finish-args lists a permission twice")
+    for arg in finish_args:
+        if arg.startswith(FORBIDDEN_PREFIXES):
+            errors.append(f"finish-args must not contain {arg}")
+    if set(finish_args) != EXPECTED_FINISH_ARGS:
+        errors.append(f"finish-args are {sorted(finish_args)}, "
+                      f"expected exactly {sorted(EXPECTED_FINISH_ARGS)}")
+
+    modules = manifest.get("modules", [])
+    app_modules = [m for m in modules if isinstance(m, dict)
+                   and m.get("name") == "verdict-desk"]
+    if len(app_modules) != 1 or modules[-1] is not app_modules[0]:
+        errors.append("the last module must be the one named 'verdict-desk'")
+    else:
+        module = app_modules[0]
+        if module.get("buildsystem") != "meson":
+            errors.append("the verdict-desk module must use buildsystem 'meson'")
+        sources = module.get("sources", [])
+        dirs = [s for s in sources if isinstance(s, dict) and s.get("type") == "dir"]
+        if len(dirs) != 1:
+            errors.append("the verdict-desk module must build from one 'dir' source")
+        else:
+            source_dir = os.path.normpath(
+                os.path.join(os.path.dirname(os.path.abspath(manifest_path)), dirs[0]["path"]))
+            if not os.path.isfile(os.path.join(source_dir, "meson.build")):
+                errors.append(f"the 'dir' source {dirs[0]['path']!r} resolves to "
+                              f"{source_dir}, which has no meson.build")
+
+    for error in errors:
+        print(f"{manifest_path}: {error}")
+    if not errors:
+        print(f"{os.path.basename(manifest_path)}: {app_id} runs {command} on "
+              f"{manifest['runtime']}//{manifest['runtime-version']} with "
+              f"{' '.join(finish_args)}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

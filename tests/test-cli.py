@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+# test-cli.py — the headless command line, run as a user would run it.
+#
+# Usage: test-cli.py VERDICT_DESK SCHEMA.json
+# Every export is validated against the JSON Schema.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import jsonschema
+
+BINARY = None
+SCHEMA = None
+SLUG = "claude-haiku-open-weights-vs-mistral-medium-3"
+
+
+def run(*args, stdin=None):
+    # No display at all: the data switches must not need one.
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return subprocess.run([BINARY, *args], input=stdin, capture_output=True, env=env, timeout=120)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+class Cli(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+        self.demo = self.path("demo.db")
+        r = run("--database", self.demo, "--create-demo")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(r.stdout.decode().strip().splitlines()), 1)
+
+    def path(self, name):
+        return os.path.join(self.dir.name, name)
+
+    def export(self, db, *extra):
+        r = run("--database", db, "--export-json", "-", *extra)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(r.stderr.decode().strip().splitlines()), 1, r.stderr)
+        doc = json.loads(r.stdout)
+        jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
+        return r.stdout
+
+    def assertFails(self, result, code, says):
+        self.assertEqual(result.returncode, code, result.stderr)
+        message = result.stderr.decode()
+        self.assertIn(says, message)
+        self.assertNotIn("CRITICAL", message)
+        self.assertNotIn("Traceback", message)
+
+    def test_version_and_help(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout.decode(), r"^verdict-desk \d+\.\d+\.\d+\n$")
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        for switch in ("--database", "--create-demo", "--export-json", "--import-json",
+                       "--comparison", "--version"):
+            self.assertIn(switch, r.stdout.decode())
+
+    def test_usage_errors(self):
+        self.assertFails(run("--no-such-switch"), 2, "no-such-switch")
+        self.assertFails(run("--database", self.demo, "--create-demo", "--version"), 2,
+                         "one of")
+        self.assertFails(run("--database", self.demo, "--comparison", SLUG), 2,
+                         "--export-json")
+        self.assertFails(run("--create-demo"), 2, "--database")
+        self.assertFails(run("stray"), 2, "stray")
+
+    def test_create_demo_refuses_existing(self):
+        before = digest(self.demo)
+        self.assertFails(run("--database", self.demo, "--create-demo"), 1, "already exists")
+        self.assertEqual(digest(self.demo), before)
+
+    def test_export_demo_figures(self):
+        doc = json.loads(self.export(self.demo))
+        (comparison,) = doc["comparisons"]
+        haiku, mistral = comparison["tools"]
+        self.assertEqual(comparison["slug"], SLUG)
+        self.assertEqual(haiku["panel"]["ship_label"], "50%")
+        self.assertEqual(mistral["panel"]["ship_label"], "100%")
+        self.assertEqual(haiku["community"]["label"], "—")
+        self.assertEqual(mistral["community"]["label"], "—")
+        self.assertEqual((haiku["pricing_label"], mistral["pricing_label"]), ("Free", "Paid"))
+        self.assertEqual(len(comparison["scorecards"]), 8)
+
+    def test_export_to_file_matches_stdout(self):
+        out = self.path("out.json")
+        r = run("--database", self.demo, "--export-json", out, "--comparison", SLUG)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(out, r.stderr.decode())
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), self.export(self.demo))
+
+    def test_export_errors(self):
+        self.assertFails(run("--database", self.demo, "--export-json", "-", "--comparison",
+                             "no-such-page"), 1, "no-such-page")
+        missing = self.path("missing.db")
+        self.assertFails(run("--database", missing, "--export-json", "-"), 1, "missing.db")
+        self.assertFalse(os.path.exists(missing))
+        notes = self.path("notes.txt")
+        with open(notes, "w") as f:
+            f.write("not a database\n")
+        self.assertFails(run("--database", notes, "--export-json", "-"), 1,
+                         "not a Verdict Desk database")
+        with open(notes) as f:
+            self.assertEqual(f.read(), "not a database\n")
+        self.assertFails(run("--database", self.demo, "--export-json",
+                             self.path("no/such/dir/out.json")), 1, "out.json")
+
+    def test_import_round_trip(self):
+        first = self.export(self.demo)
+        exported = self.path("export.json")
+        with open(exported, "wb") as f:
+            f.write(first)
+        fresh = self.path("fresh.db")
+        r = run("--database", fresh, "--import-json", exported)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("15 records added", r.stdout.decode())
+        self.assertEqual(self.export(fresh), first)
+
+        # From standard input, into a third database.
+        third = self.path("third.db")
+        r = run("--database", third, "--import-json", "-", stdin=first)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.export(third), first)
+
+    def test_import_bad_changes_nothing(self):
+        before = self.export(self.demo)
+        bad = self.path("bad.json")
+        for content, says in ((b"{ not json", "not valid JSON"),
+                              (before.replace(b'"schema_version" : 1', b'"schema_version" : 7'),
+                               "schema version 7"),
+                              (before.replace(b'"verdict" : "skip"', b'"verdict" : "maybe"', 1),
+                               "verdict")):
+            with open(bad, "wb") as f:
+                f.write(content)
+            self.assertFails(run("--database", self.demo, "--import-json", bad), 1, says)
+            self.assertEqual(self.export(self.demo), before)
+        self.assertFails(run("--database", self.demo, "--import-json", self.path("nope.json")),
+                         1, "nope.json")
+
+    def test_user_text_survives(self):
+        # Markup, entities, emoji and right-to-left text are data, not markup.
+        tricky = "<b>Bold</b> & “quoted” 🚀 مرحبا بالعالم \\\"escaped\\\""
+        doc = self.export(self.demo).decode()
+        doc = doc.replace('"tagline" : "', '"tagline" : "' + tricky, 1)
+        doc = doc.replace('"updated" : "2026-11-20T09:00:00.000000Z",\n          "name" : "Claude',
+                          '"updated" : "2026-11-22T09:00:00.000000Z",\n          "name" : "Claude', 1)
+        r = run("--database", self.demo, "--import-json", "-", stdin=doc.encode())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 updated", r.stdout.decode())
+        out = json.loads(self.export(self.demo))
+        self.assertTrue(out["comparisons"][0]["tools"][0]["tagline"].startswith(
+            tricky.replace('\\"', '"')))
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    with open(sys.argv.pop(1), encoding="utf-8") as f:
+        SCHEMA = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    unittest.main(verbosity=2)

@@ -1,0 +1,231 @@
+/* test-export.c — the JSON document the website publishes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
+
+#include "vd-error.h"
+#include "vd-export.h"
+#include "vd-test-util.h"
+
+#define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
+
+static JsonObject *
+parse_comparison (JsonParser *parser,
+                  const char *text,
+                  guint       index)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *comparisons;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, VD_EXPORT_FORMAT);
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), ==,
+                   VD_EXPORT_SCHEMA_VERSION);
+  comparisons = json_object_get_array_member (root, "comparisons");
+  g_assert_cmpuint (json_array_get_length (comparisons), >, index);
+
+  return json_array_get_object_element (comparisons, index);
+}
+
+static void
+test_demo_figures (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autofree char *text = vd_test_export (store, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *comparison = parse_comparison (parser, text, 0);
+  JsonArray *tools = json_object_get_array_member (comparison, "tools");
+  JsonObject *haiku = json_array_get_object_element (tools, 0);
+  JsonObject *mistral = json_array_get_object_element (tools, 1);
+  JsonArray *scorecards = json_object_get_array_member (comparison, "scorecards");
+  JsonArray *split = json_object_get_array_member (comparison, "split");
+  JsonObject *card;
+
+  /* The seed page: 50% / 100% panel ship, community "—", Free / Paid. */
+  g_assert_cmpstr (json_object_get_string_member (comparison, "slug"), ==, DEMO_SLUG);
+  g_assert_cmpstr (json_object_get_string_member (haiku, "name"), ==,
+                   "Claude Haiku Open Weights");
+  g_assert_cmpstr (json_object_get_string_member (haiku, "category"), ==, "Developer Tools");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (haiku, "panel"), "ship_label"), ==, "50%");
+  g_assert_cmpint (json_object_get_int_member (
+                     json_object_get_object_member (haiku, "panel"), "ship_percent"), ==, 50);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (mistral, "panel"), "ship_label"), ==, "100%");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (haiku, "community"), "label"), ==, "—");
+  g_assert_true (json_object_get_null_member (
+                   json_object_get_object_member (mistral, "community"), "percent"));
+  g_assert_cmpstr (json_object_get_string_member (haiku, "pricing_label"), ==, "Free");
+  g_assert_cmpstr (json_object_get_string_member (mistral, "pricing_label"), ==, "Paid");
+  g_assert_cmpstr (json_object_get_string_member (mistral, "pricing"), ==, "paid");
+
+  /* Four reviewers, eight scorecards in page order, three sections each. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (comparison,
+                                                                         "reviewers")), ==, 4);
+  g_assert_cmpuint (json_array_get_length (split), ==, 4);
+  g_assert_cmpuint (json_array_get_length (scorecards), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *quote = NULL;
+      JsonArray *sections;
+
+      card = json_array_get_object_element (scorecards, i);
+      sections = json_object_get_array_member (card, "sections");
+      g_assert_cmpuint (json_array_get_length (sections), ==, 3);
+      g_assert_cmpstr (json_object_get_string_member (card, "tool"), ==,
+                       json_object_get_string_member (
+                         json_array_get_object_element (tools, i % 2), "uuid"));
+      quote = g_strjoin (" ", json_array_get_string_element (sections, 0),
+                         json_array_get_string_element (sections, 1),
+                         json_array_get_string_element (sections, 2), NULL);
+      g_assert_cmpstr (json_object_get_string_member (card, "quote"), ==, quote);
+    }
+
+  /* The split: the skeptic (second on the panel) skips Haiku, ships Mistral. */
+  {
+    JsonArray *verdicts = json_object_get_array_member (json_array_get_object_element (split, 1),
+                                                        "verdicts");
+
+    g_assert_cmpstr (json_array_get_string_element (verdicts, 0), ==, "skip");
+    g_assert_cmpstr (json_array_get_string_element (verdicts, 1), ==, "ship");
+  }
+}
+
+static void
+test_deterministic (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(VdStore) first = vd_test_new_demo_store (&path);
+  g_autoptr(VdStore) second = vd_test_new_demo_store (NULL);
+  g_autofree char *a = vd_test_export (first, NULL);
+  g_autofree char *b = vd_test_export (first, NULL);
+  g_autofree char *c = vd_test_export (second, NULL);
+  g_autofree char *d = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+
+  /* Reopening the file changes nothing either. */
+  g_clear_object (&first);
+  first = vd_store_new (path, &error);
+  g_assert_no_error (error);
+  d = vd_test_export (first, NULL);
+  g_assert_cmpstr (a, ==, d);
+
+  g_assert_true (g_utf8_validate (a, -1, NULL));
+  g_assert_true (g_str_has_suffix (a, "}\n"));
+}
+
+static void
+test_selection (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
+  g_autoptr(VdComparison) draft = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  g_autoptr(GBytes) missing = NULL;
+  JsonObject *root;
+
+  /* A draft comparing the same tools the other way round. */
+  draft = vd_comparison_new ("mistral-vs-haiku", vd_comparison_get_tool_b (demo),
+                             vd_comparison_get_tool_a (demo));
+  g_assert_true (vd_store_save (store, VD_RECORD (draft), &error));
+  g_assert_no_error (error);
+
+  all = vd_test_export (store, NULL);
+  json_parser_load_from_data (parser, all, -1, &error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "comparisons")),
+                    ==, 1);
+
+  one = vd_test_export (store, "mistral-vs-haiku");
+  g_assert_cmpstr (json_object_get_string_member (parse_comparison (parser, one, 0), "status"),
+                   ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (
+                       json_array_get_object_element (
+                         json_object_get_array_member (parse_comparison (parser, one, 0),
+                                                       "tools"), 0), "panel"), "ship_label"),
+                   ==, "—");
+
+  /* Ready comparisons are published too. */
+  vd_comparison_set_status (draft, VD_STATUS_READY);
+  g_assert_true (vd_store_save (store, VD_RECORD (draft), &error));
+  g_clear_pointer (&all, g_free);
+  all = vd_test_export (store, NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse_comparison (parser, all, 1), "slug"),
+                   ==, "mistral-vs-haiku");
+
+  missing = vd_export_to_bytes (store, "no-such-page", &error);
+  g_assert_null (missing);
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-page"));
+}
+
+static void
+test_empty (void)
+{
+  g_autofree char *path = vd_test_path ("empty.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = vd_store_new (path, &error);
+  g_autofree char *text = vd_test_export (store, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"comparisons\" : []"));
+}
+
+static void
+test_file_kept_on_failure (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autofree char *path = vd_test_path ("out.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_set_contents (path, "previous export", -1, NULL));
+
+  g_assert_false (vd_export_to_file (store, "no-such-page", file, &n, NULL, &error));
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_FOUND);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous export");
+  g_clear_pointer (&contents, g_free);
+  g_clear_error (&error);
+
+  g_assert_true (vd_export_to_file (store, NULL, file, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\""));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/demo-figures", test_demo_figures);
+  g_test_add_func ("/export/deterministic", test_deterministic);
+  g_test_add_func ("/export/selection", test_selection);
+  g_test_add_func ("/export/empty", test_empty);
+  g_test_add_func ("/export/file-kept-on-failure", test_file_kept_on_failure);
+
+  return g_test_run ();
+}

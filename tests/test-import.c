@@ -1,0 +1,295 @@
+/* test-import.c — merging exported documents, and refusing bad ones whole
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vd-error.h"
+#include "vd-export.h"
+#include "vd-import.h"
+#include "vd-test-util.h"
+
+#define HAIKU   "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a60"
+#define MISTRAL "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a61"
+
+static gboolean
+import_text (VdStore        *store,
+             const char     *text,
+             VdImportStats  *stats,
+             GError        **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return vd_import_from_bytes (store, bytes, stats, error);
+}
+
+static VdStore *
+new_empty_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = vd_test_path ("empty.db");
+  VdStore *store = vd_store_new (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autofree char *first = vd_test_export (demo, NULL);
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  VdImportStats stats = { 0 };
+
+  g_assert_true (import_text (empty, first, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.comparisons, ==, 1);
+  /* 2 tools + 4 reviewers + 1 comparison + 8 scorecards */
+  g_assert_cmpuint (stats.added, ==, 15);
+  g_assert_cmpuint (stats.updated, ==, 0);
+
+  second = vd_test_export (empty, NULL);
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_idempotent (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autofree char *text = vd_test_export (demo, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  VdImportStats stats = { 0 };
+
+  g_assert_true (import_text (demo, text, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 0);
+  g_assert_cmpuint (stats.updated, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, 15);
+
+  after = vd_test_export (demo, NULL);
+  g_assert_cmpstr (text, ==, after);
+}
+
+static void
+test_newer_wins (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autofree char *text = vd_test_export (demo, NULL);
+  g_autofree char *newer = NULL;
+  g_autofree char *older = NULL;
+  g_autoptr(VdTool) mistral = NULL;
+  g_autoptr(GError) error = NULL;
+  VdImportStats stats = { 0 };
+
+  /* Someone else renamed Mistral a day later... */
+  newer = vd_test_replace_once (text,
+                                "\"updated\" : \"2026-11-20T09:00:00.000000Z\",\n"
+                                "          \"name\" : \"Mistral Medium 3\"",
+                                "\"updated\" : \"2026-11-21T09:00:00.000000Z\",\n"
+                                "          \"name\" : \"Mistral Medium 3.1\"");
+  g_assert_true (import_text (demo, newer, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.updated, ==, 1);
+  mistral = vd_store_load (demo, VD_TYPE_TOOL, MISTRAL, &error);
+  g_assert_cmpstr (vd_tool_get_name (mistral), ==, "Mistral Medium 3.1");
+  g_clear_object (&mistral);
+
+  /* ...and an older copy does not undo it. */
+  older = vd_test_replace_once (text, "\"name\" : \"Mistral Medium 3\"",
+                                "\"name\" : \"Mistral Medium 2\"");
+  g_assert_true (import_text (demo, older, &stats, &error));
+  mistral = vd_store_load (demo, VD_TYPE_TOOL, MISTRAL, &error);
+  g_assert_cmpstr (vd_tool_get_name (mistral), ==, "Mistral Medium 3.1");
+}
+
+/* Hostile and broken documents ---------------------------------------------
+ * Each case edits the demo export; importing it must fail with the given
+ * code and a message containing `says`, and leave the database as it was. */
+
+typedef struct
+{
+  const char *name;
+  const char *from;      /* NULL: `to` is the whole document */
+  const char *to;
+  int         code;
+  const char *says;
+} HostileCase;
+
+static const HostileCase hostile_cases[] = {
+  { "not-json", NULL, "{ \"format\" : ", VD_IMPORT_ERROR_PARSE, "not valid JSON" },
+  { "empty", NULL, "", VD_IMPORT_ERROR_PARSE, "JSON" },
+  { "array-at-top", NULL, "[1, 2, 3]", VD_IMPORT_ERROR_INVALID, "not a Verdict Desk export" },
+  { "wrong-format", "verdict-desk/comparisons", "someone-else/pages",
+    VD_IMPORT_ERROR_INVALID, "format" },
+  { "future-schema", "\"schema_version\" : 1", "\"schema_version\" : 2",
+    VD_IMPORT_ERROR_SCHEMA_VERSION, "version 2" },
+  { "schema-as-string", "\"schema_version\" : 1", "\"schema_version\" : \"1\"",
+    VD_IMPORT_ERROR_SCHEMA_VERSION, "schema_version" },
+  { "name-wrong-type", "\"name\" : \"Mistral Medium 3\"", "\"name\" : 3",
+    VD_IMPORT_ERROR_INVALID, "tools[1].name: expected a string" },
+  { "missing-field", "\"tagline\" : ", "\"tagline_typo\" : ",
+    VD_IMPORT_ERROR_INVALID, "unknown field" },
+  { "comparisons-not-list", "\"comparisons\" : [", "\"comparisons\" : \"all\", \"x\" : [",
+    VD_IMPORT_ERROR_INVALID, "comparisons" },
+  { "bad-enum", "\"pricing\" : \"paid\"", "\"pricing\" : \"cheap\"",
+    VD_IMPORT_ERROR_INVALID, "tools[1].pricing: not one of the allowed values" },
+  { "negative-votes", "\"votes_up\" : null", "\"votes_up\" : -5",
+    VD_IMPORT_ERROR_INVALID, "votes_up: must not be negative" },
+  { "fractional-votes", "\"votes_up\" : null", "\"votes_up\" : 1.5",
+    VD_IMPORT_ERROR_INVALID, "votes_up: expected a whole number" },
+  { "bad-timestamp", "\"created\" : \"2026-11-20T09:00:00.000000Z\"",
+    "\"created\" : \"last tuesday\"", VD_IMPORT_ERROR_INVALID, "created" },
+  { "bad-uuid", "\"uuid\" : \"" HAIKU "\"", "\"uuid\" : \"'; DROP TABLE tools; --\"",
+    VD_IMPORT_ERROR_INVALID, "uuid" },
+  { "bad-slug", "\"slug\" : \"claude-haiku", "\"slug\" : \"../../etc/claude-haiku",
+    VD_IMPORT_ERROR_INVALID, "slug" },
+  { "bad-website", "\"website\" : \"https://", "\"website\" : \"javascript:alert(1)//",
+    VD_IMPORT_ERROR_INVALID, "http" },
+  { "empty-name", "\"name\" : \"Mistral Medium 3\"", "\"name\" : \"   \"",
+    VD_IMPORT_ERROR_INVALID, "name" },
+  { "fixed-prompts", "\"The primitive\"", "\"The primitive, rewritten\"",
+    VD_IMPORT_ERROR_INVALID, "prompts are fixed" },
+  { "dangling-tool", "\"tool_b\" : \"" MISTRAL "\"",
+    "\"tool_b\" : \"00000000-0000-4000-8000-000000000000\"",
+    VD_IMPORT_ERROR_INVALID, "00000000-0000-4000-8000-000000000000" },
+  { "tools-not-objects", "\"tools\" : [", "\"tools\" : [1, ",
+    VD_IMPORT_ERROR_INVALID, "tools[0]: expected an object" },
+};
+
+static void
+test_hostile (gconstpointer data)
+{
+  const HostileCase *c = data;
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autofree char *before = vd_test_export (demo, NULL);
+  g_autofree char *document = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *still_empty = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = c->from != NULL ? vd_test_replace_once (before, c->from, c->to) : g_strdup (c->to);
+
+  g_assert_false (import_text (demo, document, NULL, &error));
+  g_assert_error (error, VD_IMPORT_ERROR, c->code);
+  if (strstr (error->message, c->says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, c->says);
+  g_clear_error (&error);
+
+  after = vd_test_export (demo, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Into an empty database: nothing at all, not even the valid part. */
+  g_assert_false (import_text (empty, document, NULL, &error));
+  still_empty = vd_test_export (empty, NULL);
+  g_assert_nonnull (strstr (still_empty, "\"comparisons\" : []"));
+  g_assert_false (vd_store_contains (empty, VD_TYPE_TOOL, HAIKU, NULL, NULL));
+}
+
+static void
+test_huge_string (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autofree char *before = vd_test_export (demo, NULL);
+  g_autofree char *huge = g_malloc (200 * 1024 + 1);
+  g_autofree char *replacement = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (huge, 'x', 200 * 1024);
+  huge[200 * 1024] = '\0';
+  replacement = g_strdup_printf ("\"tagline\" : \"%s", huge);
+  document = vd_test_replace_once (before, "\"tagline\" : \"", replacement);
+
+  g_assert_false (import_text (demo, document, NULL, &error));
+  g_assert_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "tagline: text is longer than 100 KiB"));
+
+  after = vd_test_export (demo, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autoptr(GString) deep = g_string_new ("{\"format\" : \"verdict-desk/comparisons\", \"x\" : ");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *brackets_in_string = NULL;
+
+  /* Deep enough to overflow a recursive parser's stack if it got that far. */
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+
+  g_assert_false (import_text (demo, deep->str, NULL, &error));
+  g_assert_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+
+  /* Brackets inside strings are text, not nesting. */
+  brackets_in_string = vd_test_export (demo, NULL);
+  {
+    g_autofree char *document = vd_test_replace_once (brackets_in_string,
+                                                      "\"tagline\" : \"",
+                                                      "\"tagline\" : \"[[[[[[[[[[[[[[[[[[[[[[[[\\\" ");
+
+    g_assert_true (import_text (demo, document, NULL, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_all_or_nothing (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autoptr(VdStore) target = new_empty_store ();
+  g_autofree char *text = vd_test_export (demo, NULL);
+  g_autoptr(VdTool) a = vd_tool_new ("A");
+  g_autoptr(VdTool) b = vd_tool_new ("B");
+  g_autoptr(VdComparison) taken = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The target already has another comparison under the demo's slug: the
+   * document is valid, but merging it would break the database's rules
+   * after the tools and reviewers went in. None of them may stay. */
+  g_assert_true (vd_store_save (target, VD_RECORD (a), &error));
+  g_assert_true (vd_store_save (target, VD_RECORD (b), &error));
+  taken = vd_comparison_new ("claude-haiku-open-weights-vs-mistral-medium-3",
+                             vd_record_get_uuid (VD_RECORD (a)),
+                             vd_record_get_uuid (VD_RECORD (b)));
+  g_assert_true (vd_store_save (target, VD_RECORD (taken), &error));
+  g_assert_no_error (error);
+
+  g_assert_false (import_text (target, text, NULL, &error));
+  g_assert_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Nothing was imported"));
+  g_assert_false (vd_store_contains (target, VD_TYPE_TOOL, HAIKU, NULL, NULL));
+  g_assert_false (vd_store_contains (target, VD_TYPE_TOOL, MISTRAL, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/idempotent", test_idempotent);
+  g_test_add_func ("/import/newer-wins", test_newer_wins);
+  g_test_add_func ("/import/huge-string", test_huge_string);
+  g_test_add_func ("/import/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/import/hostile/%s", hostile_cases[i].name);
+
+      g_test_add_data_func (name, &hostile_cases[i], test_hostile);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,110 @@
+/* vd-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vd-demo.h"
+#include "vd-export.h"
+#include "vd-test-util.h"
+
+static void
+remove_tree (gpointer data)
+{
+  char *dir = data;
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_chmod (path, 0600);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+char *
+vd_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("verdict-desk-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_test_queue_destroy (remove_tree, g_strdup (dir));
+  return dir;
+}
+
+char *
+vd_test_path (const char *basename)
+{
+  g_autofree char *dir = vd_test_make_dir ();
+
+  return g_build_filename (dir, basename, NULL);
+}
+
+VdStore *
+vd_test_new_demo_store (char **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = vd_test_path ("demo.db");
+  g_autoptr(VdStore) store = vd_store_new (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (vd_demo_populate (store, &error));
+  g_assert_no_error (error);
+
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+
+  return g_steal_pointer (&store);
+}
+
+char *
+vd_test_file_checksum (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+char *
+vd_test_export (VdStore    *store,
+                const char *slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = vd_export_to_bytes (store, slug, &error);
+  gsize len;
+  const char *data;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  data = g_bytes_get_data (bytes, &len);
+  return g_strndup (data, len);
+}
+
+char *
+vd_test_replace_once (const char *text,
+                      const char *from,
+                      const char *to)
+{
+  const char *at = strstr (text, from);
+  GString *out;
+
+  g_assert_nonnull (at);
+
+  out = g_string_new_len (text, at - text);
+  g_string_append (out, to);
+  g_string_append (out, at + strlen (from));
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,25 @@
+/* vd-test-util.h — temporary databases and files for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "vd-store.h"
+
+G_BEGIN_DECLS
+
+/* A new empty directory, removed with its files at the end of the test. */
+char     *vd_test_make_dir       (void);
+/* A path in a new temporary directory (the file does not exist yet). */
+char     *vd_test_path           (const char  *basename);
+VdStore  *vd_test_new_demo_store (char       **path_out);
+char     *vd_test_file_checksum  (const char  *path);
+char     *vd_test_export         (VdStore     *store,
+                                  const char  *slug);
+char     *vd_test_replace_once   (const char  *text,
+                                  const char  *from,
+                                  const char  *to);
+
+G_END_DECLS
