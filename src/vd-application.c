@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "vd-application.h"
+#include "vd-cli.h"
 #include "vd-store.h"
 #include "vd-window.h"
 
@@ -27,13 +29,70 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/**
+ * vd_application_new_settings:
+ *
+ * Returns: (transfer full) (nullable): the app's settings, or %NULL when the
+ *   schema is not installed (running from a build tree without `meson
+ *   devenv`): the desk then works, but does not remember its window.
+ */
+GSettings *
+vd_application_new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s is not installed; window state is not kept", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* The database to open: the one named on the command line, else the one
+ * opened last (if it is still there), else the default in the data folder. */
+static char *
+choose_database (VdApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  settings = vd_application_new_settings ();
+  if (settings != NULL)
+    last = g_settings_get_string (settings, "last-database");
+
+  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  return vd_cli_default_database ();
+}
+
+static void
+remember_database (const char *path)
+{
+  g_autoptr(GSettings) settings = vd_application_new_settings ();
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+  if (settings != NULL)
+    g_settings_set_string (settings, "last-database", absolute);
+}
+
 static void
 vd_application_activate (GApplication *app)
 {
   VdApplication *self = VD_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(VdStore) store = NULL;
-  g_autofree char *folder = g_path_get_dirname (self->database_path);
+  g_autofree char *path = choose_database (self);
+  g_autofree char *folder = g_path_get_dirname (path);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -44,10 +103,13 @@ vd_application_activate (GApplication *app)
     }
 
   if (g_mkdir_with_parents (folder, 0700) == 0)
-    store = vd_store_new (self->database_path, &error);
+    store = vd_store_new (path, &error);
   else
     g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (errno),
                  _("Could not create the folder “%s”"), folder);
+
+  if (store != NULL)
+    remember_database (path);
 
   window = GTK_WINDOW (vd_window_new (self, store, error));
   gtk_window_present (window);
@@ -148,11 +210,14 @@ vd_application_init (VdApplication *self)
 {
 }
 
+/**
+ * vd_application_new:
+ * @database_path: (nullable): the database to open; %NULL for the one opened
+ *   last, or the default one
+ */
 VdApplication *
 vd_application_new (const char *database_path)
 {
-  g_return_val_if_fail (database_path != NULL, NULL);
-
   /* Each window owns one database file; a second launch with another
    * --database must not be folded into the first process. */
   return g_object_new (VD_TYPE_APPLICATION,

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (VdApplication, vd_application, VD, APPLICATION, AdwApplica
 
 VdApplication *vd_application_new               (const char    *database_path);
 const char    *vd_application_get_database_path (VdApplication *self);
+GSettings     *vd_application_new_settings      (void);
 
 G_END_DECLS

@@ -42,7 +42,8 @@ vd_cli_parse (VdCliOptions   *options,
 {
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options->database,
-      N_("The database to open (default: in your data folder)"), N_("FILE") },
+      N_("The database to open (default: the one opened last, else one in your data folder)"),
+      N_("FILE") },
     { "create-demo", 0, 0, G_OPTION_ARG_NONE, &options->create_demo,
       N_("Write the demo database to the --database FILE, which must not exist"), NULL },
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->export_json,
@@ -100,7 +101,8 @@ vd_cli_parse (VdCliOptions   *options,
       return FALSE;
     }
 
-  if (options->database == NULL)
+  /* The window picks its own default (the database opened last). */
+  if (options->database == NULL && vd_cli_is_headless (options))
     options->database = vd_cli_default_database ();
 
   return TRUE;

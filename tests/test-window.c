@@ -56,6 +56,27 @@ test_window_open_error_escaped (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_window_state_kept (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdWindow) first = build_window (store, NULL);
+  g_autoptr(VdWindow) second = NULL;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (first), 777, 555);
+  gtk_window_present (GTK_WINDOW (first));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (first)))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (first));   /* unmaps: saves */
+
+  second = build_window (store, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -65,6 +86,7 @@ main (int   argc,
 
   g_test_add_func ("/window/summary", test_window_summary);
   g_test_add_func ("/window/open-error-escaped", test_window_open_error_escaped);
+  g_test_add_func ("/window/state-kept", test_window_state_kept);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@ struct _VdWindow
   AdwApplicationWindow  parent_instance;
 
   VdStore              *store;
+  GSettings            *settings;
 
   AdwStatusPage        *status_page;
 };
@@ -65,12 +66,72 @@ show_error (VdWindow     *self,
   adw_status_page_set_description (self->status_page, description);
 }
 
+/* Window state lives in GSettings: read when the window is built, written
+ * when it is unmapped, as GNOME Calendar does. */
+static void
+restore_state (VdWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 300));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_state (VdWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* A maximized window's size is the screen's; keep the size to restore to. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static void
+vd_window_unmap (GtkWidget *widget)
+{
+  save_state (VD_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (vd_window_parent_class)->unmap (widget);
+}
+
+static void
+vd_window_constructed (GObject *object)
+{
+  VdWindow *self = VD_WINDOW (object);
+
+  G_OBJECT_CLASS (vd_window_parent_class)->constructed (object);
+
+  self->settings = vd_application_new_settings ();
+  restore_state (self);
+}
+
 static void
 vd_window_dispose (GObject *object)
 {
   VdWindow *self = VD_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vd_window_parent_class)->dispose (object);
 }
@@ -81,7 +142,9 @@ vd_window_class_init (VdWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = vd_window_constructed;
   object_class->dispose = vd_window_dispose;
+  widget_class->unmap = vd_window_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-window.ui");
