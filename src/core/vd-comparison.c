@@ -42,10 +42,7 @@ vd_comparison_set_text (VdComparison *self,
                         guint         prop_id,
                         const char   *value)
 {
-  g_assert (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP);
-
-  if (vd_record_take_string (&self->text[prop_id], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  vd_record_text_set (G_OBJECT (self), self->text, properties, prop_id, value);
 }
 
 static void
@@ -53,8 +50,7 @@ vd_comparison_finalize (GObject *object)
 {
   VdComparison *self = VD_COMPARISON (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
-    g_clear_pointer (&self->text[i], g_free);
+  vd_record_text_clear (self->text, LAST_STRING_PROP);
   g_clear_pointer (&self->panel, g_strfreev);
 
   G_OBJECT_CLASS (vd_comparison_parent_class)->finalize (object);
@@ -68,11 +64,8 @@ vd_comparison_get_property (GObject    *object,
 {
   VdComparison *self = VD_COMPARISON (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP)
-    {
-      g_value_set_string (value, self->text[prop_id]);
-      return;
-    }
+  if (vd_record_text_get_property (self->text, LAST_STRING_PROP, prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -97,11 +90,9 @@ vd_comparison_set_property (GObject      *object,
 {
   VdComparison *self = VD_COMPARISON (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP)
-    {
-      vd_comparison_set_text (self, prop_id, g_value_get_string (value));
-      return;
-    }
+  if (vd_record_text_set_property (object, self->text, properties, LAST_STRING_PROP,
+                                   prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -209,8 +200,7 @@ vd_comparison_class_init (VdComparisonClass *klass)
 static void
 vd_comparison_init (VdComparison *self)
 {
-  for (guint i = PROP_0 + 1; i <= LAST_STRING_PROP; i++)
-    self->text[i] = g_strdup ("");
+  vd_record_text_init (self->text, LAST_STRING_PROP);
 
   self->status = VD_STATUS_DRAFT;
   self->panel = g_new0 (char *, 1);

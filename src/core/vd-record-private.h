@@ -30,6 +30,29 @@ G_BEGIN_DECLS
     prefix##_set_text (self, PROP, value);                            \
   }
 
+/* Text fields kept as `char *text[LAST + 1]`, indexed by property id 1..LAST
+ * (slot 0 unused), so one code path serves all of a subclass's strings. */
+void     vd_record_text_init         (char          **text,
+                                      guint           last);
+void     vd_record_text_clear        (char          **text,
+                                      guint           last);
+void     vd_record_text_set          (GObject        *object,
+                                      char          **text,
+                                      GParamSpec    **properties,
+                                      guint           prop_id,
+                                      const char     *value);
+/* For get_property/set_property: TRUE when @prop_id was a text field. */
+gboolean vd_record_text_get_property (char          **text,
+                                      guint           last,
+                                      guint           prop_id,
+                                      GValue         *value);
+gboolean vd_record_text_set_property (GObject        *object,
+                                      char          **text,
+                                      GParamSpec    **properties,
+                                      guint           last,
+                                      guint           prop_id,
+                                      const GValue   *value);
+
 /* Installs string properties [first, last] named by names[first..last]. */
 void vd_record_install_text_properties (GParamSpec         **properties,
                                         guint                first,

@@ -392,3 +392,58 @@ vd_record_require_uuid (const char  *value,
                "%s “%s” is not a valid uuid", what, value ? value : "");
   return FALSE;
 }
+
+void
+vd_record_text_init (char  **text,
+                     guint   last)
+{
+  for (guint i = 1; i <= last; i++)
+    text[i] = g_strdup ("");
+}
+
+void
+vd_record_text_clear (char  **text,
+                      guint   last)
+{
+  for (guint i = 1; i <= last; i++)
+    g_clear_pointer (&text[i], g_free);
+}
+
+void
+vd_record_text_set (GObject     *object,
+                    char       **text,
+                    GParamSpec **props,
+                    guint        prop_id,
+                    const char  *value)
+{
+  if (vd_record_take_string (&text[prop_id], value))
+    g_object_notify_by_pspec (object, props[prop_id]);
+}
+
+gboolean
+vd_record_text_get_property (char   **text,
+                             guint    last,
+                             guint    prop_id,
+                             GValue  *value)
+{
+  if (prop_id == 0 || prop_id > last)
+    return FALSE;
+
+  g_value_set_string (value, text[prop_id]);
+  return TRUE;
+}
+
+gboolean
+vd_record_text_set_property (GObject       *object,
+                             char         **text,
+                             GParamSpec   **props,
+                             guint          last,
+                             guint          prop_id,
+                             const GValue  *value)
+{
+  if (prop_id == 0 || prop_id > last)
+    return FALSE;
+
+  vd_record_text_set (object, text, props, prop_id, g_value_get_string (value));
+  return TRUE;
+}

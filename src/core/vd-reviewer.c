@@ -68,8 +68,7 @@ vd_reviewer_set_text (VdReviewer *self,
                       guint       prop_id,
                       const char *value)
 {
-  if (vd_record_take_string (&self->text[prop_id], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  vd_record_text_set (G_OBJECT (self), self->text, properties, prop_id, value);
 }
 
 static void
@@ -77,8 +76,7 @@ vd_reviewer_finalize (GObject *object)
 {
   VdReviewer *self = VD_REVIEWER (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
-    g_clear_pointer (&self->text[i], g_free);
+  vd_record_text_clear (self->text, LAST_STRING_PROP);
   g_clear_pointer (&self->prompts, g_strfreev);
 
   G_OBJECT_CLASS (vd_reviewer_parent_class)->finalize (object);
@@ -92,12 +90,11 @@ vd_reviewer_get_property (GObject    *object,
 {
   VdReviewer *self = VD_REVIEWER (object);
 
+  if (vd_record_text_get_property (self->text, LAST_STRING_PROP, prop_id, value))
+    return;
+
   switch (prop_id)
     {
-    case PROP_NAME:
-      g_value_set_string (value, self->text[prop_id]);
-      break;
-
     case PROP_PERSONA:
       g_value_set_enum (value, self->persona);
       break;
@@ -119,12 +116,12 @@ vd_reviewer_set_property (GObject      *object,
 {
   VdReviewer *self = VD_REVIEWER (object);
 
+  if (vd_record_text_set_property (object, self->text, properties, LAST_STRING_PROP,
+                                   prop_id, value))
+    return;
+
   switch (prop_id)
     {
-    case PROP_NAME:
-      vd_reviewer_set_text (self, prop_id, g_value_get_string (value));
-      break;
-
     case PROP_PERSONA:
       vd_reviewer_set_persona (self, g_value_get_enum (value));
       break;
@@ -180,7 +177,7 @@ vd_reviewer_class_init (VdReviewerClass *klass)
 static void
 vd_reviewer_init (VdReviewer *self)
 {
-  self->text[PROP_NAME] = g_strdup ("");
+  vd_record_text_init (self->text, LAST_STRING_PROP);
   self->persona = VD_PERSONA_CUSTOM;
   self->prompts = g_new0 (char *, 1);
 }

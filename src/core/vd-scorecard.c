@@ -38,8 +38,7 @@ vd_scorecard_finalize (GObject *object)
 {
   VdScorecard *self = VD_SCORECARD (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
-    g_clear_pointer (&self->text[i], g_free);
+  vd_record_text_clear (self->text, LAST_STRING_PROP);
   g_clear_pointer (&self->sections, g_strfreev);
 
   G_OBJECT_CLASS (vd_scorecard_parent_class)->finalize (object);
@@ -53,11 +52,8 @@ vd_scorecard_get_property (GObject    *object,
 {
   VdScorecard *self = VD_SCORECARD (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP)
-    {
-      g_value_set_string (value, self->text[prop_id]);
-      return;
-    }
+  if (vd_record_text_get_property (self->text, LAST_STRING_PROP, prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -87,11 +83,9 @@ vd_scorecard_set_property (GObject      *object,
   VdScorecard *self = VD_SCORECARD (object);
 
   /* The three references are construct-only: a scorecard never moves. */
-  if (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP)
-    {
-      vd_record_take_string (&self->text[prop_id], g_value_get_string (value));
-      return;
-    }
+  if (vd_record_text_set_property (object, self->text, properties, LAST_STRING_PROP,
+                                   prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -161,6 +155,7 @@ vd_scorecard_class_init (VdScorecardClass *klass)
 static void
 vd_scorecard_init (VdScorecard *self)
 {
+  vd_record_text_init (self->text, LAST_STRING_PROP);
   self->verdict = VD_VERDICT_UNDECIDED;
   self->sections = g_new0 (char *, 1);
 }

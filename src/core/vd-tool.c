@@ -47,10 +47,7 @@ vd_tool_set_text (VdTool     *self,
                   guint       prop_id,
                   const char *value)
 {
-  g_assert (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP);
-
-  if (vd_record_take_string (&self->text[prop_id], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  vd_record_text_set (G_OBJECT (self), self->text, properties, prop_id, value);
 }
 
 static void
@@ -58,8 +55,7 @@ vd_tool_finalize (GObject *object)
 {
   VdTool *self = VD_TOOL (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
-    g_clear_pointer (&self->text[i], g_free);
+  vd_record_text_clear (self->text, LAST_STRING_PROP);
 
   G_OBJECT_CLASS (vd_tool_parent_class)->finalize (object);
 }
@@ -72,11 +68,8 @@ vd_tool_get_property (GObject    *object,
 {
   VdTool *self = VD_TOOL (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP)
-    {
-      g_value_set_string (value, self->text[prop_id]);
-      return;
-    }
+  if (vd_record_text_get_property (self->text, LAST_STRING_PROP, prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -105,11 +98,9 @@ vd_tool_set_property (GObject      *object,
 {
   VdTool *self = VD_TOOL (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_STRING_PROP)
-    {
-      vd_tool_set_text (self, prop_id, g_value_get_string (value));
-      return;
-    }
+  if (vd_record_text_set_property (object, self->text, properties, LAST_STRING_PROP,
+                                   prop_id, value))
+    return;
 
   switch (prop_id)
     {
@@ -220,8 +211,7 @@ vd_tool_class_init (VdToolClass *klass)
 static void
 vd_tool_init (VdTool *self)
 {
-  for (guint i = PROP_0 + 1; i <= LAST_STRING_PROP; i++)
-    self->text[i] = g_strdup ("");
+  vd_record_text_init (self->text, LAST_STRING_PROP);
 
   self->pricing = VD_PRICING_FREE;
   self->votes_up = VD_VOTES_UNSET;
