@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 
+from postats import C_LOCALE, complete, read_linguas
+
 # The keywords and flags of meson's i18n 'glib' preset (mesonbuild/modules/i18n.py).
 GLIB_PRESET = [
     "--from-code=UTF-8",
@@ -47,21 +49,6 @@ GLIB_PRESET = [
     "--flag=g_snprintf:3:c-format",
 ]
 
-STATS_RE = re.compile(
-    r"(?P<translated>\d+) translated messages?"
-    r"(?:, (?P<fuzzy>\d+) fuzzy translations?)?"
-    r"(?:, (?P<untranslated>\d+) untranslated messages?)?"
-)
-
-
-def read_linguas(po_dir):
-    languages = []
-    with open(os.path.join(po_dir, "LINGUAS"), encoding="utf-8") as f:
-        for line in f:
-            languages.extend(line.split("#", 1)[0].split())
-    return languages
-
-
 def run(cmd, **kwargs):
     proc = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
     if proc.returncode != 0:
@@ -86,7 +73,7 @@ def main():
         return 2
     xgettext, msgmerge, msgattrib, msgfmt, source_root = sys.argv[1:]
     po_dir = os.path.join(source_root, "po")
-    env = dict(os.environ, LC_ALL="C", LANGUAGE="")
+    env = C_LOCALE
 
     with tempfile.TemporaryDirectory(prefix="vd-po-") as tmp:
         pot = os.path.join(tmp, "verdict-desk.pot")
@@ -99,16 +86,7 @@ def main():
             merged = os.path.join(tmp, lang + ".po")
             run([msgmerge, "--quiet", "--no-fuzzy-matching", "--output-file=" + merged,
                  os.path.join(po_dir, lang + ".po"), pot], env=env)
-            proc = run([msgfmt, "--check", "--statistics", "--output-file=" + os.devnull,
-                        merged], env=env)
-            output = (proc.stdout + proc.stderr).strip()
-            print(f"{lang}: against the current sources: {output}")
-            match = STATS_RE.search(output)
-            if match is None:
-                print(f"{lang}: could not read the statistics printed by msgfmt")
-                failed = True
-                continue
-            if int(match.group("fuzzy") or 0) or int(match.group("untranslated") or 0):
+            if not complete(msgfmt, merged, f"{lang} against the current sources"):
                 failed = True
                 print_entries_needing_work(msgattrib, merged, lang, env)
 
