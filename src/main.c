@@ -18,9 +18,12 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(VdApplication) app = NULL;
   char *app_argv[] = { argv[0], NULL };
+  const char *localedir = g_getenv ("VERDICT_DESK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Running from the build tree (meson devenv, the tests), the catalogues are
+   * there rather than installed. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -20,9 +20,10 @@ SCHEMA = None
 SLUG = "claude-haiku-open-weights-vs-mistral-medium-3"
 
 
-def run(*args, stdin=None):
+def run(*args, stdin=None, **extra_env):
     # No display at all: the data switches must not need one.
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(extra_env)
     return subprocess.run([BINARY, *args], input=stdin, capture_output=True, env=env, timeout=120)
 
 
@@ -163,6 +164,20 @@ class Cli(unittest.TestCase):
         out = json.loads(self.export(self.demo))
         self.assertTrue(out["comparisons"][0]["tools"][0]["tagline"].startswith(
             tricky.replace('\\"', '"')))
+
+    def test_german(self):
+        # The app's own strings, through the German catalogue built by meson.
+        german = dict(LANGUAGE="de", LC_ALL="C.UTF-8",
+                      VERDICT_DESK_LOCALEDIR=os.environ["VERDICT_DESK_TEST_LOCALEDIR"])
+        r = run("--help", **german)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("--database=DATEI", r.stdout.decode())
+        missing = self.path("fehlt.db")
+        r = run("--database", missing, "--export-json", "-", **german)
+        self.assertFails(r, 1, "gibt es keine Datenbank")
+        # The exported page stays in the page's language whatever the locale.
+        doc = json.loads(run("--database", self.demo, "--export-json", "-", **german).stdout)
+        self.assertEqual(doc["comparisons"][0]["tools"][1]["pricing_label"], "Paid")
 
 
 if __name__ == "__main__":
