@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include "vd-enum-types.h"
 #include "vd-error.h"
 #include "vd-store.h"
 #include "vd-store-private.h"
@@ -1040,6 +1041,164 @@ vd_store_list_scorecards (VdStore       *self,
 
   g_ptr_array_sort_with_data (records, compare_scorecards, comparison);
   return list_from_array (VD_TYPE_SCORECARD, records);
+}
+
+/* Summaries ---------------------------------------------------------------- */
+
+/* One query per list: the row's columns are uuid, title, subtitle parts,
+ * kind and (for comparisons) the panel, so a sidebar of thousands of rows
+ * never reads a description or a section. */
+static const struct {
+  const char *table;
+  const char *all;
+  const char *one;
+} summary_queries[] = {
+  { "tools",
+    "SELECT uuid, name, vendor, category, NULL, NULL FROM tools "
+    "ORDER BY name COLLATE NOCASE, uuid",
+    "SELECT uuid, name, vendor, category, NULL, NULL FROM tools WHERE uuid = ?1" },
+  { "reviewers",
+    "SELECT uuid, name, NULL, NULL, persona, NULL FROM reviewers "
+    "ORDER BY name COLLATE NOCASE, uuid",
+    "SELECT uuid, name, NULL, NULL, persona, NULL FROM reviewers WHERE uuid = ?1" },
+  { "comparisons",
+    "SELECT c.uuid, c.title, c.slug, NULL, c.status, "
+    "  (SELECT group_concat (value, ',') FROM comparisons_panel WHERE record = c.uuid) "
+    "FROM comparisons c ORDER BY c.slug",
+    "SELECT c.uuid, c.title, c.slug, NULL, c.status, "
+    "  (SELECT group_concat (value, ',') FROM comparisons_panel WHERE record = c.uuid) "
+    "FROM comparisons c WHERE c.uuid = ?1" },
+};
+
+static void
+update_summary_from_row (VdSummary    *summary,
+                         GType         type,
+                         sqlite3_stmt *stmt)
+{
+  const char *title = (const char *) sqlite3_column_text (stmt, 1);
+  const char *second = (const char *) sqlite3_column_text (stmt, 2);
+  const char *third = (const char *) sqlite3_column_text (stmt, 3);
+  const char *kind_nick = (const char *) sqlite3_column_text (stmt, 4);
+  const char *panel_list = (const char *) sqlite3_column_text (stmt, 5);
+  g_auto(GStrv) panel = g_strsplit (panel_list != NULL ? panel_list : "", ",", -1);
+  g_autofree char *subtitle = NULL;
+  int kind = -1;
+
+  if (type == VD_TYPE_COMPARISON)
+    vd_enum_from_nick (VD_TYPE_STATUS, kind_nick, &kind);
+  else if (type == VD_TYPE_REVIEWER)
+    vd_enum_from_nick (VD_TYPE_PERSONA, kind_nick, &kind);
+
+  /* A tool reads "Vendor · Category"; a comparison without a title shows its slug. */
+  if (second != NULL && second[0] != '\0' && third != NULL && third[0] != '\0')
+    subtitle = g_strdup_printf ("%s · %s", second, third);
+  else
+    subtitle = g_strdup (second != NULL && second[0] != '\0' ? second : (third ? third : ""));
+
+  if (title == NULL || title[0] == '\0')
+    title = second;
+
+  vd_summary_update (summary, title, subtitle, kind, (const char * const *) panel);
+}
+
+static const char *
+summary_query (GType    type,
+               gboolean one)
+{
+  const char *table = vd_record_class_get_table (g_type_class_peek (type));
+
+  for (guint i = 0; i < G_N_ELEMENTS (summary_queries); i++)
+    if (g_strcmp0 (summary_queries[i].table, table) == 0)
+      return one ? summary_queries[i].one : summary_queries[i].all;
+
+  g_return_val_if_reached (NULL);
+}
+
+static GPtrArray *
+query_summaries (VdStore     *self,
+                 GType        type,
+                 const char  *uuid,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *sql;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  get_table (self, type);   /* makes sure the class is initialised */
+  if (!(sql = summary_query (type, uuid != NULL)) || !(stmt = prepare (self, sql, error)))
+    return NULL;
+
+  if (uuid != NULL)
+    sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VdSummary *summary = vd_summary_new ((const char *) sqlite3_column_text (stmt, 0));
+
+      update_summary_from_row (summary, type, stmt);
+      g_ptr_array_add (summaries, summary);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&summaries);
+}
+
+/**
+ * vd_store_list_summaries:
+ * @type: %VD_TYPE_TOOL, %VD_TYPE_REVIEWER or %VD_TYPE_COMPARISON
+ *
+ * Returns: (transfer full): a #VdSummary per record, in the order
+ *   vd_store_list() uses
+ */
+GListStore *
+vd_store_list_summaries (VdStore     *self,
+                         GType        type,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  g_return_val_if_fail (VD_IS_STORE (self), NULL);
+
+  if (!(summaries = query_summaries (self, type, NULL, error)))
+    return NULL;
+
+  return list_from_array (VD_TYPE_SUMMARY, summaries);
+}
+
+/**
+ * vd_store_load_summary:
+ *
+ * Returns: (transfer full): the summary of one record, for refreshing a row
+ */
+VdSummary *
+vd_store_load_summary (VdStore     *self,
+                       GType        type,
+                       const char  *uuid,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  g_return_val_if_fail (VD_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(summaries = query_summaries (self, type, uuid, error)))
+    return NULL;
+
+  if (summaries->len == 0)
+    {
+      g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND,
+                   "There is no record %s in this database", uuid);
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (summaries, 0));
 }
 
 /* Writing ---------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include "vd-record.h"
 #include "vd-reviewer.h"
 #include "vd-scorecard.h"
+#include "vd-summary.h"
 #include "vd-tool.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,14 @@ VdComparison *vd_store_load_comparison_by_slug (VdStore     *self,
                                               GError       **error);
 GListStore   *vd_store_list_scorecards       (VdStore       *self,
                                               VdComparison  *comparison,
+                                              GError       **error);
+
+GListStore   *vd_store_list_summaries        (VdStore       *self,
+                                              GType          type,
+                                              GError       **error);
+VdSummary    *vd_store_load_summary          (VdStore       *self,
+                                              GType          type,
+                                              const char    *uuid,
                                               GError       **error);
 
 gboolean      vd_store_begin                 (VdStore       *self,

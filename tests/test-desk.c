@@ -1,0 +1,260 @@
+/* test-desk.c — what the editing desk stands on: sidebar summaries,
+ * autosave and the readiness check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vd-autosaver.h"
+#include "vd-error.h"
+#include "vd-readiness.h"
+#include "vd-test-util.h"
+
+#define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
+#define HAIKU     "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a60"
+#define MISTRAL   "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a61"
+#define DX        "2b7e9c41-5d6a-4f8b-9c0d-7e1f2a3b4c50"
+
+static void
+test_summaries (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) tools = vd_store_list_summaries (store, VD_TYPE_TOOL, &error);
+  g_autoptr(GListStore) reviewers = vd_store_list_summaries (store, VD_TYPE_REVIEWER, &error);
+  g_autoptr(GListStore) comparisons = vd_store_list_summaries (store, VD_TYPE_COMPARISON, &error);
+  g_autoptr(VdSummary) haiku = NULL;
+  g_autoptr(VdSummary) page = NULL;
+  g_autoptr(VdSummary) reloaded = NULL;
+  g_autoptr(VdTool) tool = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tools)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reviewers)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comparisons)), ==, 1);
+
+  haiku = g_list_model_get_item (G_LIST_MODEL (tools), 0);
+  g_assert_cmpstr (vd_summary_get_uuid (haiku), ==, HAIKU);
+  g_assert_cmpstr (vd_summary_get_title (haiku), ==, "Claude Haiku Open Weights");
+  g_assert_cmpstr (vd_summary_get_subtitle (haiku), ==, "Anthropic · Developer Tools");
+  g_assert_nonnull (strstr (vd_summary_get_search_text (haiku), "Anthropic"));
+
+  page = g_list_model_get_item (G_LIST_MODEL (comparisons), 0);
+  g_assert_cmpstr (vd_summary_get_title (page), ==,
+                   "Claude Haiku Open Weights vs Mistral Medium 3");
+  g_assert_cmpstr (vd_summary_get_subtitle (page), ==, DEMO_SLUG);
+  g_assert_cmpint (vd_summary_get_kind (page), ==, VD_STATUS_PUBLISHED);
+  g_assert_true (g_strv_contains (vd_summary_get_panel (page), DX));
+  g_assert_cmpuint (g_strv_length ((char **) vd_summary_get_panel (page)), ==, 4);
+
+  /* A row refreshes in place, notifying only what changed. */
+  tool = vd_store_load (store, VD_TYPE_TOOL, HAIKU, &error);
+  vd_tool_set_name (tool, "Haiku Weights");
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  reloaded = vd_store_load_summary (store, VD_TYPE_TOOL, HAIKU, &error);
+  g_assert_no_error (error);
+  vd_summary_update (haiku, vd_summary_get_title (reloaded), vd_summary_get_subtitle (reloaded),
+                     vd_summary_get_kind (reloaded), vd_summary_get_panel (reloaded));
+  g_assert_cmpstr (vd_summary_get_title (haiku), ==, "Haiku Weights");
+}
+
+static void
+on_saved (VdAutosaver *autosaver,
+          guint        n_records,
+          guint       *total)
+{
+  *total += n_records;
+}
+
+static void
+test_autosave (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdAutosaver) autosaver = vd_autosaver_new (store, 10);
+  g_autoptr(VdTool) tool = vd_store_load (store, VD_TYPE_TOOL, MISTRAL, &error);
+  g_autoptr(VdTool) stored = NULL;
+  guint saved = 0;
+
+  g_signal_connect (autosaver, "saved", G_CALLBACK (on_saved), &saved);
+  vd_autosaver_watch (autosaver, VD_RECORD (tool));
+
+  /* A burst of edits is one write, made by the main loop without a save. */
+  vd_tool_set_tagline (tool, "Fast");
+  vd_tool_set_tagline (tool, "Fast and cheap");
+  vd_tool_set_pricing (tool, VD_PRICING_FREEMIUM);
+  g_assert_true (vd_autosaver_is_pending (autosaver));
+  while (saved == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (saved, ==, 1);
+  g_assert_false (vd_autosaver_is_pending (autosaver));
+
+  stored = vd_store_load (store, VD_TYPE_TOOL, MISTRAL, &error);
+  g_assert_cmpstr (vd_tool_get_tagline (stored), ==, "Fast and cheap");
+  g_assert_cmpint (vd_tool_get_pricing (stored), ==, VD_PRICING_FREEMIUM);
+  g_clear_object (&stored);
+
+  /* Saving moved "updated", which must not schedule another save. */
+  g_assert_false (vd_autosaver_is_pending (autosaver));
+
+  /* Flush writes at once (closing the window). */
+  vd_tool_set_vendor (tool, "Mistral");
+  g_assert_true (vd_autosaver_flush (autosaver, &error));
+  g_assert_no_error (error);
+  stored = vd_store_load (store, VD_TYPE_TOOL, MISTRAL, &error);
+  g_assert_cmpstr (vd_tool_get_vendor (stored), ==, "Mistral");
+  g_clear_object (&stored);
+
+  /* After unwatch, edits are not saved. */
+  vd_autosaver_unwatch (autosaver, VD_RECORD (tool));
+  vd_tool_set_vendor (tool, "Someone else");
+  g_assert_false (vd_autosaver_is_pending (autosaver));
+}
+
+static void
+test_autosave_refused_does_not_block (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdAutosaver) autosaver = vd_autosaver_new (store, 10);
+  g_autoptr(VdTool) haiku = vd_store_load (store, VD_TYPE_TOOL, HAIKU, &error);
+  g_autoptr(VdTool) mistral = vd_store_load (store, VD_TYPE_TOOL, MISTRAL, &error);
+  g_autoptr(VdTool) stored = NULL;
+
+  vd_autosaver_watch (autosaver, VD_RECORD (haiku));
+  vd_autosaver_watch (autosaver, VD_RECORD (mistral));
+  vd_tool_set_name (haiku, "");
+  vd_tool_set_tagline (mistral, "Still saved");
+
+  g_assert_false (vd_autosaver_flush (autosaver, &error));
+  g_assert_error (error, VD_MODEL_ERROR, VD_MODEL_ERROR_INVALID);
+
+  stored = vd_store_load (store, VD_TYPE_TOOL, MISTRAL, NULL);
+  g_assert_cmpstr (vd_tool_get_tagline (stored), ==, "Still saved");
+  g_clear_object (&stored);
+  stored = vd_store_load (store, VD_TYPE_TOOL, HAIKU, NULL);
+  g_assert_cmpstr (vd_tool_get_name (stored), ==, "Claude Haiku Open Weights");
+}
+
+static void
+test_autosave_new_record (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdAutosaver) autosaver = vd_autosaver_new (store, 10);
+  g_autoptr(VdTool) tool = vd_tool_new ("Brand New");
+  g_autoptr(GError) error = NULL;
+
+  vd_autosaver_watch (autosaver, VD_RECORD (tool));
+  vd_autosaver_mark_dirty (autosaver, VD_RECORD (tool));
+  g_assert_true (vd_autosaver_flush (autosaver, &error));
+  g_assert_true (vd_store_contains (store, VD_TYPE_TOOL, vd_record_get_uuid (VD_RECORD (tool)),
+                                    NULL, &error));
+}
+
+typedef struct
+{
+  VdStore      *store;
+  VdComparison *comparison;
+  VdTool       *tools[2];
+  GListStore   *reviewers;
+  GListStore   *scorecards;
+} Page;
+
+static void
+page_set_up (Page          *page,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char * const *panel;
+
+  page->store = vd_test_new_demo_store (NULL);
+  page->comparison = vd_store_load_comparison_by_slug (page->store, DEMO_SLUG, &error);
+  page->tools[0] = vd_store_load (page->store, VD_TYPE_TOOL, HAIKU, &error);
+  page->tools[1] = vd_store_load (page->store, VD_TYPE_TOOL, MISTRAL, &error);
+  page->scorecards = vd_store_list_scorecards (page->store, page->comparison, &error);
+  page->reviewers = g_list_store_new (VD_TYPE_REVIEWER);
+  panel = vd_comparison_get_panel (page->comparison);
+  for (guint i = 0; panel[i] != NULL; i++)
+    {
+      g_autoptr(VdReviewer) reviewer = vd_store_load (page->store, VD_TYPE_REVIEWER, panel[i],
+                                                      &error);
+      g_list_store_append (page->reviewers, reviewer);
+    }
+  g_assert_no_error (error);
+}
+
+static void
+page_tear_down (Page          *page,
+                gconstpointer  data)
+{
+  g_clear_object (&page->scorecards);
+  g_clear_object (&page->reviewers);
+  g_clear_object (&page->tools[0]);
+  g_clear_object (&page->tools[1]);
+  g_clear_object (&page->comparison);
+  g_clear_object (&page->store);
+}
+
+static GPtrArray *
+check (Page *page)
+{
+  return vd_readiness_check (page->comparison, page->tools[0], page->tools[1],
+                             G_LIST_MODEL (page->reviewers), G_LIST_MODEL (page->scorecards));
+}
+
+static gboolean
+has_problem (GPtrArray  *problems,
+             const char *text)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (g_ptr_array_index (problems, i), text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_readiness (Page          *page,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ready = check (page);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(VdScorecard) first = g_list_model_get_item (G_LIST_MODEL (page->scorecards), 0);
+
+  /* The demo is published: nothing is missing. */
+  g_assert_cmpuint (ready->len, ==, 0);
+
+  vd_scorecard_set_verdict (first, VD_VERDICT_UNDECIDED);
+  vd_scorecard_set_section (first, 1, "   ");
+  vd_tool_set_description (page->tools[1], "");
+  vd_tool_set_pricing_detail (page->tools[0], "");
+  vd_comparison_set_pricing_read (page->comparison, "");
+  g_list_store_remove (page->scorecards, 7);
+
+  problems = check (page);
+  g_assert_true (has_problem (problems, "Priya Raman has no verdict on “Claude Haiku Open Weights”"));
+  g_assert_true (has_problem (problems,
+                              "Priya Raman’s “The DX bet” on “Claude Haiku Open Weights” is empty"));
+  g_assert_true (has_problem (problems, "“Mistral Medium 3” has no description"));
+  g_assert_true (has_problem (problems, "“Claude Haiku Open Weights” has no pricing detail"));
+  g_assert_true (has_problem (problems, "The pricing read is missing"));
+  /* The buyer's card on Mistral is gone: no verdict and three empty sections. */
+  g_assert_true (has_problem (problems, "Tomás Herrera has no verdict on “Mistral Medium 3”"));
+  g_assert_true (has_problem (problems, "Tomás Herrera’s “The moat” on “Mistral Medium 3” is empty"));
+  g_assert_cmpuint (problems->len, ==, 2 + 1 + 1 + 1 + 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/desk/summaries", test_summaries);
+  g_test_add_func ("/desk/autosave/burst", test_autosave);
+  g_test_add_func ("/desk/autosave/refused-does-not-block", test_autosave_refused_does_not_block);
+  g_test_add_func ("/desk/autosave/new-record", test_autosave_new_record);
+  g_test_add ("/desk/readiness", Page, NULL, page_set_up, test_readiness, page_tear_down);
+
+  return g_test_run ();
+}
