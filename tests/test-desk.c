@@ -7,6 +7,7 @@
 
 #include "vd-autosaver.h"
 #include "vd-error.h"
+#include "vd-page.h"
 #include "vd-readiness.h"
 #include "vd-test-util.h"
 
@@ -244,6 +245,98 @@ test_readiness (Page          *page,
   g_assert_cmpuint (problems->len, ==, 2 + 1 + 1 + 1 + 4);
 }
 
+static void
+test_session_shares_objects (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdSession) session = vd_session_new (store, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdTool) first = vd_session_lookup (session, VD_TYPE_TOOL, HAIKU, &error);
+  g_autoptr(VdTool) second = vd_session_lookup (session, VD_TYPE_TOOL, HAIKU, &error);
+  g_autoptr(VdTool) stored = NULL;
+  g_autoptr(VdTool) ghost = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (first == second);
+
+  /* Edits to the shared object are autosaved. */
+  vd_tool_set_tagline (first, "Shared");
+  g_assert_true (vd_autosaver_flush (vd_session_get_autosaver (session), &error));
+  stored = vd_store_load (store, VD_TYPE_TOOL, HAIKU, &error);
+  g_assert_cmpstr (vd_tool_get_tagline (stored), ==, "Shared");
+
+  ghost = vd_session_lookup (session, VD_TYPE_TOOL, "00000000-0000-4000-8000-000000000000",
+                             &error);
+  g_assert_null (ghost);
+  g_assert_error (error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_page_follows_comparison (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdSession) session = vd_session_new (store, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
+  g_autoptr(VdComparison) comparison = vd_session_lookup (session, VD_TYPE_COMPARISON,
+                                                          vd_record_get_uuid (VD_RECORD (demo)),
+                                                          &error);
+  g_autoptr(VdPage) page = vd_page_new (session, comparison, &error);
+  g_autoptr(VdReviewer) newcomer = vd_reviewer_new ("Ada", VD_PERSONA_CUSTOM);
+  g_autoptr(VdTool) other = vd_tool_new ("Other Tool");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GListStore) stored = NULL;
+  g_auto(GStrv) panel = g_strdupv ((char **) vd_comparison_get_panel (comparison));
+  const char *three[] = { panel[0], panel[1], panel[2], NULL };
+  g_autofree char *newcomer_uuid = g_strdup (vd_record_get_uuid (VD_RECORD (newcomer)));
+  VdScorecard *card;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_reviewers (page)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_scorecards (page)), ==, 8);
+  g_assert_cmpstr (vd_tool_get_name (vd_page_get_tool (page, 1)), ==, "Mistral Medium 3");
+  problems = vd_page_check_readiness (page);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Off the panel: their cards leave the page (and stay in the database). */
+  vd_comparison_set_panel (comparison, three);
+  g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_scorecards (page)), ==, 6);
+  g_assert_null (vd_page_get_scorecard (page, DX "x", 0));
+
+  /* A newcomer gets two blank cards, saved with their first edit. */
+  g_assert_true (vd_session_create (session, VD_RECORD (newcomer), &error));
+  {
+    const char *four[] = { three[0], three[1], three[2], newcomer_uuid, NULL };
+
+    vd_comparison_set_panel (comparison, four);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_scorecards (page)), ==, 8);
+  card = vd_page_get_scorecard (page, newcomer_uuid, 1);
+  g_assert_nonnull (card);
+  g_assert_false (vd_store_contains (store, VD_TYPE_SCORECARD,
+                                     vd_record_get_uuid (VD_RECORD (card)), NULL, NULL));
+  vd_scorecard_set_verdict (card, VD_VERDICT_SHIP);
+  g_assert_true (vd_autosaver_flush (vd_session_get_autosaver (session), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_store_contains (store, VD_TYPE_SCORECARD,
+                                    vd_record_get_uuid (VD_RECORD (card)), NULL, NULL));
+
+  /* Another tool: the page swaps it in with its own blank cards. */
+  g_assert_true (vd_session_create (session, VD_RECORD (other), &error));
+  vd_comparison_set_tool_b (comparison, vd_record_get_uuid (VD_RECORD (other)));
+  g_assert_true (vd_page_get_tool (page, 1) == other);
+  card = vd_page_get_scorecard (page, newcomer_uuid, 1);
+  g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_UNDECIDED);
+  g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_scorecards (page)), ==, 8);
+
+  /* Deleting the comparison forgets its cards. */
+  g_clear_object (&page);
+  g_assert_true (vd_session_delete (session, VD_RECORD (comparison), &error));
+  g_assert_no_error (error);
+  stored = vd_store_list (store, VD_TYPE_SCORECARD, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stored)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +347,8 @@ main (int   argc,
   g_test_add_func ("/desk/autosave/burst", test_autosave);
   g_test_add_func ("/desk/autosave/refused-does-not-block", test_autosave_refused_does_not_block);
   g_test_add_func ("/desk/autosave/new-record", test_autosave_new_record);
+  g_test_add_func ("/desk/session/shares-objects", test_session_shares_objects);
+  g_test_add_func ("/desk/page/follows-comparison", test_page_follows_comparison);
   g_test_add ("/desk/readiness", Page, NULL, page_set_up, test_readiness, page_tear_down);
 
   return g_test_run ();

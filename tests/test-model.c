@@ -142,6 +142,15 @@ test_reviewer_prompts (void)
   vd_reviewer_set_persona (custom, VD_PERSONA_CUSTOM);
   g_assert_cmpstr (vd_reviewer_get_prompts (custom)[0], ==, "The hook");
 
+  /* Setting a list made of the list's own strings (dropping the last). */
+  {
+    const char * const *current = vd_reviewer_get_prompts (custom);
+    const char *first_only[] = { current[0], NULL };
+
+    g_assert_true (vd_reviewer_set_prompts (custom, first_only));
+    g_assert_cmpstr (vd_reviewer_get_prompts (custom)[0], ==, "The hook");
+  }
+
   g_assert_cmpstr (vd_persona_get_prompts (VD_PERSONA_DEVELOPER_EXPERIENCE)[1], ==, "The DX bet");
   g_assert_cmpstr (vd_persona_get_prompts (VD_PERSONA_STRATEGIST)[1], ==,
                    "The dependency that must hold");

@@ -299,6 +299,8 @@ gboolean
 vd_record_take_string (char       **field,
                        const char  *value)
 {
+  char *copy;
+
   g_assert (field != NULL);
 
   if (value == NULL)
@@ -307,8 +309,10 @@ vd_record_take_string (char       **field,
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 
+  /* Copy before freeing: @value may point into the old string. */
+  copy = g_strdup (value);
   g_free (*field);
-  *field = g_strdup (value);
+  *field = copy;
   return TRUE;
 }
 
@@ -317,6 +321,7 @@ vd_record_take_strv (char               ***field,
                      const char * const   *value)
 {
   static const char * const empty[] = { NULL };
+  char **copy;
 
   g_assert (field != NULL);
 
@@ -326,8 +331,10 @@ vd_record_take_strv (char               ***field,
   if (*field != NULL && g_strv_equal ((const char * const *) *field, value))
     return FALSE;
 
+  /* Copy before freeing: @value may hold strings of the old list. */
+  copy = g_strdupv ((char **) value);
   g_strfreev (*field);
-  *field = g_strdupv ((char **) value);
+  *field = copy;
   return TRUE;
 }
 

@@ -1,0 +1,36 @@
+/* vd-session.h — one window's view of a database: shared records, autosaved
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vd-autosaver.h"
+#include "vd-store.h"
+
+G_BEGIN_DECLS
+
+#define VD_TYPE_SESSION (vd_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (VdSession, vd_session, VD, SESSION, GObject)
+
+VdSession   *vd_session_new            (VdStore     *store,
+                                        guint        autosave_delay_ms);
+VdStore     *vd_session_get_store      (VdSession   *self);
+VdAutosaver *vd_session_get_autosaver  (VdSession   *self);
+gpointer     vd_session_lookup         (VdSession   *self,
+                                        GType        type,
+                                        const char  *uuid,
+                                        GError     **error);
+void         vd_session_adopt          (VdSession   *self,
+                                        VdRecord    *record);
+gboolean     vd_session_create         (VdSession   *self,
+                                        VdRecord    *record,
+                                        GError     **error);
+gboolean     vd_session_delete         (VdSession   *self,
+                                        VdRecord    *record,
+                                        GError     **error);
+GListStore  *vd_session_list_scorecards (VdSession   *self,
+                                        VdComparison *comparison,
+                                        GError     **error);
+
+G_END_DECLS
