@@ -1,0 +1,673 @@
+/* vd-sidebar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three lists over the store's summaries. Rows are GtkListView items bound
+ * to VdSummary properties with expressions, so an edit elsewhere refreshes
+ * one row; filtering is incremental, so typing a search over thousands of
+ * rows never blocks a frame.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-enum-types.h"
+#include "vd-sidebar.h"
+
+typedef struct
+{
+  GType               kind;
+  const char         *name;
+  GtkListView        *view;
+  GListStore         *items;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+} Section;
+
+enum { COMPARISONS, TOOLS, REVIEWERS, N_SECTIONS };
+
+struct _VdSidebar
+{
+  GtkWidget        parent_instance;
+
+  VdStore         *store;
+  Section          sections[N_SECTIONS];
+  GtkStringFilter *search;
+  GtkCustomFilter *reviewer_filter;
+  GListStore      *reviewer_choices;   /* VdSummary: "Everyone", then reviewers */
+  char            *reviewer;           /* uuid, or NULL for everyone */
+
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  GtkDropDown     *reviewer_dropdown;
+  GtkListView     *comparisons_view;
+  GtkListView     *tools_view;
+  GtkListView     *reviewers_view;
+};
+
+G_DEFINE_FINAL_TYPE (VdSidebar, vd_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static Section *
+section_for_kind (VdSidebar *self,
+                  GType      kind)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->sections[i].kind == kind)
+      return &self->sections[i];
+
+  return NULL;
+}
+
+/* Row contents ------------------------------------------------------------ */
+
+static char *
+persona_text (GtkListItem *item,
+              int          persona)
+{
+  return g_strdup (persona >= 0 ? _(vd_persona_get_label (persona)) : "");
+}
+
+static char *
+status_text (GtkListItem *item,
+             int          kind)
+{
+  return g_strdup (kind >= 0 ? _(vd_status_get_label (kind)) : "");
+}
+
+static const char * const status_classes[] = { "status-draft", "status-in-review",
+                                                "status-ready", "status-published" };
+
+static void
+on_status_kind (GtkLabel   *badge,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (badge);
+
+  gtk_widget_set_visible (GTK_WIDGET (badge), text[0] != '\0');
+}
+
+static GtkExpression *
+item_property (const char *property)
+{
+  return gtk_property_expression_new (VD_TYPE_SUMMARY,
+                                      gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL,
+                                                                   "item"),
+                                      property);
+}
+
+static void
+set_badge_class (GtkLabel   *badge,
+                 GParamSpec *pspec,
+                 VdSummary  *summary)
+{
+  int kind = vd_summary_get_kind (summary);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (badge), status_classes[i]);
+  if (kind >= 0 && kind < (int) G_N_ELEMENTS (status_classes))
+    gtk_widget_add_css_class (GTK_WIDGET (badge), status_classes[kind]);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Section                  *section)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkExpression *expression;
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "caption");
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_set_visible (badge, FALSE);
+
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
+
+  /* Labels get the text as text: a title holding "<b>" stays "<b>". */
+  gtk_expression_bind (item_property ("title"), title, "label", item);
+
+  /* A reviewer's row says their persona; the others their own subtitle. */
+  if (section->kind == VD_TYPE_REVIEWER)
+    expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1,
+                                              (GtkExpression *[]) { item_property ("kind") },
+                                              G_CALLBACK (persona_text), NULL, NULL);
+  else
+    expression = item_property ("subtitle");
+  gtk_expression_bind (expression, subtitle, "label", item);
+
+  if (section->kind == VD_TYPE_COMPARISON)
+    {
+      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1,
+                                                (GtkExpression *[]) { item_property ("kind") },
+                                                G_CALLBACK (status_text), NULL, NULL);
+      gtk_expression_bind (expression, badge, "label", item);
+      g_signal_connect (badge, "notify::label", G_CALLBACK (on_status_kind), NULL);
+    }
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          Section                  *section)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *badge = gtk_widget_get_last_child (box);
+  VdSummary *summary = gtk_list_item_get_item (item);
+
+  if (section->kind != VD_TYPE_COMPARISON)
+    return;
+
+  set_badge_class (GTK_LABEL (badge), NULL, summary);
+  g_signal_connect_object (summary, "notify::kind", G_CALLBACK (set_badge_class), badge,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            Section                  *section)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  VdSummary *summary = gtk_list_item_get_item (item);
+
+  if (summary != NULL)
+    g_signal_handlers_disconnect_by_func (summary, set_badge_class,
+                                          gtk_widget_get_last_child (box));
+}
+
+/* Filtering --------------------------------------------------------------- */
+
+static gboolean
+on_panel_filter (gpointer item,
+                 gpointer user_data)
+{
+  VdSidebar *self = user_data;
+
+  return self->reviewer == NULL ||
+         g_strv_contains (vd_summary_get_panel (VD_SUMMARY (item)), self->reviewer);
+}
+
+static void
+on_search_changed (VdSidebar      *self,
+                   GtkSearchEntry *entry)
+{
+  gtk_string_filter_set_search (self->search, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_reviewer_selected (VdSidebar   *self,
+                      GParamSpec  *pspec,
+                      GtkDropDown *dropdown)
+{
+  VdSummary *choice = gtk_drop_down_get_selected_item (dropdown);
+  const char *uuid = choice != NULL ? vd_summary_get_uuid (choice) : "";
+
+  vd_sidebar_set_reviewer_filter (self, uuid[0] != '\0' ? uuid : NULL);
+}
+
+static void
+rebuild_reviewer_choices (VdSidebar *self)
+{
+  g_autoptr(VdSummary) everyone = vd_summary_new ("");
+  GListModel *reviewers = G_LIST_MODEL (self->sections[REVIEWERS].items);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (reviewers);
+  guint selected = 0;
+
+  vd_summary_update (everyone, _("Everyone’s scorecards"), "", -1, NULL);
+  g_ptr_array_add (choices, g_object_ref (everyone));
+  for (guint i = 0; i < n; i++)
+    {
+      VdSummary *reviewer = g_list_model_get_item (reviewers, i);
+
+      if (g_strcmp0 (vd_summary_get_uuid (reviewer), self->reviewer) == 0)
+        selected = i + 1;
+      g_ptr_array_add (choices, reviewer);
+    }
+
+  g_signal_handlers_block_by_func (self->reviewer_dropdown, on_reviewer_selected, self);
+  g_list_store_splice (self->reviewer_choices, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->reviewer_choices)),
+                       choices->pdata, choices->len);
+  gtk_drop_down_set_selected (self->reviewer_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->reviewer_dropdown, on_reviewer_selected, self);
+}
+
+/* Loading ----------------------------------------------------------------- */
+
+static void
+reload_section (VdSidebar *self,
+                Section   *section)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) fresh = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (self->store != NULL &&
+      !(fresh = vd_store_list_summaries (self->store, section->kind, &error)))
+    g_warning ("Could not list %s: %s", section->name, error->message);
+
+  n = fresh != NULL ? g_list_model_get_n_items (G_LIST_MODEL (fresh)) : 0;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+
+  g_list_store_splice (section->items, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (section->items)),
+                       items->pdata, items->len);
+
+  if (section->kind == VD_TYPE_REVIEWER)
+    rebuild_reviewer_choices (self);
+}
+
+static gboolean
+find_summary (GListStore *items,
+              const char *uuid,
+              guint      *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      if (g_str_equal (vd_summary_get_uuid (summary), uuid))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* One record changed: refresh its row in place, or add or drop it. */
+static void
+on_store_changed (VdSidebar  *self,
+                  GType       type,
+                  const char *uuid,
+                  VdStore    *store)
+{
+  Section *section = section_for_kind (self, type);
+  g_autoptr(VdSummary) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (type == G_TYPE_NONE || uuid == NULL)
+    {
+      for (guint i = 0; i < N_SECTIONS; i++)
+        reload_section (self, &self->sections[i]);
+      return;
+    }
+
+  if (section == NULL)
+    return;
+
+  fresh = vd_store_load_summary (store, type, uuid, &error);
+  if (!find_summary (section->items, uuid, &position))
+    {
+      if (fresh != NULL)
+        reload_section (self, section);
+      return;
+    }
+
+  if (fresh == NULL)
+    {
+      g_list_store_remove (section->items, position);
+      if (type == VD_TYPE_REVIEWER)
+        rebuild_reviewer_choices (self);
+      return;
+    }
+
+  {
+    g_autoptr(VdSummary) row = g_list_model_get_item (G_LIST_MODEL (section->items), position);
+
+    vd_summary_update (row, vd_summary_get_title (fresh), vd_summary_get_subtitle (fresh),
+                       vd_summary_get_kind (fresh), vd_summary_get_panel (fresh));
+  }
+
+  /* The panel filter depends on the row's panel, which the row does not
+   * notify; let the filter look again. */
+  if (type == VD_TYPE_COMPARISON && self->reviewer != NULL)
+    gtk_filter_changed (GTK_FILTER (self->reviewer_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_activate (VdSidebar   *self,
+             guint        position,
+             GtkListView *view)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      Section *section = &self->sections[i];
+      g_autoptr(VdSummary) summary = NULL;
+
+      if (section->view != view)
+        continue;
+
+      summary = g_list_model_get_item (G_LIST_MODEL (section->selection), position);
+      if (summary != NULL)
+        g_signal_emit (self, signals[ACTIVATED], 0, section->kind, vd_summary_get_uuid (summary));
+    }
+}
+
+static void
+on_kind_changed (VdSidebar  *self,
+                 GParamSpec *pspec,
+                 GtkStack   *stack)
+{
+  gboolean comparisons = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "comparisons") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reviewer_dropdown), comparisons);
+}
+
+static void
+vd_sidebar_dispose (GObject *object)
+{
+  VdSidebar *self = VD_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_SIDEBAR);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_clear_object (&self->sections[i].selection);
+      g_clear_object (&self->sections[i].filtered);
+      g_clear_object (&self->sections[i].items);
+    }
+  g_clear_object (&self->search);
+  g_clear_object (&self->reviewer_filter);
+  g_clear_object (&self->reviewer_choices);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vd_sidebar_parent_class)->dispose (object);
+}
+
+static void
+vd_sidebar_finalize (GObject *object)
+{
+  VdSidebar *self = VD_SIDEBAR (object);
+
+  g_clear_pointer (&self->reviewer, g_free);
+
+  G_OBJECT_CLASS (vd_sidebar_parent_class)->finalize (object);
+}
+
+static void
+vd_sidebar_class_init (VdSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vd_sidebar_dispose;
+  object_class->finalize = vd_sidebar_finalize;
+
+  /**
+   * VdSidebar::activated:
+   * @kind: %VD_TYPE_COMPARISON, %VD_TYPE_TOOL or %VD_TYPE_REVIEWER
+   * @uuid: the record the user picked
+   */
+  signals[ACTIVATED] =
+    g_signal_new ("activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/verdictdesk/VerdictDesk/ui/vd-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, comparisons_view);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_view);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reviewer_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vdsidebar");
+}
+
+static void
+init_section (VdSidebar   *self,
+              Section     *section,
+              GType        kind,
+              const char  *name,
+              GtkListView *view,
+              GtkFilter   *filter)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  section->kind = kind;
+  section->name = name;
+  section->view = view;
+  section->items = g_list_store_new (VD_TYPE_SUMMARY);
+  section->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (section->items)),
+                                                 g_object_ref (filter));
+  /* Filter in slices between frames rather than all at once. */
+  gtk_filter_list_model_set_incremental (section->filtered, TRUE);
+  section->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (section->filtered)));
+  gtk_single_selection_set_autoselect (section->selection, FALSE);
+  gtk_single_selection_set_can_unselect (section->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), section);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), section);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), section);
+
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (section->selection));
+  gtk_list_view_set_factory (view, factory);
+  gtk_list_view_set_single_click_activate (view, TRUE);
+  g_object_unref (factory);
+}
+
+static void
+vd_sidebar_init (VdSidebar *self)
+{
+  g_autoptr(GtkEveryFilter) comparison_filter = gtk_every_filter_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->search = gtk_string_filter_new (gtk_property_expression_new (VD_TYPE_SUMMARY, NULL,
+                                                                     "search-text"));
+  gtk_string_filter_set_ignore_case (self->search, TRUE);
+  gtk_string_filter_set_match_mode (self->search, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+
+  self->reviewer_filter = gtk_custom_filter_new (on_panel_filter, self, NULL);
+  gtk_multi_filter_append (GTK_MULTI_FILTER (comparison_filter), g_object_ref (GTK_FILTER (self->search)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (comparison_filter),
+                           g_object_ref (GTK_FILTER (self->reviewer_filter)));
+
+  init_section (self, &self->sections[COMPARISONS], VD_TYPE_COMPARISON, "comparisons",
+                self->comparisons_view, GTK_FILTER (comparison_filter));
+  init_section (self, &self->sections[TOOLS], VD_TYPE_TOOL, "tools",
+                self->tools_view, GTK_FILTER (self->search));
+  init_section (self, &self->sections[REVIEWERS], VD_TYPE_REVIEWER, "reviewers",
+                self->reviewers_view, GTK_FILTER (self->search));
+
+  self->reviewer_choices = g_list_store_new (VD_TYPE_SUMMARY);
+  gtk_drop_down_set_expression (self->reviewer_dropdown,
+                                gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
+  gtk_drop_down_set_model (self->reviewer_dropdown, G_LIST_MODEL (self->reviewer_choices));
+  rebuild_reviewer_choices (self);
+}
+
+GtkWidget *
+vd_sidebar_new (void)
+{
+  return g_object_new (VD_TYPE_SIDEBAR, NULL);
+}
+
+void
+vd_sidebar_set_store (VdSidebar *self,
+                      VdStore   *store)
+{
+  g_return_if_fail (VD_IS_SIDEBAR (self));
+  g_return_if_fail (store == NULL || VD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    reload_section (self, &self->sections[i]);
+}
+
+GType
+vd_sidebar_get_kind (VdSidebar *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), G_TYPE_NONE);
+
+  name = gtk_stack_get_visible_child_name (self->stack);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (self->sections[i].name, name) == 0)
+      return self->sections[i].kind;
+
+  return G_TYPE_NONE;
+}
+
+void
+vd_sidebar_set_kind (VdSidebar *self,
+                     GType      kind)
+{
+  Section *section;
+
+  g_return_if_fail (VD_IS_SIDEBAR (self));
+
+  if ((section = section_for_kind (self, kind)) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, section->name);
+}
+
+/**
+ * vd_sidebar_select:
+ *
+ * Shows @kind's list and highlights @uuid in it, if the filters let it show.
+ */
+void
+vd_sidebar_select (VdSidebar  *self,
+                   GType       kind,
+                   const char *uuid)
+{
+  Section *section;
+  guint n;
+
+  g_return_if_fail (VD_IS_SIDEBAR (self));
+
+  if ((section = section_for_kind (self, kind)) == NULL)
+    return;
+
+  vd_sidebar_set_kind (self, kind);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (section->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (G_LIST_MODEL (section->selection), i);
+
+      if (g_strcmp0 (vd_summary_get_uuid (summary), uuid) == 0)
+        {
+          gtk_single_selection_set_selected (section->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (section->view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+
+  gtk_single_selection_set_selected (section->selection, GTK_INVALID_LIST_POSITION);
+}
+
+const char *
+vd_sidebar_get_reviewer_filter (VdSidebar *self)
+{
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+
+  return self->reviewer;
+}
+
+/**
+ * vd_sidebar_set_reviewer_filter:
+ * @reviewer: (nullable): a reviewer's uuid: list only the comparisons whose
+ *   panel they sit on ("my scorecards"); %NULL for every comparison
+ */
+void
+vd_sidebar_set_reviewer_filter (VdSidebar  *self,
+                                const char *reviewer)
+{
+  g_return_if_fail (VD_IS_SIDEBAR (self));
+
+  if (g_strcmp0 (self->reviewer, reviewer) == 0)
+    return;
+
+  g_free (self->reviewer);
+  self->reviewer = g_strdup (reviewer);
+  gtk_filter_changed (GTK_FILTER (self->reviewer_filter),
+                      reviewer == NULL ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
+  rebuild_reviewer_choices (self);
+}
+
+void
+vd_sidebar_set_search (VdSidebar  *self,
+                       const char *text)
+{
+  g_return_if_fail (VD_IS_SIDEBAR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_string_filter_set_search (self->search, text);
+}
+
+GtkSearchEntry *
+vd_sidebar_get_search_entry (VdSidebar *self)
+{
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+
+  return self->search_entry;
+}
+
+/**
+ * vd_sidebar_get_model:
+ *
+ * Returns: (transfer none): what @kind's list shows, after filtering
+ */
+GListModel *
+vd_sidebar_get_model (VdSidebar *self,
+                      GType      kind)
+{
+  Section *section;
+
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+
+  section = section_for_kind (self, kind);
+  return section != NULL ? G_LIST_MODEL (section->filtered) : NULL;
+}

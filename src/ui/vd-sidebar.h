@@ -1,0 +1,35 @@
+/* vd-sidebar.h — the lists of comparisons, tools and reviewers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vd-store.h"
+
+G_BEGIN_DECLS
+
+#define VD_TYPE_SIDEBAR (vd_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (VdSidebar, vd_sidebar, VD, SIDEBAR, GtkWidget)
+
+GtkWidget  *vd_sidebar_new               (void);
+void        vd_sidebar_set_store         (VdSidebar  *self,
+                                          VdStore    *store);
+GType       vd_sidebar_get_kind          (VdSidebar  *self);
+void        vd_sidebar_set_kind          (VdSidebar  *self,
+                                          GType       kind);
+void        vd_sidebar_select            (VdSidebar  *self,
+                                          GType       kind,
+                                          const char *uuid);
+const char *vd_sidebar_get_reviewer_filter (VdSidebar *self);
+void        vd_sidebar_set_reviewer_filter (VdSidebar *self,
+                                          const char *reviewer);
+void        vd_sidebar_set_search        (VdSidebar  *self,
+                                          const char *text);
+GtkSearchEntry *vd_sidebar_get_search_entry (VdSidebar *self);
+GListModel *vd_sidebar_get_model         (VdSidebar  *self,
+                                          GType       kind);
+
+G_END_DECLS
