@@ -9,6 +9,7 @@
 
 #include "vd-application.h"
 #include "vd-cli.h"
+#include "vd-render.h"
 
 int
 main (int   argc,
@@ -37,6 +38,9 @@ main (int   argc,
 
   if (vd_cli_is_headless (&options))
     return vd_cli_run (&options);
+
+  if (options.render_preview != NULL)
+    return vd_render_preview (&options);
 
   app = vd_application_new (options.database);
   return g_application_run (G_APPLICATION (app), 1, app_argv);

@@ -9,6 +9,7 @@
 
 #include "vd-application.h"
 #include "vd-cli.h"
+#include "vd-preferences-window.h"
 #include "vd-store.h"
 #include "vd-window.h"
 
@@ -17,6 +18,7 @@ struct _VdApplication
   AdwApplication  parent_instance;
 
   char           *database_path;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (VdApplication, vd_application, ADW_TYPE_APPLICATION)
@@ -85,22 +87,23 @@ remember_database (const char *path)
     g_settings_set_string (settings, "last-database", absolute);
 }
 
-static void
-vd_application_activate (GApplication *app)
+/**
+ * vd_application_open_database:
+ *
+ * Opens a window on @path; a database that cannot be opened gets a window
+ * that says why, and is left as it was.
+ */
+void
+vd_application_open_database (VdApplication *self,
+                              const char    *path)
 {
-  VdApplication *self = VD_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(VdStore) store = NULL;
-  g_autofree char *path = choose_database (self);
   g_autofree char *folder = g_path_get_dirname (path);
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
+  g_return_if_fail (VD_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
 
   if (g_mkdir_with_parents (folder, 0700) == 0)
     store = vd_store_new (path, &error);
@@ -116,11 +119,30 @@ vd_application_activate (GApplication *app)
 }
 
 static void
+vd_application_activate (GApplication *app)
+{
+  VdApplication *self = VD_APPLICATION (app);
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = choose_database (self);
+  vd_application_open_database (self, path);
+}
+
+static void
 vd_application_finalize (GObject *object)
 {
   VdApplication *self = VD_APPLICATION (object);
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vd_application_parent_class)->finalize (object);
 }
@@ -168,21 +190,104 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing, not just quitting: each window saves what is pending first,
+   * and one that could not may stay open to say so. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Verdict Desk editors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Verdict Desk"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Verdict Desk editors"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://verdictdesk.github.io/",
+                         "issue-url", "https://github.com/verdictdesk/verdict-desk/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Write reviewer scorecards and publish AI tool "
+                                       "comparisons."),
+                         NULL);
+}
+
+static void
+apply_color_scheme (GSettings  *settings,
+                    const char *key,
+                    gpointer    user_data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  VdApplication *self = VD_APPLICATION (user_data);
+  GtkWidget *window = vd_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
 vd_application_startup (GApplication *app)
 {
+  VdApplication *self = VD_APPLICATION (app);
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
+    { "about", about_activated },
+    { "preferences", preferences_activated },
   };
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-preview", { "<Control><Shift>p", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
 
   G_APPLICATION_CLASS (vd_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+
+  self->settings = vd_application_new_settings ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect (self->settings, "changed::color-scheme",
+                        G_CALLBACK (apply_color_scheme), NULL);
+      apply_color_scheme (self->settings, "color-scheme", NULL);
+    }
+  else
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                              "preferences")),
+                                 FALSE);
 }
 
 static void

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (VdApplication, vd_application, VD, APPLICATION, AdwApplica
 VdApplication *vd_application_new               (const char    *database_path);
 const char    *vd_application_get_database_path (VdApplication *self);
 GSettings     *vd_application_new_settings      (void);
+void           vd_application_open_database     (VdApplication *self,
+                                                 const char    *path);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ vd_cli_options_clear (VdCliOptions *options)
   g_clear_pointer (&options->export_json, g_free);
   g_clear_pointer (&options->import_json, g_free);
   g_clear_pointer (&options->comparison, g_free);
+  g_clear_pointer (&options->render_preview, g_free);
 }
 
 char *
@@ -52,7 +53,9 @@ vd_cli_parse (VdCliOptions   *options,
     { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options->import_json,
       N_("Merge an exported JSON document into the database; - is stdin"), N_("IN") },
     { "comparison", 'c', 0, G_OPTION_ARG_STRING, &options->comparison,
-      N_("The comparison to export, by slug"), N_("SLUG") },
+      N_("The comparison to export or render, by slug"), N_("SLUG") },
+    { "render-preview", 0, 0, G_OPTION_ARG_FILENAME, &options->render_preview,
+      N_("Render the --comparison's preview to a PNG image (needs a display)"), N_("OUT.png") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -78,19 +81,28 @@ vd_cli_parse (VdCliOptions   *options,
     }
 
   n_actions = (options->create_demo ? 1 : 0) + (options->export_json ? 1 : 0) +
-              (options->import_json ? 1 : 0) + (options->version ? 1 : 0);
+              (options->import_json ? 1 : 0) + (options->version ? 1 : 0) +
+              (options->render_preview ? 1 : 0);
   if (n_actions > 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("Give one of --create-demo, --export-json, --import-json "
-                             "and --version at a time"));
+                           _("Give one of --create-demo, --export-json, --import-json, "
+                             "--render-preview and --version at a time"));
       return FALSE;
     }
 
-  if (options->comparison != NULL && options->export_json == NULL)
+  if (options->comparison != NULL && options->export_json == NULL &&
+      options->render_preview == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--comparison goes with --export-json"));
+                           _("--comparison goes with --export-json or --render-preview"));
+      return FALSE;
+    }
+
+  if (options->render_preview != NULL && options->comparison == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--render-preview needs --comparison SLUG"));
       return FALSE;
     }
 
@@ -102,7 +114,7 @@ vd_cli_parse (VdCliOptions   *options,
     }
 
   /* The window picks its own default (the database opened last). */
-  if (options->database == NULL && vd_cli_is_headless (options))
+  if (options->database == NULL && (vd_cli_is_headless (options) || options->render_preview))
     options->database = vd_cli_default_database ();
 
   return TRUE;
@@ -115,16 +127,16 @@ vd_cli_is_headless (VdCliOptions *options)
          options->version;
 }
 
-static int
-fail (const GError *error)
+int
+vd_cli_fail (const GError *error)
 {
   g_printerr ("verdict-desk: %s\n", error->message);
   return 1;
 }
 
-static VdStore *
-open_existing (const char  *path,
-               GError     **error)
+VdStore *
+vd_cli_open_existing (const char  *path,
+                      GError     **error)
 {
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -154,7 +166,7 @@ create_demo (VdCliOptions *options)
     {
       g_clear_object (&store);
       g_unlink (options->database);
-      return fail (error);
+      return vd_cli_fail (error);
     }
 
   g_print (_("Wrote the demo database to %s\n"), options->database);
@@ -169,8 +181,8 @@ export_json (VdCliOptions *options)
   gboolean to_stdout = g_str_equal (options->export_json, "-");
   guint n = 0;
 
-  if (!(store = open_existing (options->database, &error)))
-    return fail (error);
+  if (!(store = vd_cli_open_existing (options->database, &error)))
+    return vd_cli_fail (error);
 
   if (to_stdout)
     {
@@ -179,14 +191,14 @@ export_json (VdCliOptions *options)
 
       if (!vd_export_to_stream (store, options->comparison, buffered, &n, NULL, &error) ||
           !g_output_stream_close (buffered, NULL, &error))
-        return fail (error);
+        return vd_cli_fail (error);
     }
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->export_json);
 
       if (!vd_export_to_file (store, options->comparison, file, &n, NULL, &error))
-        return fail (error);
+        return vd_cli_fail (error);
     }
 
   /* The data may be on stdout; the message goes beside it. */
@@ -205,7 +217,7 @@ import_json (VdCliOptions *options)
   gboolean ok;
 
   if (!(store = vd_store_new (options->database, &error)))
-    return fail (error);
+    return vd_cli_fail (error);
 
   if (g_str_equal (options->import_json, "-"))
     {
@@ -221,7 +233,7 @@ import_json (VdCliOptions *options)
     }
 
   if (!ok)
-    return fail (error);
+    return vd_cli_fail (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Imported %u comparison: %u records added, %u updated, %u unchanged\n",

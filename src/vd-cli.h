@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "vd-store.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -15,6 +17,7 @@ typedef struct
   char     *export_json;
   char     *import_json;
   char     *comparison;
+  char     *render_preview;
   gboolean  version;
 } VdCliOptions;
 
@@ -26,6 +29,9 @@ gboolean  vd_cli_parse          (VdCliOptions  *options,
 gboolean  vd_cli_is_headless    (VdCliOptions  *options);
 int       vd_cli_run            (VdCliOptions  *options);
 char     *vd_cli_default_database (void);
+int       vd_cli_fail           (const GError  *error);
+VdStore  *vd_cli_open_existing  (const char    *path,
+                                 GError       **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VdCliOptions, vd_cli_options_clear)
 

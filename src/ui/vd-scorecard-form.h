@@ -6,12 +6,28 @@
 
 #include <adwaita.h>
 
+#include "vd-reviewer.h"
+#include "vd-scorecard.h"
+#include "vd-tool.h"
+
 G_BEGIN_DECLS
 
 #define VD_TYPE_SCORECARD_FORM (vd_scorecard_form_get_type ())
 
 G_DECLARE_FINAL_TYPE (VdScorecardForm, vd_scorecard_form, VD, SCORECARD_FORM, GtkWidget)
 
-GtkWidget *vd_scorecard_form_new (void);
+GtkWidget     *vd_scorecard_form_new             (VdScorecard     *scorecard,
+                                                  VdReviewer      *reviewer,
+                                                  VdTool          *tool);
+VdScorecard   *vd_scorecard_form_get_scorecard   (VdScorecardForm *self);
+VdReviewer    *vd_scorecard_form_get_reviewer    (VdScorecardForm *self);
+VdTool        *vd_scorecard_form_get_tool        (VdScorecardForm *self);
+guint          vd_scorecard_form_get_n_sections  (VdScorecardForm *self);
+GtkTextBuffer *vd_scorecard_form_get_buffer      (VdScorecardForm *self,
+                                                  guint            section);
+GtkLabel      *vd_scorecard_form_get_count_label (VdScorecardForm *self,
+                                                  guint            section);
+void           vd_scorecard_form_set_verdict     (VdScorecardForm *self,
+                                                  VdVerdict        verdict);
 
 G_END_DECLS

@@ -52,7 +52,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_REVIEWER_FILTER,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static Section *
 section_for_kind (VdSidebar *self,
@@ -388,8 +395,11 @@ static void
 vd_sidebar_dispose (GObject *object)
 {
   VdSidebar *self = VD_SIDEBAR (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   for (guint i = 0; i < N_SECTIONS; i++)
     {
@@ -418,6 +428,25 @@ vd_sidebar_finalize (GObject *object)
 }
 
 static void
+vd_sidebar_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  VdSidebar *self = VD_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEWER_FILTER:
+      g_value_set_string (value, self->reviewer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vd_sidebar_class_init (VdSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -425,6 +454,13 @@ vd_sidebar_class_init (VdSidebarClass *klass)
 
   object_class->dispose = vd_sidebar_dispose;
   object_class->finalize = vd_sidebar_finalize;
+  object_class->get_property = vd_sidebar_get_property;
+
+  /* The reviewer whose scorecards the desk shows, or NULL for everyone. */
+  properties[PROP_REVIEWER_FILTER] =
+    g_param_spec_string ("reviewer-filter", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VdSidebar::activated:
@@ -635,6 +671,7 @@ vd_sidebar_set_reviewer_filter (VdSidebar  *self,
   gtk_filter_changed (GTK_FILTER (self->reviewer_filter),
                       reviewer == NULL ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_DIFFERENT);
   rebuild_reviewer_choices (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWER_FILTER]);
 }
 
 void

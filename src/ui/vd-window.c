@@ -2,56 +2,66 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The desk's window. For now it says which database is open and what it
- * holds, or why it could not be opened; the editing desk builds on it.
+ * The desk: the sidebar's lists on the left, the picked comparison, tool or
+ * reviewer on the right. The window owns the session that shares records
+ * between its views and autosaves them; closing it writes what is pending.
+ * Its actions live in vd-window-actions.c.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "vd-window.h"
-
-struct _VdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  VdStore              *store;
-  GSettings            *settings;
-
-  AdwStatusPage        *status_page;
-};
+#include "vd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (VdWindow, vd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static guint
-count (VdStore *store,
-       GType    type)
+void
+_vd_window_toast (VdWindow   *self,
+                  const char *text)
 {
-  g_autoptr(GListStore) list = vd_store_list (store, type, NULL);
+  /* Toast titles are markup; what we show may hold the user's text. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-  return list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_vd_window_toast_error (VdWindow     *self,
+                        const char   *what,
+                        const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
+
+  _vd_window_toast (self, text);
 }
 
 static void
 show_summary (VdWindow *self)
 {
+  g_autoptr(GListStore) comparisons = vd_store_list_summaries (self->store, VD_TYPE_COMPARISON,
+                                                               NULL);
+  g_autoptr(GListStore) tools = vd_store_list_summaries (self->store, VD_TYPE_TOOL, NULL);
+  g_autoptr(GListStore) reviewers = vd_store_list_summaries (self->store, VD_TYPE_REVIEWER,
+                                                             NULL);
+  guint n_comparisons = comparisons ? g_list_model_get_n_items (G_LIST_MODEL (comparisons)) : 0;
+  guint n_tools = tools ? g_list_model_get_n_items (G_LIST_MODEL (tools)) : 0;
+  guint n_reviewers = reviewers ? g_list_model_get_n_items (G_LIST_MODEL (reviewers)) : 0;
   g_autofree char *basename = g_path_get_basename (vd_store_get_path (self->store));
-  guint n_comparisons = count (self->store, VD_TYPE_COMPARISON);
-  guint n_tools = count (self->store, VD_TYPE_TOOL);
-  guint n_reviewers = count (self->store, VD_TYPE_REVIEWER);
-  g_autofree char *comparisons = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comparison",
-                                                               "%u comparisons", n_comparisons),
-                                                  n_comparisons);
-  g_autofree char *tools = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tool", "%u tools",
-                                                         n_tools), n_tools);
-  g_autofree char *reviewers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reviewer",
-                                                             "%u reviewers", n_reviewers),
-                                                n_reviewers);
+  g_autofree char *counts = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comparison",
+                                                     "%u comparisons", n_comparisons),
+                                        n_comparisons);
+  g_autofree char *t = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tool", "%u tools",
+                                                     n_tools), n_tools);
+  g_autofree char *r = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reviewer",
+                                                     "%u reviewers", n_reviewers), n_reviewers);
 
   /* The status page's description is markup; the file name is the user's. */
-  description = g_markup_printf_escaped (_("%s holds %s, %s and %s."),
-                                         basename, comparisons, tools, reviewers);
+  description = g_markup_printf_escaped (_("%s holds %s, %s and %s."), basename, c, t, r);
+  adw_status_page_set_title (self->status_page, _("No Comparison Selected"));
   adw_status_page_set_description (self->status_page, description);
 }
 
@@ -66,6 +76,233 @@ show_error (VdWindow     *self,
   adw_status_page_set_description (self->status_page, description);
 }
 
+void
+_vd_window_show_nothing (VdWindow *self)
+{
+  vd_comparison_page_set_page (self->comparison_page, NULL);
+  vd_tool_editor_set_tool (self->tool_editor, NULL);
+  vd_reviewer_editor_set_reviewer (self->reviewer_editor, NULL);
+  g_clear_object (&self->page);
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_data (self->current, self);
+  g_clear_object (&self->current);
+
+  if (self->store != NULL && self->content_stack != NULL)
+    {
+      show_summary (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
+    }
+}
+
+static void
+update_title (VdWindow *self)
+{
+  const char *title = "";
+  const char *subtitle = "";
+
+  if (VD_IS_COMPARISON (self->current))
+    {
+      title = vd_comparison_get_title (VD_COMPARISON (self->current));
+      subtitle = _(vd_status_get_label (vd_comparison_get_status (VD_COMPARISON (self->current))));
+    }
+  else if (VD_IS_TOOL (self->current))
+    {
+      title = vd_tool_get_name (VD_TOOL (self->current));
+      subtitle = _("Tool");
+    }
+  else if (VD_IS_REVIEWER (self->current))
+    {
+      title = vd_reviewer_get_name (VD_REVIEWER (self->current));
+      subtitle = _("Reviewer");
+    }
+
+  /* AdwWindowTitle shows text, not markup. */
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
+
+/**
+ * vd_window_open_record:
+ * @kind: %VD_TYPE_COMPARISON, %VD_TYPE_TOOL or %VD_TYPE_REVIEWER
+ *
+ * Shows the record in the content pane (and the sidebar highlights it).
+ *
+ * Returns: %FALSE if it could not be loaded; the window says why
+ */
+gboolean
+vd_window_open_record (VdWindow   *self,
+                       GType       kind,
+                       const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdRecord) record = NULL;
+
+  g_return_val_if_fail (VD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  if (!(record = vd_session_lookup (self->session, kind, uuid, &error)))
+    {
+      _vd_window_toast_error (self, _("Could not open"), error);
+      return FALSE;
+    }
+
+  if (record == self->current)
+    goto shown;
+
+  _vd_window_show_nothing (self);
+  self->current = g_object_ref (record);
+
+  if (kind == VD_TYPE_COMPARISON)
+    {
+      if (!(self->page = vd_page_new (self->session, VD_COMPARISON (record), &error)))
+        {
+          _vd_window_toast_error (self, _("Could not open the comparison"), error);
+          _vd_window_show_nothing (self);
+          return FALSE;
+        }
+      vd_comparison_page_set_page (self->comparison_page, self->page);
+      vd_comparison_page_set_reviewer_filter (self->comparison_page,
+                                              vd_sidebar_get_reviewer_filter (self->sidebar));
+      gtk_stack_set_visible_child_name (self->content_stack, "comparison");
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-comparison",
+                               vd_comparison_get_slug (VD_COMPARISON (record)));
+    }
+  else if (kind == VD_TYPE_TOOL)
+    {
+      vd_tool_editor_set_tool (self->tool_editor, VD_TOOL (record));
+      gtk_stack_set_visible_child_name (self->content_stack, "tool");
+    }
+  else
+    {
+      vd_reviewer_editor_set_reviewer (self->reviewer_editor, VD_REVIEWER (record));
+      gtk_stack_set_visible_child_name (self->content_stack, "reviewer");
+    }
+
+  g_signal_connect_object (record, "notify", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  update_title (self);
+  _vd_window_update_actions (self);
+  vd_sidebar_select (self->sidebar, kind, uuid);
+
+shown:
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  return TRUE;
+}
+
+VdRecord *
+vd_window_get_current (VdWindow *self)
+{
+  g_return_val_if_fail (VD_IS_WINDOW (self), NULL);
+  return self->current;
+}
+
+/**
+ * vd_window_get_content:
+ *
+ * Returns: (transfer none): the widget showing the current record: the
+ *   #VdComparisonPage, #VdToolEditor or #VdReviewerEditor
+ */
+GtkWidget *
+vd_window_get_content (VdWindow *self)
+{
+  g_return_val_if_fail (VD_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child (self->content_stack);
+}
+
+GtkWidget *
+vd_window_get_sidebar (VdWindow *self)
+{
+  g_return_val_if_fail (VD_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->sidebar);
+}
+
+static void
+on_sidebar_activated (VdWindow   *self,
+                      GType       kind,
+                      const char *uuid,
+                      VdSidebar  *sidebar)
+{
+  vd_window_open_record (self, kind, uuid);
+}
+
+static void
+on_reviewer_filter (VdWindow   *self,
+                    GParamSpec *pspec,
+                    VdSidebar  *sidebar)
+{
+  vd_comparison_page_set_reviewer_filter (self->comparison_page,
+                                          vd_sidebar_get_reviewer_filter (sidebar));
+}
+
+static void
+on_back_clicked (VdWindow  *self,
+                 GtkButton *button)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_readiness_refused (VdWindow         *self,
+                      GPtrArray        *problems,
+                      VdComparisonPage *page)
+{
+  g_autoptr(GString) body = g_string_new (_("Fill these in before marking the comparison ready:"));
+  GtkWidget *dialog;
+
+  /* The body is plain text, so names and prompts show as written. */
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (problems, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Ready Yet"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_autosave_failed (VdWindow     *self,
+                    const GError *error,
+                    VdAutosaver  *autosaver)
+{
+  _vd_window_toast_error (self, _("Not saved"), error);
+}
+
+/**
+ * vd_window_flush:
+ *
+ * Writes every pending edit now.
+ */
+gboolean
+vd_window_flush (VdWindow  *self,
+                 GError   **error)
+{
+  g_return_val_if_fail (VD_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL)
+    return TRUE;
+
+  return vd_autosaver_flush (vd_session_get_autosaver (self->session), error);
+}
+
+static gboolean
+vd_window_close_request (GtkWindow *window)
+{
+  VdWindow *self = VD_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!vd_window_flush (self, &error) && !self->close_anyway)
+    {
+      /* Say so once; closing again leaves without the change. */
+      self->close_anyway = TRUE;
+      _vd_window_toast_error (self, _("Your last change could not be saved"), error);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (vd_window_parent_class)->close_request (window);
+}
+
 /* Window state lives in GSettings: read when the window is built, written
  * when it is unmapped, as GNOME Calendar does. */
 static void
@@ -78,10 +315,13 @@ restore_state (VdWindow *self)
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
-  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 300));
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
 
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "preview-visible", self->comparison_page, "show-preview",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -104,6 +344,24 @@ save_state (VdWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
   g_settings_apply (self->settings);
+}
+
+static void
+restore_comparison (VdWindow *self)
+{
+  g_autofree char *slug = NULL;
+  g_autoptr(VdComparison) comparison = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  slug = g_settings_get_string (self->settings, "last-comparison");
+  if (slug[0] == '\0')
+    return;
+
+  comparison = vd_store_load_comparison_by_slug (self->store, slug, NULL);
+  if (comparison != NULL)
+    vd_window_open_record (self, VD_TYPE_COMPARISON, vd_record_get_uuid (VD_RECORD (comparison)));
 }
 
 static void
@@ -130,6 +388,16 @@ vd_window_dispose (GObject *object)
 {
   VdWindow *self = VD_WINDOW (object);
 
+  _vd_window_show_nothing (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_WINDOW);
+
+  if (self->session != NULL)
+    {
+      /* Nothing typed is lost, even when the window goes without closing. */
+      vd_autosaver_flush (vd_session_get_autosaver (self->session), NULL);
+      g_signal_handlers_disconnect_by_data (vd_session_get_autosaver (self->session), self);
+    }
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -141,20 +409,52 @@ vd_window_class_init (VdWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = vd_window_constructed;
   object_class->dispose = vd_window_dispose;
   widget_class->unmap = vd_window_unmap;
+  window_class->close_request = vd_window_close_request;
+
+  g_type_ensure (VD_TYPE_SIDEBAR);
+  g_type_ensure (VD_TYPE_COMPARISON_PAGE);
+  g_type_ensure (VD_TYPE_TOOL_EDITOR);
+  g_type_ensure (VD_TYPE_REVIEWER_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, comparison_page);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, tool_editor);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, reviewer_editor);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, record_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, preview_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_readiness_refused);
+
+  _vd_window_class_add_actions (widget_class);
 }
 
 static void
 vd_window_init (VdWindow *self)
 {
+  g_autoptr(GPropertyAction) show_preview = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  show_preview = g_property_action_new ("show-preview", self->comparison_page, "show-preview");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_preview));
+
+  g_signal_connect_object (self->sidebar, "notify::reviewer-filter",
+                           G_CALLBACK (on_reviewer_filter), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -177,11 +477,20 @@ vd_window_new (VdApplication *application,
   if (store != NULL)
     {
       self->store = g_object_ref (store);
+      self->session = vd_session_new (store, VD_AUTOSAVER_DEFAULT_DELAY_MS);
+      g_signal_connect_object (vd_session_get_autosaver (self->session), "failed",
+                               G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
+      vd_sidebar_set_store (self->sidebar, store);
       show_summary (self);
+      restore_comparison (self);
     }
   else
-    show_error (self, open_error);
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
+      show_error (self, open_error);
+    }
 
+  _vd_window_update_actions (self);
   return self;
 }
 

@@ -15,9 +15,26 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VdWindow, vd_window, VD, WINDOW, AdwApplicationWindow)
 
-VdWindow *vd_window_new       (VdApplication *application,
-                               VdStore       *store,
-                               const GError  *open_error);
-VdStore  *vd_window_get_store (VdWindow      *self);
+VdWindow   *vd_window_new         (VdApplication *application,
+                                   VdStore       *store,
+                                   const GError  *open_error);
+VdStore    *vd_window_get_store   (VdWindow      *self);
+gboolean    vd_window_open_record (VdWindow      *self,
+                                   GType          kind,
+                                   const char    *uuid);
+VdRecord   *vd_window_get_current (VdWindow      *self);
+GtkWidget  *vd_window_get_content (VdWindow      *self);
+GtkWidget  *vd_window_get_sidebar (VdWindow      *self);
+gboolean    vd_window_flush       (VdWindow      *self,
+                                   GError       **error);
+void        vd_window_export_async  (VdWindow           *self,
+                                     GFile              *file,
+                                     const char         *slug,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+guint       vd_window_export_finish (VdWindow           *self,
+                                     GAsyncResult       *result,
+                                     GError            **error);
 
 G_END_DECLS

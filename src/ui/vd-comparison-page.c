@@ -1,0 +1,936 @@
+/* vd-comparison-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The comparison's fields, its panel and every scorecard on the left; the
+ * page as it will be published on the right. Widgets write straight into
+ * the VdPage's shared objects (the window's session autosaves them) and the
+ * preview follows those objects' notifications, so typing updates one label.
+ * The widget tree is rebuilt only when the panel or a tool changes.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-comparison-page.h"
+#include "vd-enum-types.h"
+#include "vd-scorecard-form.h"
+
+/* Below this width the editor and the preview take turns. */
+#define NARROW_WIDTH 900
+
+struct _VdComparisonPage
+{
+  GtkWidget            parent_instance;
+
+  VdPage              *page;
+  GListStore          *tools;       /* VdSummary of every tool, for the pickers */
+  GListStore          *reviewers;   /* VdSummary of every reviewer, for the panel */
+  GPtrArray           *bindings;
+  GPtrArray           *panel_rows;
+  char                *reviewer_filter;
+  gboolean             show_preview;
+  gboolean             narrow;
+  int                  split_at;      /* the paned position to apply, or 0 */
+  gboolean             split_done;    /* the first wide allocation placed it */
+  gboolean             updating;     /* widgets are being set from the model */
+  guint                layout_idle;
+  guint                panel_idle;
+
+  GtkPaned            *paned;
+  GtkWidget           *editor;
+  GtkWidget           *preview_scroller;
+  VdPreview           *preview;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *dek_row;
+  AdwEntryRow         *slug_row;
+  AdwComboRow         *tool_a_row;
+  AdwComboRow         *tool_b_row;
+  AdwEntryRow         *pricing_read_row;
+  AdwComboRow         *status_row;
+  AdwEntryRow         *date_row;
+  AdwPreferencesGroup *panel_group;
+  GtkStack            *scorecard_stack;
+};
+
+G_DEFINE_FINAL_TYPE (VdComparisonPage, vd_comparison_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SHOW_PREVIEW,
+  PROP_NARROW,
+  N_PROPS
+};
+
+enum {
+  READINESS_REFUSED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static VdComparison *
+comparison (VdComparisonPage *self)
+{
+  return vd_page_get_comparison (self->page);
+}
+
+static void
+set_row_error (gpointer     row,
+               gboolean     error,
+               const char  *message)
+{
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), error ? message : NULL);
+}
+
+/* Sets @row's text from the model, unless it already reads so: replacing
+ * equal text would move the cursor of someone typing in it. */
+static void
+sync_entry (VdComparisonPage *self,
+            AdwEntryRow      *row,
+            const char       *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
+    return;
+
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  self->updating = FALSE;
+}
+
+/* Layout ------------------------------------------------------------------ */
+
+static void
+apply_layout (VdComparisonPage *self)
+{
+  if (self->split_at > 0)
+    {
+      gtk_paned_set_position (self->paned, self->split_at);
+      self->split_at = 0;
+    }
+
+  gtk_widget_set_visible (self->editor, !(self->narrow && self->show_preview));
+  gtk_widget_set_visible (self->preview_scroller, self->show_preview);
+}
+
+static gboolean
+apply_layout_idle (gpointer data)
+{
+  VdComparisonPage *self = data;
+
+  self->layout_idle = 0;
+  apply_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vd_comparison_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  VdComparisonPage *self = VD_COMPARISON_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* No layout manager: the page allocates its one child itself, because it
+ * needs to know its width to decide whether it is narrow. */
+static void
+vd_comparison_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  VdComparisonPage *self = VD_COMPARISON_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+
+  /* The first time there is room, give the editor enough for two
+   * scorecards side by side and the preview the rest. */
+  if (!narrow && !self->split_done)
+    {
+      self->split_done = TRUE;
+      self->split_at = MAX (width * 3 / 5, 640);
+      if (self->layout_idle == 0)
+        self->layout_idle = g_idle_add (apply_layout_idle, self);
+    }
+
+  if (narrow == self->narrow)
+    return;
+
+  /* Showing and hiding children is not allowed while allocating. */
+  self->narrow = narrow;
+  if (self->layout_idle == 0)
+    self->layout_idle = g_idle_add (apply_layout_idle, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+/* Pickers ----------------------------------------------------------------- */
+
+static guint
+position_of (GListModel *summaries,
+             const char *uuid)
+{
+  guint n = g_list_model_get_n_items (summaries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (summaries, i);
+
+      if (g_strcmp0 (vd_summary_get_uuid (summary), uuid) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+sync_tools (VdComparisonPage *self)
+{
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->tool_a_row,
+                              position_of (G_LIST_MODEL (self->tools),
+                                           vd_comparison_get_tool_a (comparison (self))));
+  adw_combo_row_set_selected (self->tool_b_row,
+                              position_of (G_LIST_MODEL (self->tools),
+                                           vd_comparison_get_tool_b (comparison (self))));
+  self->updating = FALSE;
+  set_row_error (self->tool_a_row, FALSE, NULL);
+  set_row_error (self->tool_b_row, FALSE, NULL);
+}
+
+static void
+on_tool_selected (VdComparisonPage *self,
+                  GParamSpec       *pspec,
+                  AdwComboRow      *row)
+{
+  VdSummary *a = adw_combo_row_get_selected_item (self->tool_a_row);
+  VdSummary *b = adw_combo_row_get_selected_item (self->tool_b_row);
+
+  if (self->updating || self->page == NULL || a == NULL || b == NULL)
+    return;
+
+  if (g_str_equal (vd_summary_get_uuid (a), vd_summary_get_uuid (b)))
+    {
+      /* Keep the comparison as it was until the choice makes sense. */
+      set_row_error (row, TRUE, _("A comparison needs two different tools"));
+      return;
+    }
+
+  set_row_error (self->tool_a_row, FALSE, NULL);
+  set_row_error (self->tool_b_row, FALSE, NULL);
+  vd_comparison_set_tool_a (comparison (self), vd_summary_get_uuid (a));
+  vd_comparison_set_tool_b (comparison (self), vd_summary_get_uuid (b));
+}
+
+static void
+on_slug_changed (VdComparisonPage *self,
+                 AdwEntryRow      *row)
+{
+  const char *slug = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (self->updating || self->page == NULL)
+    return;
+
+  if (!vd_slug_is_valid (slug))
+    {
+      set_row_error (row, TRUE,
+                     _("Use lower-case letters, digits and single dashes, like “a-vs-b”"));
+      return;
+    }
+
+  set_row_error (row, FALSE, NULL);
+  vd_comparison_set_slug (comparison (self), slug);
+}
+
+static void
+on_date_changed (VdComparisonPage *self,
+                 AdwEntryRow      *row)
+{
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (self->updating || self->page == NULL)
+    return;
+
+  if (!vd_date_is_valid (date))
+    {
+      set_row_error (row, TRUE, _("Write the date as YYYY-MM-DD, or leave it empty"));
+      return;
+    }
+
+  set_row_error (row, FALSE, NULL);
+  vd_comparison_set_publish_date (comparison (self), date);
+}
+
+/* Status and readiness ---------------------------------------------------- */
+
+static void
+sync_status (VdComparisonPage *self)
+{
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->status_row, vd_comparison_get_status (comparison (self)));
+  self->updating = FALSE;
+}
+
+/**
+ * vd_comparison_page_request_status:
+ *
+ * Moves the comparison to @status. Ready and published need a complete
+ * page: if anything is missing, the status stays, and
+ * VdComparisonPage::readiness-refused lists what is missing.
+ *
+ * Returns: whether the status changed
+ */
+gboolean
+vd_comparison_page_request_status (VdComparisonPage *self,
+                                   VdStatus          status)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), FALSE);
+  g_return_val_if_fail (self->page != NULL, FALSE);
+
+  if (status == VD_STATUS_READY || status == VD_STATUS_PUBLISHED)
+    {
+      g_autoptr(GPtrArray) problems = vd_page_check_readiness (self->page);
+
+      if (problems->len > 0)
+        {
+          sync_status (self);
+          g_signal_emit (self, signals[READINESS_REFUSED], 0, problems);
+          return FALSE;
+        }
+    }
+
+  vd_comparison_set_status (comparison (self), status);
+  return TRUE;
+}
+
+static void
+on_status_selected (VdComparisonPage *self,
+                    GParamSpec       *pspec,
+                    AdwComboRow      *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->page == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  vd_comparison_page_request_status (self, selected);
+}
+
+/* Panel ------------------------------------------------------------------- */
+
+static void
+on_panel_toggled (GtkCheckButton   *check,
+                  VdComparisonPage *self)
+{
+  const char *uuid = g_object_get_data (G_OBJECT (check), "reviewer");
+  const char * const *panel = vd_comparison_get_panel (comparison (self));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) members = NULL;
+
+  for (guint i = 0; panel[i] != NULL; i++)
+    if (!g_str_equal (panel[i], uuid))
+      g_strv_builder_add (builder, panel[i]);
+
+  /* Joining puts the reviewer last; the page lists the panel in order. */
+  if (gtk_check_button_get_active (check))
+    g_strv_builder_add (builder, uuid);
+
+  members = g_strv_builder_end (builder);
+  vd_comparison_set_panel (comparison (self), (const char * const *) members);
+}
+
+static GtkWidget *
+panel_row_new (VdComparisonPage *self,
+               VdSummary        *reviewer,
+               gboolean          member)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  /* Names are the user's: not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vd_summary_get_title (reviewer));
+  if (vd_summary_get_kind (reviewer) >= 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 _(vd_persona_get_label (vd_summary_get_kind (reviewer))));
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), member);
+  g_object_set_data_full (G_OBJECT (check), "reviewer",
+                          g_strdup (vd_summary_get_uuid (reviewer)), g_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_panel_toggled), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  vd_summary_get_title (reviewer), -1);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static gboolean
+rebuild_panel_rows (gpointer data)
+{
+  VdComparisonPage *self = data;
+  const char * const *panel;
+  guint n;
+
+  self->panel_idle = 0;
+
+  for (guint i = 0; i < self->panel_rows->len; i++)
+    adw_preferences_group_remove (self->panel_group, g_ptr_array_index (self->panel_rows, i));
+  g_ptr_array_set_size (self->panel_rows, 0);
+
+  if (self->page == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Members first, in panel order, then everyone else by name. */
+  panel = vd_comparison_get_panel (comparison (self));
+  for (guint i = 0; panel[i] != NULL; i++)
+    {
+      guint position = position_of (G_LIST_MODEL (self->reviewers), panel[i]);
+      g_autoptr(VdSummary) reviewer = NULL;
+      GtkWidget *row;
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+      reviewer = g_list_model_get_item (G_LIST_MODEL (self->reviewers), position);
+      row = panel_row_new (self, reviewer, TRUE);
+      adw_preferences_group_add (self->panel_group, row);
+      g_ptr_array_add (self->panel_rows, row);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->reviewers));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) reviewer = g_list_model_get_item (G_LIST_MODEL (self->reviewers), i);
+      GtkWidget *row;
+
+      if (g_strv_contains (panel, vd_summary_get_uuid (reviewer)))
+        continue;
+      row = panel_row_new (self, reviewer, FALSE);
+      adw_preferences_group_add (self->panel_group, row);
+      g_ptr_array_add (self->panel_rows, row);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_panel_rows (VdComparisonPage *self)
+{
+  /* Not from inside the check button's own "toggled". */
+  if (self->panel_idle == 0)
+    self->panel_idle = g_idle_add (rebuild_panel_rows, self);
+}
+
+/* Scorecards -------------------------------------------------------------- */
+
+static void
+apply_reviewer_filter (VdComparisonPage *self)
+{
+  GtkWidget *child;
+  GtkWidget *shown = NULL;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->scorecard_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStackPage *page = gtk_stack_get_page (self->scorecard_stack, child);
+      const char *name = gtk_stack_page_get_name (page);
+      gboolean visible = self->reviewer_filter == NULL ||
+                         g_strcmp0 (name, self->reviewer_filter) == 0;
+
+      gtk_stack_page_set_visible (page, visible);
+      if (visible && shown == NULL)
+        shown = child;
+    }
+
+  if (shown != NULL)
+    gtk_stack_set_visible_child (self->scorecard_stack, shown);
+}
+
+static void
+rebuild_scorecards (VdComparisonPage *self)
+{
+  GListModel *reviewers;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->scorecard_stack))) != NULL)
+    gtk_stack_remove (self->scorecard_stack, child);
+
+  if (self->page == NULL)
+    return;
+
+  reviewers = vd_page_get_reviewers (self->page);
+  n = g_list_model_get_n_items (reviewers);
+  for (guint r = 0; r < n; r++)
+    {
+      g_autoptr(VdReviewer) reviewer = g_list_model_get_item (reviewers, r);
+      const char *uuid = vd_record_get_uuid (VD_RECORD (reviewer));
+      GtkWidget *flow = gtk_flow_box_new ();
+      GtkStackPage *stack_page;
+
+      /* Side by side when there is room, one above the other when not. */
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+
+      for (guint t = 0; t < 2; t++)
+        {
+          VdScorecard *scorecard = vd_page_get_scorecard (self->page, uuid, t);
+          GtkWidget *form = vd_scorecard_form_new (scorecard, reviewer,
+                                                   vd_page_get_tool (self->page, t));
+
+          gtk_flow_box_append (GTK_FLOW_BOX (flow), form);
+          gtk_widget_set_focusable (gtk_widget_get_parent (form), FALSE);
+        }
+
+      stack_page = gtk_stack_add_titled (self->scorecard_stack, flow, uuid,
+                                         vd_reviewer_get_name (reviewer));
+      g_ptr_array_add (self->bindings,
+                       g_object_ref (g_object_bind_property (reviewer, "name", stack_page,
+                                                             "title", G_BINDING_DEFAULT)));
+    }
+
+  apply_reviewer_filter (self);
+}
+
+static void
+on_page_structure_changed (VdComparisonPage *self)
+{
+  if (self->page == NULL)
+    return;
+
+  rebuild_scorecards (self);
+  vd_preview_set_page (self->preview, comparison (self),
+                       vd_page_get_tool (self->page, 0), vd_page_get_tool (self->page, 1),
+                       vd_page_get_reviewers (self->page), vd_page_get_scorecards (self->page));
+}
+
+/* Following the model ------------------------------------------------------ */
+
+static void
+on_comparison_notify (VdComparisonPage *self,
+                      GParamSpec       *pspec,
+                      VdComparison     *record)
+{
+  if (g_str_equal (pspec->name, "slug"))
+    sync_entry (self, self->slug_row, vd_comparison_get_slug (record));
+  else if (g_str_equal (pspec->name, "publish-date"))
+    sync_entry (self, self->date_row, vd_comparison_get_publish_date (record));
+  else if (g_str_equal (pspec->name, "status"))
+    sync_status (self);
+  else if (g_str_equal (pspec->name, "tool-a") || g_str_equal (pspec->name, "tool-b"))
+    sync_tools (self);
+  else if (g_str_equal (pspec->name, "panel"))
+    queue_panel_rows (self);
+}
+
+static void
+reload_summaries (VdComparisonPage *self,
+                  GListStore       *into,
+                  GType             type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) fresh = vd_store_list_summaries (
+    vd_session_get_store (vd_page_get_session (self->page)), type, &error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (fresh == NULL)
+    {
+      g_warning ("Could not list the choices: %s", error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+
+  self->updating = TRUE;
+  g_list_store_splice (into, 0, g_list_model_get_n_items (G_LIST_MODEL (into)),
+                       items->pdata, items->len);
+  self->updating = FALSE;
+}
+
+static void
+on_store_changed (VdComparisonPage *self,
+                  GType             type,
+                  const char       *uuid,
+                  VdStore          *store)
+{
+  if (self->page == NULL)
+    return;
+
+  /* Names in the pickers follow renames; new tools and reviewers appear. */
+  if (type == VD_TYPE_TOOL || type == G_TYPE_NONE)
+    {
+      reload_summaries (self, self->tools, VD_TYPE_TOOL);
+      sync_tools (self);
+    }
+  if (type == VD_TYPE_REVIEWER || type == G_TYPE_NONE)
+    {
+      reload_summaries (self, self->reviewers, VD_TYPE_REVIEWER);
+      queue_panel_rows (self);
+    }
+}
+
+static void
+disconnect_page (VdComparisonPage *self)
+{
+  if (self->page == NULL)
+    return;
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+
+  g_signal_handlers_disconnect_by_data (comparison (self), self);
+  g_signal_handlers_disconnect_by_data (self->page, self);
+  g_signal_handlers_disconnect_by_data (vd_page_get_reviewers (self->page), self);
+  g_signal_handlers_disconnect_by_data (vd_session_get_store (vd_page_get_session (self->page)),
+                                        self);
+  g_clear_object (&self->page);
+}
+
+static void
+bind_text (VdComparisonPage *self,
+           const char       *property,
+           AdwEntryRow      *row)
+{
+  GBinding *binding = g_object_bind_property (comparison (self), property, row, "text",
+                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+/**
+ * vd_comparison_page_set_page:
+ * @page: (nullable): the comparison to edit
+ */
+void
+vd_comparison_page_set_page (VdComparisonPage *self,
+                             VdPage           *page)
+{
+  VdStore *store;
+
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+  g_return_if_fail (page == NULL || VD_IS_PAGE (page));
+
+  if (self->page == page)
+    return;
+
+  disconnect_page (self);
+
+  if (page == NULL)
+    {
+      vd_preview_set_page (self->preview, NULL, NULL, NULL, NULL, NULL);
+      rebuild_scorecards (self);
+      queue_panel_rows (self);
+      return;
+    }
+
+  self->page = g_object_ref (page);
+  store = vd_session_get_store (vd_page_get_session (page));
+
+  reload_summaries (self, self->tools, VD_TYPE_TOOL);
+  reload_summaries (self, self->reviewers, VD_TYPE_REVIEWER);
+
+  bind_text (self, "title", self->title_row);
+  bind_text (self, "dek", self->dek_row);
+  bind_text (self, "pricing-read", self->pricing_read_row);
+  sync_entry (self, self->slug_row, vd_comparison_get_slug (comparison (self)));
+  sync_entry (self, self->date_row, vd_comparison_get_publish_date (comparison (self)));
+  set_row_error (self->slug_row, FALSE, NULL);
+  set_row_error (self->date_row, FALSE, NULL);
+  sync_tools (self);
+  sync_status (self);
+
+  g_signal_connect_object (comparison (self), "notify", G_CALLBACK (on_comparison_notify),
+                           self, G_CONNECT_SWAPPED);
+  /* The page swaps tools and reviewers in; then the forms and the preview
+   * are rebuilt around the new cards. */
+  g_signal_connect_object (vd_page_get_scorecards (page), "items-changed",
+                           G_CALLBACK (on_page_structure_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  on_page_structure_changed (self);
+  queue_panel_rows (self);
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static void
+vd_comparison_page_dispose (GObject *object)
+{
+  VdComparisonPage *self = VD_COMPARISON_PAGE (object);
+
+  disconnect_page (self);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
+  g_clear_handle_id (&self->panel_idle, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_COMPARISON_PAGE);
+
+  g_clear_object (&self->tools);
+  g_clear_object (&self->reviewers);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->panel_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vd_comparison_page_parent_class)->dispose (object);
+}
+
+static void
+vd_comparison_page_finalize (GObject *object)
+{
+  VdComparisonPage *self = VD_COMPARISON_PAGE (object);
+
+  g_clear_pointer (&self->reviewer_filter, g_free);
+
+  G_OBJECT_CLASS (vd_comparison_page_parent_class)->finalize (object);
+}
+
+static void
+vd_comparison_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VdComparisonPage *self = VD_COMPARISON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, self->show_preview);
+      break;
+
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vd_comparison_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VdComparisonPage *self = VD_COMPARISON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      vd_comparison_page_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vd_comparison_page_class_init (VdComparisonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vd_comparison_page_dispose;
+  object_class->finalize = vd_comparison_page_finalize;
+  object_class->get_property = vd_comparison_page_get_property;
+  object_class->set_property = vd_comparison_page_set_property;
+  widget_class->measure = vd_comparison_page_measure;
+  widget_class->size_allocate = vd_comparison_page_size_allocate;
+
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VdComparisonPage::readiness-refused:
+   * @problems: (element-type utf8): what is missing, one sentence each
+   *
+   * Emitted when the comparison may not become ready or published yet.
+   */
+  signals[READINESS_REFUSED] =
+    g_signal_new ("readiness-refused",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  g_type_ensure (VD_TYPE_PREVIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/verdictdesk/VerdictDesk/ui/vd-comparison-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, dek_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, slug_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, tool_a_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, tool_b_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, pricing_read_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, panel_group);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, scorecard_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_tool_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_slug_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+}
+
+static void
+vd_comparison_page_init (VdComparisonPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->show_preview = TRUE;
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->panel_rows = g_ptr_array_new ();
+  self->tools = g_list_store_new (VD_TYPE_SUMMARY);
+  self->reviewers = g_list_store_new (VD_TYPE_SUMMARY);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int s = VD_STATUS_DRAFT; s <= VD_STATUS_PUBLISHED; s++)
+    gtk_string_list_append (statuses, _(vd_status_get_label (s)));
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_expression (self->tool_a_row,
+                                gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
+  adw_combo_row_set_expression (self->tool_b_row,
+                                gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
+  adw_combo_row_set_model (self->tool_a_row, G_LIST_MODEL (self->tools));
+  adw_combo_row_set_model (self->tool_b_row, G_LIST_MODEL (self->tools));
+  self->updating = FALSE;
+}
+
+GtkWidget *
+vd_comparison_page_new (void)
+{
+  return g_object_new (VD_TYPE_COMPARISON_PAGE, NULL);
+}
+
+VdPage *
+vd_comparison_page_get_page (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->page;
+}
+
+gboolean
+vd_comparison_page_get_show_preview (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), FALSE);
+  return self->show_preview;
+}
+
+void
+vd_comparison_page_set_show_preview (VdComparisonPage *self,
+                                     gboolean          show_preview)
+{
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+
+  show_preview = !!show_preview;
+  if (self->show_preview == show_preview)
+    return;
+
+  self->show_preview = show_preview;
+  apply_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+gboolean
+vd_comparison_page_get_narrow (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), FALSE);
+  return self->narrow;
+}
+
+/**
+ * vd_comparison_page_set_reviewer_filter:
+ * @reviewer: (nullable): show only this reviewer's scorecards ("my
+ *   scorecards"); %NULL for the whole panel
+ */
+void
+vd_comparison_page_set_reviewer_filter (VdComparisonPage *self,
+                                        const char       *reviewer)
+{
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+
+  g_free (self->reviewer_filter);
+  self->reviewer_filter = g_strdup (reviewer);
+  apply_reviewer_filter (self);
+}
+
+VdPreview *
+vd_comparison_page_get_preview (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->preview;
+}
+
+/**
+ * vd_comparison_page_get_form:
+ *
+ * Returns: (transfer none) (nullable): the #VdScorecardForm of @reviewer on
+ *   tool @tool_index
+ */
+GtkWidget *
+vd_comparison_page_get_form (VdComparisonPage *self,
+                             const char       *reviewer,
+                             guint             tool_index)
+{
+  GtkWidget *flow;
+  GtkFlowBoxChild *child;
+
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+
+  flow = gtk_stack_get_child_by_name (self->scorecard_stack, reviewer);
+  if (flow == NULL)
+    return NULL;
+
+  child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow), tool_index);
+  return child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
+}
+
+AdwEntryRow *
+vd_comparison_page_get_title_row (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->title_row;
+}
+
+AdwComboRow *
+vd_comparison_page_get_status_row (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->status_row;
+}

@@ -1,0 +1,88 @@
+/* vd-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every row writes GSettings directly; the desk follows the settings.
+ */
+#include "config.h"
+
+#include "vd-preferences-window.h"
+
+struct _VdPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwComboRow          *style_row;
+  GtkSwitch            *preview_switch;
+};
+
+G_DEFINE_FINAL_TYPE (VdPreferencesWindow, vd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* In the order of the style row's items. */
+static const char * const styles[] = { "default", "light", "dark" };
+
+static void
+on_style_selected (VdPreferencesWindow *self,
+                   GParamSpec          *pspec,
+                   AdwComboRow         *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->settings != NULL && selected < G_N_ELEMENTS (styles))
+    g_settings_set_string (self->settings, "color-scheme", styles[selected]);
+}
+
+static void
+vd_preferences_window_dispose (GObject *object)
+{
+  VdPreferencesWindow *self = VD_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+vd_preferences_window_class_init (VdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vd_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/verdictdesk/VerdictDesk/ui/vd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, preview_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_style_selected);
+}
+
+static void
+vd_preferences_window_init (VdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+vd_preferences_window_new (GSettings *settings)
+{
+  VdPreferencesWindow *self;
+  g_autofree char *style = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (VD_TYPE_PREFERENCES_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+
+  style = g_settings_get_string (settings, "color-scheme");
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_str_equal (style, styles[i]))
+      adw_combo_row_set_selected (self->style_row, i);
+
+  g_settings_bind (settings, "preview-visible", self->preview_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,450 @@
+/* vd-window-actions.c — what the header bar, menus and shortcuts do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-export.h"
+#include "vd-window-private.h"
+
+void
+_vd_window_update_actions (VdWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+  gboolean is_comparison = VD_IS_COMPARISON (self->current);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-comparison", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-tool", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-reviewer", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", is_comparison);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", self->current != NULL);
+
+  gtk_widget_set_visible (self->export_button, is_comparison);
+  gtk_widget_set_visible (self->preview_button, is_comparison);
+  gtk_widget_set_visible (self->record_menu_button, self->current != NULL);
+}
+
+/* New records -------------------------------------------------------------- */
+
+static void
+create_and_open (VdWindow *self,
+                 VdRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vd_session_create (self->session, record, &error))
+    {
+      _vd_window_toast_error (self, _("Could not create"), error);
+      return;
+    }
+
+  vd_window_open_record (self, G_OBJECT_TYPE (record), vd_record_get_uuid (record));
+}
+
+static char *
+unused_slug (VdStore *store)
+{
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *slug = i == 1 ? g_strdup ("new-comparison")
+                                     : g_strdup_printf ("new-comparison-%u", i);
+      g_autoptr(VdComparison) existing = vd_store_load_comparison_by_slug (store, slug, NULL);
+
+      if (existing == NULL)
+        return g_steal_pointer (&slug);
+    }
+}
+
+static void
+new_comparison (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) tools = vd_store_list_summaries (self->store, VD_TYPE_TOOL, &error);
+  g_autoptr(VdSummary) a = NULL;
+  g_autoptr(VdSummary) b = NULL;
+  g_autoptr(VdComparison) comparison = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *title = NULL;
+
+  if (tools == NULL)
+    {
+      _vd_window_toast_error (self, _("Could not create"), error);
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (tools)) < 2)
+    {
+      _vd_window_toast (self, _("Add two tools first: a comparison puts two side by side"));
+      return;
+    }
+
+  /* Start from the first two tools; the form changes them. */
+  a = g_list_model_get_item (G_LIST_MODEL (tools), 0);
+  b = g_list_model_get_item (G_LIST_MODEL (tools), 1);
+  slug = unused_slug (self->store);
+  title = g_strdup_printf (_("%s vs %s"), vd_summary_get_title (a), vd_summary_get_title (b));
+  comparison = vd_comparison_new (slug, vd_summary_get_uuid (a), vd_summary_get_uuid (b));
+  vd_comparison_set_title (comparison, title);
+
+  create_and_open (self, VD_RECORD (comparison));
+  gtk_widget_grab_focus (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
+}
+
+static void
+new_tool (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  g_autoptr(VdTool) tool = vd_tool_new (_("New Tool"));
+
+  create_and_open (VD_WINDOW (widget), VD_RECORD (tool));
+}
+
+static void
+new_reviewer (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_autoptr(VdReviewer) reviewer = vd_reviewer_new (_("New Reviewer"),
+                                                    VD_PERSONA_DEVELOPER_EXPERIENCE);
+
+  create_and_open (VD_WINDOW (widget), VD_RECORD (reviewer));
+}
+
+/* Deleting ---------------------------------------------------------------- */
+
+static char *
+record_name (VdRecord *record)
+{
+  if (VD_IS_COMPARISON (record))
+    return g_strdup (vd_comparison_get_title (VD_COMPARISON (record)));
+
+  return g_strdup (VD_IS_TOOL (record) ? vd_tool_get_name (VD_TOOL (record))
+                                       : vd_reviewer_get_name (VD_REVIEWER (record)));
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VdWindow         *self)
+{
+  g_autoptr(VdRecord) record = g_object_steal_data (G_OBJECT (dialog), "record");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *done = NULL;
+
+  if (!g_str_equal (response, "delete") || record == NULL)
+    return;
+
+  name = record_name (record);
+  if (!vd_session_delete (self->session, record, &error))
+    {
+      _vd_window_toast_error (self, _("Not deleted"), error);
+      return;
+    }
+
+  if (record == self->current)
+    _vd_window_show_nothing (self);
+  _vd_window_update_actions (self);
+
+  done = g_strdup_printf (_("Deleted “%s”"), name);
+  _vd_window_toast (self, done);
+}
+
+static void
+delete_record (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  const char *body;
+
+  if (self->current == NULL)
+    return;
+
+  name = record_name (self->current);
+  heading = g_strdup_printf (_("Delete “%s”?"), name);
+  body = VD_IS_COMPARISON (self->current)
+    ? _("The comparison and every scorecard written for it are deleted. This cannot be undone.")
+    : _("It is deleted from the database. This cannot be undone.");
+
+  /* The heading is plain text: the name is the user's. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (self->current),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Export ------------------------------------------------------------------ */
+
+typedef struct
+{
+  char  *database;
+  char  *slug;
+  GFile *file;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->database);
+  g_free (job->slug);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* Runs in a worker thread, on a connection of its own: WAL lets it read
+ * while the window keeps writing. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = vd_store_new (job->database, &error);
+  guint n = 0;
+
+  if (store == NULL ||
+      !vd_export_to_file (store, job->slug, job->file, &n, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+/**
+ * vd_window_export_async:
+ * @slug: (nullable): the comparison to export, or %NULL for every ready and
+ *   published one
+ *
+ * Writes the same document as `verdict-desk --export-json`, after saving
+ * pending edits, off the main loop.
+ */
+void
+vd_window_export_async (VdWindow            *self,
+                        GFile               *file,
+                        const char          *slug,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (VD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vd_window_export_async);
+
+  if (!vd_window_flush (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->database = g_strdup (vd_store_get_path (self->store));
+  job->slug = g_strdup (slug);
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * vd_window_export_finish:
+ *
+ * Returns: how many comparisons were written; 0 with @error set on failure
+ */
+guint
+vd_window_export_finish (VdWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  return n > 0 ? (guint) n : 0;
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  VdWindow *self = VD_WINDOW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  guint n = vd_window_export_finish (self, result, &error);
+
+  if (error != NULL)
+    {
+      _vd_window_toast_error (self, _("Not exported"), error);
+      return;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u comparison to “%s”",
+                                       "Exported %u comparisons to “%s”", n), n, name);
+  _vd_window_toast (self, text);
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  VdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  const char *slug = g_object_get_data (G_OBJECT (chooser), "slug");
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    vd_window_export_async (self, file, slug, NULL, on_exported, g_object_ref (file));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_export_file (VdWindow   *self,
+                    const char *slug)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = g_strdup_printf ("%s.json", slug != NULL ? slug : "verdict-desk");
+
+  /* A portal dialog: in the Flatpak the sandbox sees only the chosen file. */
+  chooser = gtk_file_chooser_native_new (_("Export as JSON"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_filter_set_name (filter, _("JSON documents"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "slug", g_strdup (slug), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_current (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+
+  if (VD_IS_COMPARISON (self->current))
+    choose_export_file (self, vd_comparison_get_slug (VD_COMPARISON (self->current)));
+}
+
+static void
+export_all (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  choose_export_file (VD_WINDOW (widget), NULL);
+}
+
+/* Open -------------------------------------------------------------------- */
+
+static void
+on_open_chosen (GtkNativeDialog *chooser,
+                int              response,
+                VdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      app != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        vd_application_open_database (VD_APPLICATION (app), path);
+      else
+        _vd_window_toast (self, _("Only databases on this computer can be opened"));
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_database (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+focus_search (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (vd_sidebar_get_search_entry (self->sidebar)));
+}
+
+void
+_vd_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-comparison", NULL, new_comparison);
+  gtk_widget_class_install_action (widget_class, "win.new-tool", NULL, new_tool);
+  gtk_widget_class_install_action (widget_class, "win.new-reviewer", NULL, new_reviewer);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_record);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_current);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_database);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-comparison", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.new-tool", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.new-reviewer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+}
