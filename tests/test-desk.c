@@ -31,6 +31,8 @@ test_summaries (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tools)), ==, 2);
+  g_assert_cmpuint (vd_store_count (store, VD_TYPE_TOOL, &error), ==, 2);
+  g_assert_cmpuint (vd_store_count (store, VD_TYPE_SCORECARD, &error), ==, 8);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reviewers)), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (comparisons)), ==, 1);
 

@@ -1151,6 +1151,41 @@ query_summaries (VdStore     *self,
 }
 
 /**
+ * vd_store_count:
+ *
+ * Returns: how many records of @type are stored; 0 with @error set when the
+ *   database could not be read
+ */
+guint
+vd_store_count (VdStore     *self,
+                GType        type,
+                GError     **error)
+{
+  VdTable *table;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (VD_IS_STORE (self), 0);
+
+  table = get_table (self, type);
+  key = g_strdup_printf ("SELECT count(*) FROM %s", table->name);
+  if (!(stmt = prepare (self, g_intern_string (key), error)))
+    return 0;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    set_sqlite_error (self, rc, error);
+
+  return n;
+}
+
+/**
  * vd_store_list_summaries:
  * @type: %VD_TYPE_TOOL, %VD_TYPE_REVIEWER or %VD_TYPE_COMPARISON
  *

@@ -55,6 +55,9 @@ GListStore   *vd_store_list_scorecards       (VdStore       *self,
                                               VdComparison  *comparison,
                                               GError       **error);
 
+guint         vd_store_count                 (VdStore       *self,
+                                              GType          type,
+                                              GError       **error);
 GListStore   *vd_store_list_summaries        (VdStore       *self,
                                               GType          type,
                                               GError       **error);

@@ -40,14 +40,9 @@ _vd_window_toast_error (VdWindow     *self,
 static void
 show_summary (VdWindow *self)
 {
-  g_autoptr(GListStore) comparisons = vd_store_list_summaries (self->store, VD_TYPE_COMPARISON,
-                                                               NULL);
-  g_autoptr(GListStore) tools = vd_store_list_summaries (self->store, VD_TYPE_TOOL, NULL);
-  g_autoptr(GListStore) reviewers = vd_store_list_summaries (self->store, VD_TYPE_REVIEWER,
-                                                             NULL);
-  guint n_comparisons = comparisons ? g_list_model_get_n_items (G_LIST_MODEL (comparisons)) : 0;
-  guint n_tools = tools ? g_list_model_get_n_items (G_LIST_MODEL (tools)) : 0;
-  guint n_reviewers = reviewers ? g_list_model_get_n_items (G_LIST_MODEL (reviewers)) : 0;
+  guint n_comparisons = vd_store_count (self->store, VD_TYPE_COMPARISON, NULL);
+  guint n_tools = vd_store_count (self->store, VD_TYPE_TOOL, NULL);
+  guint n_reviewers = vd_store_count (self->store, VD_TYPE_REVIEWER, NULL);
   g_autofree char *basename = g_path_get_basename (vd_store_get_path (self->store));
   g_autofree char *counts = NULL;
   g_autofree char *description = NULL;
