@@ -413,6 +413,20 @@ test_window_state_kept (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static void
+test_app_icon_loads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) icon = NULL;
+
+  /* The status page's icon: SVG needs gdk-pixbuf's SVG loader installed
+   * (librsvg2-common), or GTK draws "image-missing" in its place. */
+  icon = gdk_pixbuf_new_from_resource ("/io/github/verdictdesk/VerdictDesk/icons/scalable/apps/"
+                                       "io.github.verdictdesk.VerdictDesk-symbolic.svg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (icon), >=, 16);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +453,7 @@ main (int   argc,
               desk_set_up, test_reviewer_filter, desk_tear_down);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);
+  g_test_add_func ("/window/app-icon-loads", test_app_icon_loads);
 
   return g_test_run ();
 }
