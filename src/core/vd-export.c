@@ -18,110 +18,97 @@
 #include "vd-record-json.h"
 
 static void
-add_percent (JsonBuilder *builder,
-             const char  *member,
-             int          percent)
+write_percent (VdJsonWriter *writer,
+               const char   *member,
+               int           percent)
 {
-  json_builder_set_member_name (builder, member);
   if (percent < 0)
-    json_builder_add_null_value (builder);
+    vd_json_writer_null (writer, member);
   else
-    json_builder_add_int_value (builder, percent);
+    vd_json_writer_int (writer, member, percent);
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_tool (JsonBuilder *builder,
-          VdTool      *tool,
-          VdPanel     *panel)
+write_tool (VdJsonWriter *writer,
+            VdTool       *tool,
+            VdPanel      *panel)
 {
   g_autofree char *community = vd_tool_dup_community_label (tool);
 
-  json_builder_begin_object (builder);
-  vd_record_json_add_fields (VD_RECORD (tool), builder);
-  add_string (builder, "pricing_label", vd_pricing_get_label (vd_tool_get_pricing (tool)));
+  vd_json_writer_begin_object (writer, NULL);
+  vd_record_json_write_fields (VD_RECORD (tool), writer);
+  vd_json_writer_string (writer, "pricing_label",
+                         vd_pricing_get_label (vd_tool_get_pricing (tool)));
 
-  json_builder_set_member_name (builder, "panel");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "ship_votes");
-  json_builder_add_int_value (builder, vd_panel_get_ship_votes (panel));
-  json_builder_set_member_name (builder, "skip_votes");
-  json_builder_add_int_value (builder, vd_panel_get_skip_votes (panel));
-  json_builder_set_member_name (builder, "undecided");
-  json_builder_add_int_value (builder, vd_panel_get_undecided (panel));
-  add_percent (builder, "ship_percent", vd_panel_get_ship_percent (panel));
-  add_string (builder, "ship_label", vd_panel_get_ship_label (panel));
-  json_builder_end_object (builder);
+  vd_json_writer_begin_object (writer, "panel");
+  vd_json_writer_int (writer, "ship_votes", vd_panel_get_ship_votes (panel));
+  vd_json_writer_int (writer, "skip_votes", vd_panel_get_skip_votes (panel));
+  vd_json_writer_int (writer, "undecided", vd_panel_get_undecided (panel));
+  write_percent (writer, "ship_percent", vd_panel_get_ship_percent (panel));
+  vd_json_writer_string (writer, "ship_label", vd_panel_get_ship_label (panel));
+  vd_json_writer_end_object (writer);
 
-  json_builder_set_member_name (builder, "community");
-  json_builder_begin_object (builder);
-  add_percent (builder, "percent", vd_tool_get_community_percent (tool));
-  add_string (builder, "label", community);
-  json_builder_end_object (builder);
+  vd_json_writer_begin_object (writer, "community");
+  write_percent (writer, "percent", vd_tool_get_community_percent (tool));
+  vd_json_writer_string (writer, "label", community);
+  vd_json_writer_end_object (writer);
 
-  json_builder_end_object (builder);
+  vd_json_writer_end_object (writer);
 }
 
 static void
-add_split (JsonBuilder         *builder,
-           const char * const  *panel_uuids,
-           VdPanel            **panels)
+write_split (VdJsonWriter        *writer,
+             const char * const  *panel_uuids,
+             VdPanel            **panels)
 {
-  json_builder_set_member_name (builder, "split");
-  json_builder_begin_array (builder);
+  vd_json_writer_begin_array (writer, "split");
   for (guint i = 0; panel_uuids[i] != NULL; i++)
     {
-      json_builder_begin_object (builder);
-      add_string (builder, "reviewer", panel_uuids[i]);
-      json_builder_set_member_name (builder, "verdicts");
-      json_builder_begin_array (builder);
+      vd_json_writer_begin_object (writer, NULL);
+      vd_json_writer_string (writer, "reviewer", panel_uuids[i]);
+      vd_json_writer_begin_array (writer, "verdicts");
       for (guint t = 0; t < 2; t++)
         {
           VdVerdict verdict = vd_panel_get_verdict (panels[t], panel_uuids[i]);
 
-          json_builder_add_string_value (builder, vd_enum_to_nick (VD_TYPE_VERDICT, verdict));
+          vd_json_writer_string (writer, NULL, vd_enum_to_nick (VD_TYPE_VERDICT, verdict));
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      vd_json_writer_end_array (writer);
+      vd_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  vd_json_writer_end_array (writer);
 }
 
 static void
-add_scorecards (JsonBuilder *builder,
-                GListModel  *scorecards)
+write_scorecards (VdJsonWriter *writer,
+                  GListModel   *scorecards)
 {
   guint n = g_list_model_get_n_items (scorecards);
 
-  json_builder_set_member_name (builder, "scorecards");
-  json_builder_begin_array (builder);
+  vd_json_writer_begin_array (writer, "scorecards");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VdScorecard) scorecard = g_list_model_get_item (scorecards, i);
       g_autofree char *quote = vd_scorecard_dup_quote (scorecard);
 
-      json_builder_begin_object (builder);
-      vd_record_json_add_fields (VD_RECORD (scorecard), builder);
-      add_string (builder, "quote", quote);
-      json_builder_end_object (builder);
+      vd_json_writer_begin_object (writer, NULL);
+      vd_record_json_write_fields (VD_RECORD (scorecard), writer);
+      vd_json_writer_string (writer, "quote", quote);
+      vd_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  vd_json_writer_end_array (writer);
 }
 
-static JsonNode *
-build_comparison (VdStore       *store,
+/* Appends one comparison's page to @out, laid out as it sits in the
+ * document: nested two levels in. Written straight as text (the layout is
+ * JsonGenerator's, see vd_json_writer_init()), since a tree per page cost
+ * more than the database reads. */
+static gboolean
+write_comparison (VdStore       *store,
                   VdComparison  *comparison,
+                  GString       *out,
                   GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(GListStore) scorecards = NULL;
   g_autoptr(VdTool) tool_a = NULL;
   g_autoptr(VdTool) tool_b = NULL;
@@ -129,59 +116,62 @@ build_comparison (VdStore       *store,
   g_autoptr(VdPanel) panel_b = NULL;
   const char * const *panel_uuids = vd_comparison_get_panel (comparison);
   VdPanel *panels[2];
+  VdJsonWriter writer;
 
   if (!(tool_a = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_a (comparison), error)) ||
       !(tool_b = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_b (comparison), error)) ||
       !(scorecards = vd_store_list_scorecards (store, comparison, error)))
-    return NULL;
+    return FALSE;
 
   panels[0] = panel_a = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (tool_a)),
                                       G_LIST_MODEL (scorecards));
   panels[1] = panel_b = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (tool_b)),
                                       G_LIST_MODEL (scorecards));
 
-  json_builder_begin_object (builder);
-  vd_record_json_add_fields (VD_RECORD (comparison), builder);
+  vd_json_writer_init (&writer, out, 4);
+  vd_json_writer_begin_object (&writer, NULL);
+  vd_record_json_write_fields (VD_RECORD (comparison), &writer);
 
-  json_builder_set_member_name (builder, "tools");
-  json_builder_begin_array (builder);
-  add_tool (builder, tool_a, panel_a);
-  add_tool (builder, tool_b, panel_b);
-  json_builder_end_array (builder);
+  vd_json_writer_begin_array (&writer, "tools");
+  write_tool (&writer, tool_a, panel_a);
+  write_tool (&writer, tool_b, panel_b);
+  vd_json_writer_end_array (&writer);
 
-  json_builder_set_member_name (builder, "reviewers");
-  json_builder_begin_array (builder);
+  vd_json_writer_begin_array (&writer, "reviewers");
   for (guint i = 0; panel_uuids[i] != NULL; i++)
     {
       g_autoptr(VdReviewer) reviewer = vd_store_load (store, VD_TYPE_REVIEWER, panel_uuids[i],
                                                       error);
 
       if (reviewer == NULL)
-        return NULL;
+        return FALSE;
 
-      json_builder_begin_object (builder);
-      vd_record_json_add_fields (VD_RECORD (reviewer), builder);
-      json_builder_end_object (builder);
+      vd_json_writer_begin_object (&writer, NULL);
+      vd_record_json_write_fields (VD_RECORD (reviewer), &writer);
+      vd_json_writer_end_object (&writer);
     }
-  json_builder_end_array (builder);
+  vd_json_writer_end_array (&writer);
 
-  add_split (builder, panel_uuids, panels);
-  add_scorecards (builder, G_LIST_MODEL (scorecards));
+  write_split (&writer, panel_uuids, panels);
+  write_scorecards (&writer, G_LIST_MODEL (scorecards));
 
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  vd_json_writer_end_object (&writer);
+  return TRUE;
 }
 
 static gboolean
 write_text (GOutputStream  *stream,
             const char     *text,
+            gssize          len,
             GCancellable   *cancellable,
             GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_output_stream_write_all (stream, text, strlen (text), NULL, cancellable, &local_error))
+  if (len < 0)
+    len = strlen (text);
+
+  if (!g_output_stream_write_all (stream, text, len, NULL, cancellable, &local_error))
     {
       g_set_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE,
                    "Could not write the export: %s", local_error->message);
@@ -255,49 +245,45 @@ vd_export_to_stream (VdStore        *store,
                      GError        **error)
 {
   g_autoptr(GPtrArray) comparisons = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GString) page = g_string_sized_new (64 * 1024);
   g_autofree char *head = NULL;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  if (!(comparisons = select_comparisons (store, slug, error)))
+  /* One read transaction: every page comes from the same snapshot, and
+   * SQLite takes its locks once instead of once per query. */
+  if (!vd_store_begin_read (store, error))
     return FALSE;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
+  if (!(comparisons = select_comparisons (store, slug, error)))
+    goto out;
 
   head = g_strdup_printf ("{\n  \"format\" : \"%s\",\n  \"schema_version\" : %d,\n"
                           "  \"comparisons\" : [",
                           VD_EXPORT_FORMAT, VD_EXPORT_SCHEMA_VERSION);
-  if (!write_text (stream, head, cancellable, error))
-    return FALSE;
+  if (!write_text (stream, head, -1, cancellable, error))
+    goto out;
 
   for (guint i = 0; i < comparisons->len; i++)
     {
-      g_autoptr(JsonNode) node = build_comparison (store, g_ptr_array_index (comparisons, i),
-                                                   error);
-      g_autofree char *text = NULL;
-      g_auto(GStrv) lines = NULL;
-      g_autofree char *indented = NULL;
-
-      if (node == NULL)
-        return FALSE;
-
-      json_generator_set_root (generator, node);
-      text = json_generator_to_data (generator, NULL);
-
-      /* Nest the page two levels in. JSON strings cannot hold a raw newline,
-       * so every newline here is layout. */
-      lines = g_strsplit (text, "\n", -1);
-      indented = g_strjoinv ("\n    ", lines);
-
-      if (!write_text (stream, i == 0 ? "\n    " : ",\n    ", cancellable, error) ||
-          !write_text (stream, indented, cancellable, error))
-        return FALSE;
+      /* One page at a time: memory stays bounded by the largest page. */
+      g_string_assign (page, i == 0 ? "\n    " : ",\n    ");
+      if (!write_comparison (store, g_ptr_array_index (comparisons, i), page, error) ||
+          !write_text (stream, page->str, page->len, cancellable, error))
+        goto out;
     }
 
-  if (!write_text (stream, comparisons->len > 0 ? "\n  ]\n}\n" : "]\n}\n", cancellable, error))
+  if (!write_text (stream, comparisons->len > 0 ? "\n  ]\n}\n" : "]\n}\n", -1,
+                   cancellable, error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  vd_store_end_read (store);
+  if (!ok)
     return FALSE;
 
   if (n_exported != NULL)

@@ -2,9 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Import is all or nothing: the document is checked and turned into records
- * first, then merged inside one transaction, so a bad document — or a good
- * one that breaks a rule of the database halfway — changes nothing.
+ * Import is all or nothing: everything is merged inside one transaction, so
+ * a bad document — or a good one that breaks a rule of the database halfway —
+ * changes nothing.
+ *
+ * A newsroom's export runs to hundreds of megabytes, so the document is not
+ * parsed as one tree: one pass over the text checks the nesting and finds the
+ * pages of the top-level "comparisons" list; the document without them (its
+ * "skeleton") is parsed and checked first, then each page is parsed, turned
+ * into records and merged on its own, and its tree freed before the next.
  */
 #include "config.h"
 
@@ -20,60 +26,6 @@
 static const char * const comparison_extras[] = { "tools", "reviewers", "split", "scorecards", NULL };
 static const char * const tool_extras[] = { "pricing_label", "panel", "community", NULL };
 static const char * const scorecard_extras[] = { "quote", NULL };
-
-/* json-glib parses by recursion; count the nesting before it sees the text.
- * Brackets inside strings do not count. */
-static gboolean
-check_depth (const char  *data,
-             gsize        len,
-             GError     **error)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-
-        case '[':
-        case '{':
-          if (++depth > VD_IMPORT_MAX_DEPTH)
-            {
-              g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_DEEP,
-                           "The document nests deeper than %d levels; it is not a "
-                           "Verdict Desk export", VD_IMPORT_MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
 
 static JsonArray *
 get_array (JsonObject  *object,
@@ -166,21 +118,15 @@ parse_list (JsonObject          *object,
   return TRUE;
 }
 
-/* Turns the document into records in dependency order: tools, reviewers,
- * comparisons, scorecards. Nothing is written here. */
-static GPtrArray *
-parse_document (JsonNode       *root,
-                VdImportStats  *stats,
-                GError        **error)
+/* Checks the top of the document: an object of our format and schema
+ * version, with a "comparisons" list, which it returns. */
+static JsonArray *
+check_header (JsonNode  *root,
+              GError   **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) comparisons = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) scorecards = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *object;
   JsonNode *version;
   const char *format;
-  JsonArray *array;
-  guint len;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -215,44 +161,51 @@ parse_document (JsonNode       *root,
       return NULL;
     }
 
-  if (!(array = get_array (object, "comparisons", "document", error)))
-    return NULL;
+  return get_array (object, "comparisons", "document", error);
+}
 
-  len = json_array_get_length (array);
-  for (guint i = 0; i < len; i++)
+/* Turns one page into records in dependency order: its tools, reviewers,
+ * the comparison, its scorecards. Nothing is written here. */
+static GPtrArray *
+parse_comparison (JsonNode    *node,
+                  guint        index,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) scorecards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *where = g_strdup_printf ("comparisons[%u]", index);
+  JsonObject *item;
+  VdRecord *comparison;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autofree char *where = g_strdup_printf ("comparisons[%u]", i);
-      JsonObject *item = get_object (array, i, where, error);
-      VdRecord *comparison;
-
-      if (item == NULL ||
-          !parse_list (item, "tools", VD_TYPE_TOOL, tool_extras, where, records, error) ||
-          !parse_list (item, "reviewers", VD_TYPE_REVIEWER, NULL, where, records, error) ||
-          !parse_list (item, "scorecards", VD_TYPE_SCORECARD, scorecard_extras, where,
-                       scorecards, error) ||
-          !(comparison = vd_record_json_parse (VD_TYPE_COMPARISON, item, comparison_extras,
-                                               where, error)))
-        return NULL;
-
-      g_ptr_array_add (comparisons, comparison);
+      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,
+                   "%s: expected an object", where);
+      return NULL;
     }
 
-  stats->comparisons = comparisons->len;
-  g_ptr_array_extend_and_steal (records, g_steal_pointer (&comparisons));
+  item = json_node_get_object (node);
+  if (!parse_list (item, "tools", VD_TYPE_TOOL, tool_extras, where, records, error) ||
+      !parse_list (item, "reviewers", VD_TYPE_REVIEWER, NULL, where, records, error) ||
+      !parse_list (item, "scorecards", VD_TYPE_SCORECARD, scorecard_extras, where,
+                   scorecards, error) ||
+      !(comparison = vd_record_json_parse (VD_TYPE_COMPARISON, item, comparison_extras,
+                                           where, error)))
+    return NULL;
+
+  g_ptr_array_add (records, comparison);
   g_ptr_array_extend_and_steal (records, g_steal_pointer (&scorecards));
 
   return g_steal_pointer (&records);
 }
 
+/* Merges @records inside the caller's transaction. */
 static gboolean
 merge (VdStore        *store,
        GPtrArray      *records,
        VdImportStats  *stats,
        GError        **error)
 {
-  if (!vd_store_begin (store, error))
-    return FALSE;
-
   for (guint i = 0; i < records->len; i++)
     {
       VdRecord *record = g_ptr_array_index (records, i);
@@ -287,13 +240,272 @@ merge (VdStore        *store,
       continue;
 
 failed:
-      vd_store_rollback (store);
       g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,
                    "Nothing was imported: %s", local_error->message);
       return FALSE;
     }
 
-  return vd_store_commit (store, error);
+  return TRUE;
+}
+
+/* Where the pages are: the text of the top-level "comparisons" list, from
+ * its "[" to its "]", and each element's extent inside it. */
+typedef struct
+{
+  gsize   open;       /* offset of "[" */
+  gsize   close;      /* offset of "]" */
+  GArray *pages;      /* PageSpan */
+} Layout;
+
+typedef struct
+{
+  gsize start;
+  gsize end;          /* one past the last byte */
+} PageSpan;
+
+static gsize
+skip_space (const char *data,
+            gsize       len,
+            gsize       i)
+{
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* One pass over the text: refuses nesting deeper than VD_IMPORT_MAX_DEPTH
+ * (json-glib parses by recursion, so this runs before it sees anything) and
+ * finds the pages. Brackets inside strings do not count. Returns with
+ * layout->pages NULL when the document is not laid out as expected (no such
+ * list, or two); it is then parsed whole, which reports what is wrong. */
+static gboolean
+scan_document (const char  *data,
+               gsize        len,
+               Layout      *layout,
+               GError     **error)
+{
+  guint depth = 0;
+  guint n_lists = 0;
+  gboolean in_list = FALSE;     /* directly inside the "comparisons" list */
+  gsize page_start = 0;
+  gboolean in_page = FALSE;
+  gboolean after_comma = FALSE;
+  gboolean broken = FALSE;      /* not laid out as expected: parse it whole */
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (PageSpan));
+
+  layout->pages = NULL;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_list && !in_page && c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
+          c != ',' && c != ']')
+        {
+          in_page = TRUE;
+          after_comma = FALSE;
+          page_start = i;
+        }
+
+      switch (c)
+        {
+        case '"':
+          {
+            gsize start = i + 1;
+
+            /* Skip the string; memchr finds the candidates fast. */
+            for (i = start; i < len; i++)
+              {
+                const char *quote = memchr (data + i, '"', len - i);
+                gsize backslashes = 0;
+
+                if (quote == NULL)
+                  {
+                    i = len;
+                    break;
+                  }
+                i = quote - data;
+                while (i - backslashes > start && data[i - backslashes - 1] == '\\')
+                  backslashes++;
+                if (backslashes % 2 == 0)
+                  break;
+              }
+
+            /* A member name of the top-level object, followed by a list. */
+            if (depth == 1 && i < len && i - start == strlen ("comparisons") &&
+                memcmp (data + start, "comparisons", i - start) == 0)
+              {
+                gsize j = skip_space (data, len, i + 1);
+
+                if (j < len && data[j] == ':')
+                  {
+                    j = skip_space (data, len, j + 1);
+                    n_lists++;
+                    if (j < len && data[j] == '[')
+                      {
+                        layout->open = j;
+                        in_list = TRUE;
+                        depth++;
+                        i = j;
+                      }
+                  }
+              }
+          }
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > VD_IMPORT_MAX_DEPTH)
+            {
+              g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_DEEP,
+                           "The document nests deeper than %d levels; it is not a "
+                           "Verdict Desk export", VD_IMPORT_MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (in_list && depth == 2)
+            {
+              /* A "}" here, or a "]" after a comma, is broken JSON; json-glib
+               * says so when it parses the document whole. */
+              if (c == '}' || after_comma)
+                broken = TRUE;
+              if (in_page)
+                {
+                  PageSpan span = { page_start, i };
+
+                  g_array_append_val (pages, span);
+                  in_page = FALSE;
+                }
+              layout->close = i;
+              in_list = FALSE;
+            }
+          if (depth > 0)
+            depth--;
+          break;
+
+        case ',':
+          if (in_list && depth == 2)
+            {
+              PageSpan span = { page_start, i };
+
+              /* An empty element (",,") is kept empty: parsing it fails. */
+              if (!in_page)
+                span.start = span.end = i;
+              g_array_append_val (pages, span);
+              in_page = FALSE;
+              after_comma = TRUE;
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  if (n_lists == 1 && !broken && !in_list && layout->close > layout->open)
+    layout->pages = g_steal_pointer (&pages);
+
+  return TRUE;
+}
+
+static gboolean
+parse_json (JsonParser   *parser,
+            const char   *data,
+            gsize         len,
+            const char   *where,
+            GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
+                   "The document is not valid JSON: %s%s", where ? where : "",
+                   local_error ? local_error->message : "an element of a list is missing");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Parses and merges every page, inside the caller's transaction. */
+static gboolean
+import_pages (VdStore        *store,
+              const char     *data,
+              Layout         *layout,
+              VdImportStats  *stats,
+              GError        **error)
+{
+  for (guint i = 0; i < layout->pages->len; i++)
+    {
+      PageSpan *span = &g_array_index (layout->pages, PageSpan, i);
+      /* Not immutable: sealing hashes every node of a tree that lives for
+       * one page only. */
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GPtrArray) records = NULL;
+      g_autofree char *where = g_strdup_printf ("comparisons[%u]: ", i);
+      gsize len = span->end - span->start;
+
+      if (len > VD_IMPORT_MAX_PAGE_SIZE)
+        {
+          g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_LARGE,
+                       "comparisons[%u] is larger than %" G_GSIZE_FORMAT " MiB", i,
+                       VD_IMPORT_MAX_PAGE_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+
+      if (!parse_json (parser, data + span->start, len, where, error) ||
+          !(records = parse_comparison (json_parser_get_root (parser), i, error)) ||
+          !merge (store, records, stats, error))
+        return FALSE;
+
+      stats->comparisons++;
+    }
+
+  return TRUE;
+}
+
+/* The document as one tree: for documents laid out other than the export
+ * lays them out, which are small or broken. */
+static gboolean
+import_whole (VdStore        *store,
+              const char     *data,
+              gsize           len,
+              VdImportStats  *stats,
+              GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonArray *array;
+  guint n;
+
+  if (len > VD_IMPORT_MAX_PAGE_SIZE)
+    {
+      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_LARGE,
+                   "The document is larger than %" G_GSIZE_FORMAT " MiB and not laid out as "
+                   "a Verdict Desk export", VD_IMPORT_MAX_PAGE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!parse_json (parser, data, len, NULL, error) ||
+      !(array = check_header (json_parser_get_root (parser), error)))
+    return FALSE;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) records = NULL;
+
+      if (!(records = parse_comparison (json_array_get_element (array, i), i, error)) ||
+          !merge (store, records, stats, error))
+        return FALSE;
+
+      stats->comparisons++;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -310,10 +522,9 @@ vd_import_from_bytes (VdStore        *store,
                       VdImportStats  *stats,
                       GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) local_error = NULL;
   VdImportStats local_stats = { 0 };
+  Layout layout = { 0 };
+  gboolean ok;
   gsize len;
   const char *data;
 
@@ -324,7 +535,7 @@ vd_import_from_bytes (VdStore        *store,
   if (len > VD_IMPORT_MAX_SIZE)
     {
       g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_LARGE,
-                   "The document is larger than %" G_GSIZE_FORMAT " MiB",
+                   "The document is larger than %" G_GUINT64_FORMAT " MiB",
                    VD_IMPORT_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
@@ -336,20 +547,46 @@ vd_import_from_bytes (VdStore        *store,
       return FALSE;
     }
 
-  if (!check_depth (data, len, error))
+  if (!scan_document (data, len, &layout, error))
     return FALSE;
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  if (layout.pages != NULL)
     {
-      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
-                   "The document is not valid JSON: %s", local_error->message);
+      /* The skeleton: the document with the list emptied, "[" and "]" kept. */
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GString) skeleton = g_string_sized_new (layout.open + 1 + len - layout.close);
+
+      g_string_append_len (skeleton, data, layout.open + 1);
+      g_string_append_len (skeleton, data + layout.close, len - layout.close);
+
+      if (!parse_json (parser, skeleton->str, skeleton->len, NULL, error) ||
+          !check_header (json_parser_get_root (parser), error))
+        {
+          g_array_unref (layout.pages);
+          return FALSE;
+        }
+    }
+
+  if (!vd_store_begin (store, error))
+    {
+      g_clear_pointer (&layout.pages, g_array_unref);
       return FALSE;
     }
 
-  if (!(records = parse_document (json_parser_get_root (parser), &local_stats, error)))
-    return FALSE;
+  vd_store_set_bulk (store, TRUE);
+  if (layout.pages != NULL)
+    ok = import_pages (store, data, &layout, &local_stats, error);
+  else
+    ok = import_whole (store, data, len, &local_stats, error);
+  g_clear_pointer (&layout.pages, g_array_unref);
 
-  if (!merge (store, records, &local_stats, error))
+  if (ok)
+    ok = vd_store_commit (store, error);
+  else
+    vd_store_rollback (store);
+  vd_store_set_bulk (store, FALSE);
+
+  if (!ok)
     return FALSE;
 
   if (stats != NULL)
@@ -370,10 +607,9 @@ vd_import_from_stream (VdStore        *store,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_autoptr(GOutputStream) sink = g_memory_output_stream_new_resizable ();
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1024 * 1024);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  char buffer[64 * 1024];
   gsize total = 0;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
@@ -381,8 +617,12 @@ vd_import_from_stream (VdStore        *store,
 
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, &local_error);
+      gsize chunk = MAX (64 * 1024, MIN (total, (gsize) 64 * 1024 * 1024));
+      gssize n;
 
+      /* Read straight into the buffer, which grows by doubling. */
+      g_byte_array_set_size (buffer, total + chunk);
+      n = g_input_stream_read (stream, buffer->data + total, chunk, cancellable, &local_error);
       if (n < 0)
         {
           g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
@@ -396,16 +636,14 @@ vd_import_from_stream (VdStore        *store,
       if (total > VD_IMPORT_MAX_SIZE)
         {
           g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_LARGE,
-                       "The document is larger than %" G_GSIZE_FORMAT " MiB",
+                       "The document is larger than %" G_GUINT64_FORMAT " MiB",
                        VD_IMPORT_MAX_SIZE / (1024 * 1024));
           return FALSE;
         }
-
-      g_output_stream_write_all (sink, buffer, n, NULL, NULL, NULL);
     }
 
-  g_output_stream_close (sink, NULL, NULL);
-  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (sink));
+  g_byte_array_set_size (buffer, total);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 
   return vd_import_from_bytes (store, bytes, stats, error);
 }
@@ -419,9 +657,24 @@ vd_import_from_file (VdStore        *store,
 {
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A local regular file is mapped rather than copied into memory. */
+  path = g_file_get_path (file);
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL && g_mapped_file_get_length (mapped) > 0)
+        {
+          g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (mapped);
+
+          return vd_import_from_bytes (store, bytes, stats, error);
+        }
+    }
 
   if (!(in = g_file_read (file, cancellable, &local_error)))
     {

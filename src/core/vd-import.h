@@ -10,10 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* Outside documents are read whole before any change; these bound what a
- * hostile or broken one can cost. */
-#define VD_IMPORT_MAX_SIZE  ((gsize) 1024 * 1024 * 1024)
-#define VD_IMPORT_MAX_DEPTH 16
+/* These bound what a hostile or broken document can cost. The document is
+ * read whole, but parsed one comparison (page) at a time: a page's tree is
+ * the largest thing built from it. */
+#define VD_IMPORT_MAX_SIZE      ((guint64) 4 * 1024 * 1024 * 1024)
+#define VD_IMPORT_MAX_PAGE_SIZE ((gsize) 64 * 1024 * 1024)
+#define VD_IMPORT_MAX_DEPTH     16
 
 typedef struct
 {

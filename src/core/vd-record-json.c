@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "vd-error.h"
 #include "vd-record-json.h"
 #include "vd-enums.h"
@@ -104,6 +106,254 @@ vd_record_json_add_fields (VdRecord    *record,
           for (guint j = 0; list != NULL && list[j] != NULL; j++)
             json_builder_add_string_value (builder, list[j]);
           json_builder_end_array (builder);
+        }
+      else
+        g_assert_not_reached ();
+    }
+}
+
+/* The writer ---------------------------------------------------------------- */
+
+void
+vd_json_writer_init (VdJsonWriter *writer,
+                     GString      *out,
+                     guint         base_indent)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (writer, 0, sizeof *writer);
+  writer->out = out;
+  writer->base_indent = base_indent;
+}
+
+static void
+append_indent (GString *out,
+               guint    n)
+{
+  static const char spaces[] = "                                                  ";
+
+  while (n > 0)
+    {
+      guint chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
+}
+
+/* As json-glib 1.6's generator escapes: the quote, the backslash, the
+ * control characters below 0x1f (named where JSON has a name) and DEL;
+ * everything else, 0x1f and all of UTF-8 included, goes through as it is. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape;
+      char hex[8];
+
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) || c == 0x1f)
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default:
+          g_snprintf (hex, sizeof hex, "\\u00%.2x", c);
+          escape = hex;
+          break;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+
+  g_string_append_len (out, run, p - run);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  append_escaped (out, text != NULL ? text : "");
+  g_string_append_c (out, '"');
+}
+
+/* What goes before a value: the separator and the indentation inside its
+ * container, then the member's name. */
+static void
+writer_prefix (VdJsonWriter *writer,
+               const char   *member)
+{
+  GString *out = writer->out;
+
+  if (writer->depth > 0)
+    {
+      g_string_append (out, writer->counts[writer->depth - 1]++ > 0 ? ",\n" : "\n");
+      append_indent (out, writer->base_indent + 2 * writer->depth);
+    }
+
+  if (member != NULL)
+    {
+      append_string (out, member);
+      g_string_append_len (out, " : ", 3);
+    }
+}
+
+static void
+writer_open (VdJsonWriter *writer,
+             const char   *member,
+             char          bracket)
+{
+  g_return_if_fail (writer->depth < VD_JSON_WRITER_MAX_DEPTH);
+
+  writer_prefix (writer, member);
+  g_string_append_c (writer->out, bracket);
+  writer->counts[writer->depth++] = 0;
+}
+
+static void
+writer_close (VdJsonWriter *writer,
+              char          bracket)
+{
+  g_return_if_fail (writer->depth > 0);
+
+  writer->depth--;
+  if (writer->counts[writer->depth] > 0)
+    {
+      g_string_append_c (writer->out, '\n');
+      append_indent (writer->out, writer->base_indent + 2 * writer->depth);
+    }
+  else if (bracket == '}')
+    {
+      /* json-glib writes an empty object as "{", its level's indentation
+       * and "}" on one line; an empty array as "[]". */
+      append_indent (writer->out, 2 * writer->depth);
+    }
+  g_string_append_c (writer->out, bracket);
+}
+
+void
+vd_json_writer_begin_object (VdJsonWriter *writer,
+                             const char   *member)
+{
+  writer_open (writer, member, '{');
+}
+
+void
+vd_json_writer_end_object (VdJsonWriter *writer)
+{
+  writer_close (writer, '}');
+}
+
+void
+vd_json_writer_begin_array (VdJsonWriter *writer,
+                            const char   *member)
+{
+  writer_open (writer, member, '[');
+}
+
+void
+vd_json_writer_end_array (VdJsonWriter *writer)
+{
+  writer_close (writer, ']');
+}
+
+void
+vd_json_writer_string (VdJsonWriter *writer,
+                       const char   *member,
+                       const char   *value)
+{
+  writer_prefix (writer, member);
+  append_string (writer->out, value);
+}
+
+void
+vd_json_writer_int (VdJsonWriter *writer,
+                    const char   *member,
+                    gint64        value)
+{
+  writer_prefix (writer, member);
+  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+}
+
+void
+vd_json_writer_null (VdJsonWriter *writer,
+                     const char   *member)
+{
+  writer_prefix (writer, member);
+  g_string_append_len (writer->out, "null", 4);
+}
+
+/**
+ * vd_record_json_write_fields:
+ *
+ * Writes @record's persisted fields, in their file-format order, as members
+ * of the object @writer is in: the same bytes vd_record_json_add_fields()
+ * and a pretty JsonGenerator give.
+ */
+void
+vd_record_json_write_fields (VdRecord     *record,
+                             VdJsonWriter *writer)
+{
+  guint n_fields;
+  GParamSpec **fields = vd_record_class_get_fields (VD_RECORD_GET_CLASS (record), &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GParamSpec *pspec = fields[i];
+      GType vtype = G_PARAM_SPEC_VALUE_TYPE (pspec);
+      g_auto(GValue) value = G_VALUE_INIT;
+      char key[64];
+
+      /* Keys are our own property names, "-" written "_". */
+      g_strlcpy (key, pspec->name, sizeof key);
+      g_strdelimit (key, "-", '_');
+
+      g_value_init (&value, vtype);
+      g_object_get_property (G_OBJECT (record), pspec->name, &value);
+
+      if (vtype == G_TYPE_STRING)
+        vd_json_writer_string (writer, key, g_value_get_string (&value));
+      else if (G_TYPE_IS_ENUM (vtype))
+        vd_json_writer_string (writer, key, vd_enum_to_nick (vtype, g_value_get_enum (&value)));
+      else if (vtype == G_TYPE_INT)
+        {
+          int v = g_value_get_int (&value);
+
+          if (v == -1 && G_PARAM_SPEC_INT (pspec)->minimum == -1)
+            vd_json_writer_null (writer, key);
+          else
+            vd_json_writer_int (writer, key, v);
+        }
+      else if (vtype == G_TYPE_INT64)
+        {
+          g_autofree char *stamp = vd_json_format_timestamp (g_value_get_int64 (&value));
+
+          vd_json_writer_string (writer, key, stamp);
+        }
+      else if (vtype == G_TYPE_STRV)
+        {
+          const char * const *list = g_value_get_boxed (&value);
+
+          vd_json_writer_begin_array (writer, key);
+          for (guint j = 0; list != NULL && list[j] != NULL; j++)
+            vd_json_writer_string (writer, NULL, list[j]);
+          vd_json_writer_end_array (writer);
         }
       else
         g_assert_not_reached ();
@@ -248,21 +498,24 @@ vd_record_json_parse (GType                type,
   GParamSpec **fields = vd_record_class_get_fields (VD_RECORD_CLASS (klass), &n_fields);
   g_autofree const char **names = g_new0 (const char *, n_fields);
   g_autofree GValue *values = g_new0 (GValue, n_fields);
+  g_autofree char **keys = g_new0 (char *, n_fields + 1);
   g_autoptr(GList) members = json_object_get_members (object);
   VdRecord *record = NULL;
   guint n = 0;
 
+  /* Interned: the same few keys for every record of the document. */
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *key = json_key (fields[i]);
+
+      keys[i] = (char *) g_intern_string (key);
+    }
+
   for (const GList *l = members; l != NULL; l = l->next)
     {
       const char *member = l->data;
-      gboolean known = extra_keys != NULL && g_strv_contains (extra_keys, member);
-
-      for (guint i = 0; i < n_fields && !known; i++)
-        {
-          g_autofree char *key = json_key (fields[i]);
-
-          known = g_str_equal (key, member);
-        }
+      gboolean known = g_strv_contains ((const char * const *) keys, member) ||
+                       (extra_keys != NULL && g_strv_contains (extra_keys, member));
 
       if (!known)
         {
@@ -273,7 +526,7 @@ vd_record_json_parse (GType                type,
 
   for (; n < n_fields; n++)
     {
-      g_autofree char *key = json_key (fields[n]);
+      const char *key = keys[n];
       JsonNode *node = json_object_get_member (object, key);
 
       if (node == NULL)

@@ -23,6 +23,39 @@ gboolean   vd_json_parse_timestamp    (const char  *text,
 
 void       vd_record_json_add_fields  (VdRecord    *record,
                                        JsonBuilder *builder);
+
+/* Writes JSON text straight into a GString, byte for byte what JsonGenerator
+ * writes with pretty printing and an indent of 2, plus @base_indent spaces on
+ * every line after the first: the export's layout without a tree in between. */
+#define VD_JSON_WRITER_MAX_DEPTH 16
+
+typedef struct
+{
+  GString *out;
+  guint    base_indent;
+  guint    depth;
+  guint    counts[VD_JSON_WRITER_MAX_DEPTH];
+} VdJsonWriter;
+
+void       vd_json_writer_init         (VdJsonWriter *writer,
+                                        GString      *out,
+                                        guint         base_indent);
+void       vd_json_writer_begin_object (VdJsonWriter *writer,
+                                        const char   *member);
+void       vd_json_writer_end_object   (VdJsonWriter *writer);
+void       vd_json_writer_begin_array  (VdJsonWriter *writer,
+                                        const char   *member);
+void       vd_json_writer_end_array    (VdJsonWriter *writer);
+void       vd_json_writer_string       (VdJsonWriter *writer,
+                                        const char   *member,
+                                        const char   *value);
+void       vd_json_writer_int          (VdJsonWriter *writer,
+                                        const char   *member,
+                                        gint64        value);
+void       vd_json_writer_null         (VdJsonWriter *writer,
+                                        const char   *member);
+void       vd_record_json_write_fields (VdRecord     *record,
+                                        VdJsonWriter *writer);
 VdRecord  *vd_record_json_parse       (GType        type,
                                        JsonObject  *object,
                                        const char * const *extra_keys,

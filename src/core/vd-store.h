@@ -71,5 +71,10 @@ gboolean      vd_store_begin                 (VdStore       *self,
 gboolean      vd_store_commit                (VdStore       *self,
                                               GError       **error);
 void          vd_store_rollback              (VdStore       *self);
+gboolean      vd_store_begin_read            (VdStore       *self,
+                                              GError       **error);
+void          vd_store_end_read              (VdStore       *self);
+void          vd_store_set_bulk              (VdStore       *self,
+                                              gboolean       bulk);
 
 G_END_DECLS
