@@ -43,5 +43,7 @@ main (int   argc,
     return vd_render_preview (&options);
 
   app = vd_application_new (options.database);
+  if (options.quit_after_first_frame)
+    vd_application_set_quit_after_first_frame (app, TRUE);
   return g_application_run (G_APPLICATION (app), 1, app_argv);
 }

@@ -19,6 +19,8 @@ struct _VdApplication
 
   char           *database_path;
   GSettings      *settings;
+  gboolean        quit_after_first_frame;
+  gulong          render_hook;
 };
 
 G_DEFINE_FINAL_TYPE (VdApplication, vd_application, ADW_TYPE_APPLICATION)
@@ -118,6 +120,67 @@ vd_application_open_database (VdApplication *self,
   gtk_window_present (window);
 }
 
+/* --quit-after-first-frame ---------------------------------------------- *
+ * Start-up benchmarks time launch to the window's first painted frame. A
+ * surface renders in the paint phase of its frame clock; once one of our
+ * windows has, we quit at that frame's after-paint. GtkWindow's own "render"
+ * handler stops the emission, so we watch it with an emission hook. */
+
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        VdApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+on_surface_render (GSignalInvocationHint *hint,
+                   guint                  n_params,
+                   const GValue          *params,
+                   gpointer               user_data)
+{
+  VdApplication *self = user_data;
+  GdkSurface *surface = g_value_get_object (&params[0]);
+  GtkNative *native = gtk_native_get_for_surface (surface);
+
+  if (!GTK_IS_WINDOW (native) ||
+      gtk_window_get_application (GTK_WINDOW (native)) != GTK_APPLICATION (self))
+    return TRUE;   /* not ours: keep watching */
+
+  g_signal_connect_object (gdk_surface_get_frame_clock (surface), "after-paint",
+                           G_CALLBACK (on_first_frame_painted), self, 0);
+  self->render_hook = 0;
+  return FALSE;    /* removes the hook */
+}
+
+/**
+ * vd_application_set_quit_after_first_frame:
+ *
+ * A testing aid: quit as soon as the first window has painted its first
+ * frame. Call before g_application_run().
+ */
+void
+vd_application_set_quit_after_first_frame (VdApplication *self,
+                                           gboolean       quit)
+{
+  g_return_if_fail (VD_IS_APPLICATION (self));
+
+  self->quit_after_first_frame = !!quit;
+}
+
+static void
+watch_first_frame (VdApplication *self)
+{
+  /* No surface exists yet: make sure the class, and so its signal, does. */
+  g_type_class_unref (g_type_class_ref (GDK_TYPE_SURFACE));
+
+  if (self->render_hook == 0)
+    self->render_hook = g_signal_add_emission_hook (g_signal_lookup ("render",
+                                                                     GDK_TYPE_SURFACE),
+                                                    0, on_surface_render, self, NULL);
+}
+
 static void
 vd_application_activate (GApplication *app)
 {
@@ -132,6 +195,9 @@ vd_application_activate (GApplication *app)
       return;
     }
 
+  if (self->quit_after_first_frame)
+    watch_first_frame (self);
+
   path = choose_database (self);
   vd_application_open_database (self, path);
 }
@@ -143,6 +209,9 @@ vd_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
+  if (self->render_hook != 0)
+    g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE),
+                                   self->render_hook);
 
   G_OBJECT_CLASS (vd_application_parent_class)->finalize (object);
 }

@@ -17,5 +17,7 @@ const char    *vd_application_get_database_path (VdApplication *self);
 GSettings     *vd_application_new_settings      (void);
 void           vd_application_open_database     (VdApplication *self,
                                                  const char    *path);
+void           vd_application_set_quit_after_first_frame (VdApplication *self,
+                                                          gboolean       quit);
 
 G_END_DECLS

@@ -58,6 +58,9 @@ vd_cli_parse (VdCliOptions   *options,
       N_("Render the --comparison's preview to a PNG image (needs a display)"), N_("OUT.png") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
+    { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, &options->quit_after_first_frame,
+      N_("Quit once the window has drawn its first frame (a testing aid, for start-up "
+         "benchmarks)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

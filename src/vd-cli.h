@@ -19,6 +19,7 @@ typedef struct
   char     *comparison;
   char     *render_preview;
   gboolean  version;
+  gboolean  quit_after_first_frame;
 } VdCliOptions;
 
 void      vd_cli_options_clear  (VdCliOptions  *options);

@@ -66,7 +66,8 @@ class Cli(unittest.TestCase):
         r = run("--help")
         self.assertEqual(r.returncode, 0)
         for switch in ("--database", "--create-demo", "--export-json", "--import-json",
-                       "--comparison", "--render-preview", "--version"):
+                       "--comparison", "--render-preview", "--version",
+                       "--quit-after-first-frame"):
             self.assertIn(switch, r.stdout.decode())
 
     def test_usage_errors(self):

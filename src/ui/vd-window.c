@@ -384,6 +384,14 @@ vd_window_dispose (GObject *object)
   VdWindow *self = VD_WINDOW (object);
 
   _vd_window_show_nothing (self);
+
+  /* The page outlives us while GSettings binds it and the property action
+   * watches it: a later change of "preview-visible" (another window) must
+   * not reach this window's action group once it is gone. */
+  if (self->comparison_page != NULL)
+    g_settings_unbind (self->comparison_page, "show-preview");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-preview");
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_WINDOW);
 
   if (self->session != NULL)
@@ -444,6 +452,11 @@ vd_window_init (VdWindow *self)
   g_autoptr(GPropertyAction) show_preview = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Size the content by the page it shows: measuring the comparison page,
+   * preview and editors behind the status page costs start-up dearly. */
+  gtk_stack_set_hhomogeneous (self->content_stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->content_stack, FALSE);
 
   show_preview = g_property_action_new ("show-preview", self->comparison_page, "show-preview");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_preview));
