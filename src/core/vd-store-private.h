@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 #include <glib.h>
 
+#include "vd-store.h"
+
 G_BEGIN_DECLS
 
 /* "VDsk": marks a database as ours, so another program's SQLite file is
@@ -18,5 +20,64 @@ gboolean  vd_store_schema_migrate    (sqlite3  *db,
                                       int       from_version,
                                       int       to_version,
                                       GError  **error);
+
+/* What vd-store.c, vd-store-read.c and vd-store-write.c share. */
+/* How one record type maps to its tables. Built once per store from the
+ * class's field list, so the SQL text below is made only of our own column
+ * names; every value travels as a bound parameter. */
+typedef struct
+{
+  GType         type;
+  const char   *name;
+  GParamSpec  **fields;
+  guint         n_fields;
+  GPtrArray    *scalars;     /* GParamSpec*: one column each, in order */
+  GPtrArray    *lists;       /* GParamSpec*: one child table each */
+  char         *select_sql;  /* SELECT <columns> FROM <table> */
+  char         *upsert_sql;
+  char         *contains_sql;
+  char         *by_uuid_sql; /* select_sql WHERE uuid = ?1 */
+  /* Per list field, in table->lists order: its child table's statements. */
+  GPtrArray    *list_select_sql;
+  GPtrArray    *list_delete_sql;
+  GPtrArray    *list_insert_sql;
+  GPtrArray    *list_update_sql;
+} VdTable;
+
+struct _VdStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  sqlite3     *db;
+  GHashTable  *statements;   /* const char *sql (interned) → sqlite3_stmt* */
+  GHashTable  *tables;       /* GType → VdTable* */
+  guint        depth;        /* nested vd_store_begin() calls */
+  gboolean     dirty;        /* a write happened inside the open transaction */
+  gboolean     bulk;         /* vd_store_set_bulk(): no savepoint per record */
+};
+
+VdTable      *_vd_store_get_table        (VdStore       *self,
+                                          GType          type);
+gboolean      _vd_store_set_sqlite_error (VdStore       *self,
+                                          int            rc,
+                                          GError       **error);
+sqlite3_stmt *_vd_store_prepare          (VdStore       *self,
+                                          const char    *sql,
+                                          GError       **error);
+gboolean      _vd_store_step_done        (VdStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+char         *_vd_store_column_name      (GParamSpec    *pspec);
+char        **_vd_store_read_list        (VdStore       *self,
+                                          VdTable       *table,
+                                          guint          list_index,
+                                          const char    *uuid,
+                                          GError       **error);
+GListStore   *_vd_store_list_from_array  (GType          type,
+                                          GPtrArray     *records);
+void          _vd_store_emit_changed     (VdStore       *self,
+                                          GType          type,
+                                          const char    *uuid);
 
 G_END_DECLS

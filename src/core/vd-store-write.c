@@ -1,0 +1,592 @@
+/* vd-store-write.c — saving and deleting records, and the rules they keep
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "vd-enum-types.h"
+#include "vd-error.h"
+#include "vd-store.h"
+#include "vd-store-private.h"
+
+/* Which comparison still needs a record, for the refusal message. */
+static const struct {
+  const char *table;
+  const char *sql;
+} in_use_checks[] = {
+  { "tools",
+    "SELECT slug FROM comparisons WHERE tool_a = ?1 OR tool_b = ?1 "
+    "UNION ALL SELECT c.slug FROM scorecards s JOIN comparisons c ON c.uuid = s.comparison "
+    "WHERE s.tool = ?1 LIMIT 1" },
+  { "reviewers",
+    "SELECT c.slug FROM comparisons_panel p JOIN comparisons c ON c.uuid = p.record "
+    "WHERE p.value = ?1 "
+    "UNION ALL SELECT c.slug FROM scorecards s JOIN comparisons c ON c.uuid = s.comparison "
+    "WHERE s.reviewer = ?1 LIMIT 1" },
+};
+
+/* Writing ---------------------------------------------------------------- */
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           param,
+            GParamSpec   *pspec,
+            const GValue *value)
+{
+  GType vtype = G_VALUE_TYPE (value);
+
+  if (vtype == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+
+      sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+    }
+  else if (G_TYPE_IS_ENUM (vtype))
+    sqlite3_bind_text (stmt, param, vd_enum_to_nick (vtype, g_value_get_enum (value)), -1,
+                       SQLITE_STATIC);
+  else if (vtype == G_TYPE_INT)
+    {
+      int v = g_value_get_int (value);
+
+      if (v == -1 && G_PARAM_SPEC_INT (pspec)->minimum == -1)
+        sqlite3_bind_null (stmt, param);
+      else
+        sqlite3_bind_int64 (stmt, param, v);
+    }
+  else if (vtype == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, param, g_value_get_int64 (value));
+  else
+    g_assert_not_reached ();
+}
+
+static gboolean
+write_list (VdStore     *self,
+            VdTable     *table,
+            guint        index,
+            const char  *uuid,
+            const char * const *list,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _vd_store_prepare (self, g_ptr_array_index (table->list_delete_sql, index), error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (!_vd_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    {
+      if (!(stmt = _vd_store_prepare (self, g_ptr_array_index (table->list_insert_sql, index), error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, list[i], -1, SQLITE_STATIC);
+      if (!_vd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+require_stored (VdStore     *self,
+                GType        type,
+                const char  *uuid,
+                const char  *what,
+                const char  *owner,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (vd_store_contains (self, type, uuid, NULL, &local_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_INVALID,
+                 "%s refers to %s %s, which is not in this database", owner, what, uuid);
+  return FALSE;
+}
+
+/* The references a record makes must name stored records; SQLite's foreign
+ * keys would refuse too, but without saying which. */
+static gboolean
+check_references (VdStore   *self,
+                  VdRecord  *record,
+                  GError   **error)
+{
+  if (VD_IS_COMPARISON (record))
+    {
+      VdComparison *comparison = VD_COMPARISON (record);
+      g_autofree char *owner = g_strdup_printf ("The comparison “%s”",
+                                                vd_comparison_get_slug (comparison));
+      const char * const *panel = vd_comparison_get_panel (comparison);
+      sqlite3_stmt *stmt;
+      gboolean taken;
+      int rc;
+
+      if (!require_stored (self, VD_TYPE_TOOL, vd_comparison_get_tool_a (comparison),
+                           "the tool", owner, error) ||
+          !require_stored (self, VD_TYPE_TOOL, vd_comparison_get_tool_b (comparison),
+                           "the tool", owner, error))
+        return FALSE;
+
+      for (guint i = 0; panel[i] != NULL; i++)
+        if (!require_stored (self, VD_TYPE_REVIEWER, panel[i], "the reviewer", owner, error))
+          return FALSE;
+
+      if (!(stmt = _vd_store_prepare (self, "SELECT uuid FROM comparisons WHERE slug = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, vd_comparison_get_slug (comparison), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      taken = rc == SQLITE_ROW &&
+              g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0),
+                         vd_record_get_uuid (record)) != 0;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return _vd_store_set_sqlite_error (self, rc, error);
+
+      if (taken)
+        {
+          g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_INVALID,
+                       "Another comparison already has the slug “%s”",
+                       vd_comparison_get_slug (comparison));
+          return FALSE;
+        }
+    }
+  else if (VD_IS_SCORECARD (record))
+    {
+      VdScorecard *scorecard = VD_SCORECARD (record);
+      const char *tool = vd_scorecard_get_tool (scorecard);
+      const char *owner = "The scorecard";
+      g_autofree char *slug = NULL;
+      gboolean compared;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      /* One lookup answers both "is the comparison stored" and "does it
+       * compare this tool". */
+      if (!(stmt = _vd_store_prepare (self, "SELECT tool_a, tool_b, slug FROM comparisons WHERE uuid = ?1",
+                            error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, vd_scorecard_get_comparison (scorecard), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          compared = g_strcmp0 (tool, (const char *) sqlite3_column_text (stmt, 0)) == 0 ||
+                     g_strcmp0 (tool, (const char *) sqlite3_column_text (stmt, 1)) == 0;
+          slug = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return _vd_store_set_sqlite_error (self, rc, error);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_INVALID,
+                       "%s refers to %s %s, which is not in this database", owner,
+                       "the comparison", vd_scorecard_get_comparison (scorecard));
+          return FALSE;
+        }
+
+      if (!require_stored (self, VD_TYPE_REVIEWER, vd_scorecard_get_reviewer (scorecard),
+                           "the reviewer", owner, error))
+        return FALSE;
+
+      if (!compared)
+        {
+          g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_INVALID,
+                       "The scorecard is for the tool %s, which the comparison “%s” does "
+                       "not compare", tool, slug);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * vd_store_check:
+ *
+ * Checks that @record could be saved: its own fields, and that the records
+ * it refers to are stored. Writes nothing.
+ */
+gboolean
+vd_store_check (VdStore   *self,
+                VdRecord  *record,
+                GError   **error)
+{
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
+
+  return vd_record_validate (record, error) && check_references (self, record, error);
+}
+
+/* Whether column @column of @stmt's row holds @value as bind_value() would
+ * store it. */
+static gboolean
+column_equals (sqlite3_stmt *stmt,
+               int           column,
+               GParamSpec   *pspec,
+               const GValue *value)
+{
+  GType vtype = G_VALUE_TYPE (value);
+  int ctype = sqlite3_column_type (stmt, column);
+
+  if (vtype == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+
+      return ctype == SQLITE_TEXT &&
+             g_strcmp0 ((const char *) sqlite3_column_text (stmt, column),
+                        text != NULL ? text : "") == 0;
+    }
+  else if (G_TYPE_IS_ENUM (vtype))
+    return ctype == SQLITE_TEXT &&
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, column),
+                      vd_enum_to_nick (vtype, g_value_get_enum (value))) == 0;
+  else if (vtype == G_TYPE_INT)
+    {
+      int v = g_value_get_int (value);
+
+      if (v == -1 && G_PARAM_SPEC_INT (pspec)->minimum == -1)
+        return ctype == SQLITE_NULL;
+      return ctype == SQLITE_INTEGER && sqlite3_column_int64 (stmt, column) == v;
+    }
+  else if (vtype == G_TYPE_INT64)
+    return ctype == SQLITE_INTEGER &&
+           sqlite3_column_int64 (stmt, column) == g_value_get_int64 (value);
+
+  g_assert_not_reached ();
+}
+
+/* Fields whose value check_references() looks at: a stored record whose
+ * references did not change needs no second look. */
+static gboolean
+is_reference (GParamSpec *pspec)
+{
+  static const char * const references[] = {
+    "slug", "tool-a", "tool-b", "panel", "comparison", "tool", "reviewer", NULL
+  };
+
+  return g_strv_contains (references, pspec->name);
+}
+
+/* Writes only what changed: an edit of one section of a stored scorecard
+ * updates that section's row and the scorecard's "updated", so an autosave
+ * dirties as few pages as the edit itself. A new record is inserted whole. */
+static gboolean
+write_record (VdStore   *self,
+              VdRecord  *record,
+              GError   **error)
+{
+  VdTable *table = _vd_store_get_table (self, G_OBJECT_TYPE (record));
+  const char *uuid = vd_record_get_uuid (record);
+  guint n_scalars = table->scalars->len;
+  guint n_lists = table->lists->len;
+  g_autofree GValue *values = g_new0 (GValue, n_scalars);
+  g_autofree gboolean *changed = g_new0 (gboolean, n_scalars);
+  g_autofree char ***lists = g_new0 (char **, n_lists + 1);
+  g_autofree char ***stored_lists = g_new0 (char **, n_lists + 1);
+  gboolean needs_check;
+  gboolean exists;
+  gboolean ok = FALSE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < n_scalars; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (table->scalars, i);
+
+      g_value_init (&values[i], G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (G_OBJECT (record), pspec->name, &values[i]);
+    }
+
+  for (guint i = 0; i < n_lists; i++)
+    {
+      g_object_get (record, ((GParamSpec *) g_ptr_array_index (table->lists, i))->name,
+                    &lists[i], NULL);
+      if (lists[i] == NULL)
+        lists[i] = g_new0 (char *, 1);
+    }
+
+  if (!vd_record_validate (record, error))
+    goto out;
+
+  /* What is stored now, if anything. */
+  if (!(stmt = _vd_store_prepare (self, table->by_uuid_sql, error)))
+    goto out;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  exists = rc == SQLITE_ROW;
+  needs_check = !exists;
+  for (guint i = 0; exists && i < n_scalars; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (table->scalars, i);
+
+      changed[i] = !column_equals (stmt, i, pspec, &values[i]);
+      needs_check |= changed[i] && is_reference (pspec);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _vd_store_set_sqlite_error (self, rc, error);
+      goto out;
+    }
+
+  for (guint i = 0; exists && i < n_lists; i++)
+    {
+      if (!(stored_lists[i] = _vd_store_read_list (self, table, i, uuid, error)))
+        goto out;
+      if (is_reference (g_ptr_array_index (table->lists, i)) &&
+          !g_strv_equal ((const char * const *) lists[i],
+                         (const char * const *) stored_lists[i]))
+        needs_check = TRUE;
+    }
+
+  if (needs_check && !check_references (self, record, error))
+    goto out;
+
+  if (!exists)
+    {
+      if (!(stmt = _vd_store_prepare (self, table->upsert_sql, error)))
+        goto out;
+      for (guint i = 0; i < n_scalars; i++)
+        bind_value (stmt, i + 1, g_ptr_array_index (table->scalars, i), &values[i]);
+      if (!_vd_store_step_done (self, stmt, error))
+        goto out;
+    }
+  else
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+      int param = 0;
+
+      for (guint i = 0; i < n_scalars; i++)
+        if (changed[i])
+          {
+            g_autofree char *column = _vd_store_column_name (g_ptr_array_index (table->scalars, i));
+
+            g_string_append_printf (sql, "%s%s = ?%d", sql->len ? ", " : "", column, ++param);
+          }
+
+      if (param > 0)
+        {
+          g_string_prepend (sql, " SET ");
+          g_string_prepend (sql, table->name);
+          g_string_prepend (sql, "UPDATE ");
+          g_string_append_printf (sql, " WHERE uuid = ?%d", param + 1);
+
+          /* A handful of shapes (usually just "updated" and one more). */
+          if (!(stmt = _vd_store_prepare (self, g_intern_string (sql->str), error)))
+            goto out;
+          param = 0;
+          for (guint i = 0; i < n_scalars; i++)
+            if (changed[i])
+              bind_value (stmt, ++param, g_ptr_array_index (table->scalars, i), &values[i]);
+          sqlite3_bind_text (stmt, param + 1, uuid, -1, SQLITE_STATIC);
+          if (!_vd_store_step_done (self, stmt, error))
+            goto out;
+        }
+    }
+
+  for (guint i = 0; i < n_lists; i++)
+    {
+      const char * const *list = (const char * const *) lists[i];
+      const char * const *stored = (const char * const *) stored_lists[i];
+
+      if (!exists || g_strv_length ((char **) list) != g_strv_length ((char **) stored))
+        {
+          if (!write_list (self, table, i, uuid, list, error))
+            goto out;
+          continue;
+        }
+
+      /* Same length: rewrite only the items that changed. */
+      for (guint j = 0; list[j] != NULL; j++)
+        {
+          if (g_str_equal (list[j], stored[j]))
+            continue;
+
+          if (!(stmt = _vd_store_prepare (self, g_ptr_array_index (table->list_update_sql, i), error)))
+            goto out;
+          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 2, j);
+          sqlite3_bind_text (stmt, 3, list[j], -1, SQLITE_STATIC);
+          if (!_vd_store_step_done (self, stmt, error))
+            goto out;
+        }
+    }
+
+  self->dirty = TRUE;
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < n_scalars; i++)
+    g_value_unset (&values[i]);
+  for (guint i = 0; i < n_lists; i++)
+    {
+      g_strfreev (lists[i]);
+      g_strfreev (stored_lists[i]);
+    }
+
+  return ok;
+}
+
+/* Wraps @func in its own transaction (or a savepoint inside the caller's). */
+static gboolean
+in_transaction (VdStore   *self,
+                VdRecord  *record,
+                gboolean (*func) (VdStore *, VdRecord *, GError **),
+                GError   **error)
+{
+  gboolean outermost = self->depth == 0;
+
+  /* In bulk, a failure rolls back the caller's whole transaction. */
+  if (self->bulk && !outermost)
+    {
+      if (!func (self, record, error))
+        return FALSE;
+      self->dirty = TRUE;
+      return TRUE;
+    }
+
+  if (!vd_store_begin (self, error))
+    return FALSE;
+
+  if (!func (self, record, error))
+    {
+      vd_store_rollback (self);
+      return FALSE;
+    }
+
+  if (outermost)
+    {
+      /* Announce this one record rather than a bulk change. */
+      self->dirty = FALSE;
+      if (!vd_store_commit (self, error))
+        return FALSE;
+      _vd_store_emit_changed (self,
+                     G_OBJECT_TYPE (record), vd_record_get_uuid (record));
+      return TRUE;
+    }
+
+  return vd_store_commit (self, error);
+}
+
+/**
+ * vd_store_put:
+ *
+ * Writes @record as it is, timestamps included: for import, which merges
+ * records that were edited elsewhere. Validates the record and its
+ * references first and changes nothing when they fail.
+ */
+gboolean
+vd_store_put (VdStore   *self,
+              VdRecord  *record,
+              GError   **error)
+{
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
+
+  return in_transaction (self, record, write_record, error);
+}
+
+/**
+ * vd_store_save:
+ *
+ * Saves a user's change: marks @record updated now, then writes it.
+ */
+gboolean
+vd_store_save (VdStore   *self,
+               VdRecord  *record,
+               GError   **error)
+{
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
+
+  vd_record_touch (record);
+  return vd_store_put (self, record, error);
+}
+
+static gboolean
+delete_record (VdStore   *self,
+               VdRecord  *record,
+               GError   **error)
+{
+  VdTable *table = _vd_store_get_table (self, G_OBJECT_TYPE (record));
+  const char *uuid = vd_record_get_uuid (record);
+  g_autofree char *delete_key = g_strdup_printf ("DELETE FROM %s WHERE uuid = ?1", table->name);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_use_checks); i++)
+    {
+      int rc;
+
+      if (!g_str_equal (in_use_checks[i].table, table->name))
+        continue;
+
+      if (!(stmt = _vd_store_prepare (self, in_use_checks[i].sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_autofree char *slug = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          g_autofree char *name = NULL;
+
+          sqlite3_reset (stmt);
+          g_object_get (record, "name", &name, NULL);
+          if (VD_IS_TOOL (record))
+            g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_IN_USE,
+                         "“%s” is used by the comparison “%s”; remove it from that "
+                         "comparison first", name, slug);
+          else
+            g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_IN_USE,
+                         "“%s” reviews in the comparison “%s”; take them off that panel "
+                         "and delete their scorecards first", name, slug);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _vd_store_set_sqlite_error (self, rc, error);
+    }
+
+  if (!(stmt = _vd_store_prepare (self, g_intern_string (delete_key), error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (!_vd_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND,
+                   "There is no record %s in this database", uuid);
+      return FALSE;
+    }
+
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+/**
+ * vd_store_delete:
+ *
+ * Deletes @record. A comparison takes its panel and scorecards with it; a
+ * tool or reviewer that a comparison still uses is refused with
+ * %VD_STORE_ERROR_IN_USE naming that comparison.
+ */
+gboolean
+vd_store_delete (VdStore   *self,
+                 VdRecord  *record,
+                 GError   **error)
+{
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
+
+  return in_transaction (self, record, delete_record, error);
+}
+
