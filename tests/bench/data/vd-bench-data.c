@@ -25,13 +25,9 @@
 #include <json-glib/json-glib.h>
 
 #include "vd-autosaver.h"
+#include "vd-bench-util.h"
 #include "vd-store.h"
 
-typedef struct
-{
-  double seconds;
-  double max_rss_mib;
-} RunResult;
 
 static char *opt_generator;
 static char *opt_verdict_desk;
@@ -44,83 +40,16 @@ static gboolean opt_no_growth;
 /* Running children ------------------------------------------------------- */
 
 /* Runs @argv with stdin from @in_path and stdout to @out_path (either may
- * be NULL: /dev/null), and returns its wall time and peak RSS. */
+ * be NULL: /dev/null). */
 static gboolean
 run_child (const char * const  *argv,
            const char          *in_path,
            const char          *out_path,
-           RunResult           *result,
+           VdBenchRun          *result,
            GError             **error)
 {
-  struct rusage usage;
-  gint64 start;
-  pid_t pid;
-  int status;
-
-  start = g_get_monotonic_time ();
-  pid = fork ();
-  if (pid < 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "fork: %s",
-                   g_strerror (errno));
-      return FALSE;
-    }
-
-  if (pid == 0)
-    {
-      int in = open (in_path ? in_path : "/dev/null", O_RDONLY);
-      int out = open (out_path ? out_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-      if (in < 0 || out < 0 || dup2 (in, 0) < 0 || dup2 (out, 1) < 0)
-        _exit (126);
-      close (in);
-      close (out);
-      execvp (argv[0], (char * const *) argv);
-      _exit (127);
-    }
-
-  while (wait4 (pid, &status, 0, &usage) < 0)
-    if (errno != EINTR)
-      {
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "wait4: %s",
-                     g_strerror (errno));
-        return FALSE;
-      }
-
-  result->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  result->max_rss_mib = usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
-
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_autofree char *command = g_strjoinv (" ", (char **) argv);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "“%s” failed (status %d)",
-                   command, status);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len == 0)
-    return NAN;
-  if (values->len % 2)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) +
-          g_array_index (values, double, values->len / 2)) / 2;
+  return vd_bench_run_child (argv, NULL, in_path ? in_path : "/dev/null",
+                             out_path ? out_path : "/dev/null", NULL, result, error);
 }
 
 static double
@@ -156,7 +85,7 @@ ensure_database (const char  *scale,
   g_autofree char *path = g_build_filename (opt_scratch, name, NULL);
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   const char *argv[] = { opt_generator, "--scale", scale, "--database", partial, NULL };
-  RunResult result;
+  VdBenchRun result;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&path);
@@ -220,7 +149,7 @@ measure_scale (const char    *scale,
   g_autoptr(GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) import_floor_times = g_array_new (FALSE, FALSE, sizeof (double));
   GStatBuf st;
-  RunResult r;
+  VdBenchRun r;
 
   if (!(database = ensure_database (scale, error)))
     return FALSE;
@@ -284,11 +213,11 @@ measure_scale (const char    *scale,
     remove_database (import_db);
   }
 
-  figures->export_s = median (export_times);
-  figures->export_floor_s = median (export_floor_times);
+  figures->export_s = vd_bench_median (export_times);
+  figures->export_floor_s = vd_bench_median (export_floor_times);
   figures->export_rss_mib = array_max (export_rss);
-  figures->import_s = median (import_times);
-  figures->import_floor_s = median (import_floor_times);
+  figures->import_s = vd_bench_median (import_times);
+  figures->import_floor_s = vd_bench_median (import_floor_times);
 
   g_printerr ("# scale %s: export %.2f s (floor %.2f s, %.0f MiB peak, %" G_GSIZE_FORMAT
               " bytes), import %.2f s (floor %.2f s)\n",
@@ -459,9 +388,9 @@ measure_autosave (double  *subject_s,
       g_array_append_val (subject_times, seconds);
     }
 
-  *subject_s = median (subject_times);
-  *floor_s = median (floor_times);
-  *floor_rows_s = median (floor_rows_times);
+  *subject_s = vd_bench_median (subject_times);
+  *floor_s = vd_bench_median (floor_times);
+  *floor_rows_s = vd_bench_median (floor_rows_times);
   ok = TRUE;
   goto out;
 

@@ -30,6 +30,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vd-bench-util.h"
 #include "vd-comparison-page.h"
 #include "vd-preview.h"
 #include "vd-scorecard-form.h"
@@ -50,39 +51,6 @@ static int opt_edits = 1000;
 static gboolean opt_verbose;
 
 /* Statistics ---------------------------------------------------------------- */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* Nearest-rank percentile of @values (sorted in place); 50 is the median. */
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint rank;
-
-  g_assert (values->len > 0);
-  g_array_sort (values, compare_doubles);
-  if (p == 50 && values->len % 2 == 0)
-    return (g_array_index (values, double, values->len / 2 - 1) +
-            g_array_index (values, double, values->len / 2)) / 2;
-
-  rank = (guint) ceil (p / 100.0 * values->len);
-  rank = CLAMP (rank, 1, values->len);
-  return g_array_index (values, double, rank - 1);
-}
-
-static double
-median (GArray *values)
-{
-  return percentile (values, 50);
-}
 
 static gboolean
 wanted (int id)
@@ -161,11 +129,6 @@ copy_database (const char  *dir,
 
 /* 1 and 2: start-up and memory, by subprocess --------------------------------- */
 
-typedef struct
-{
-  double wall_s;
-  double maxrss_mib;
-} Launch;
 
 static char **
 child_environment (const char *renderer)
@@ -185,61 +148,17 @@ child_environment (const char *renderer)
   return env;
 }
 
+/* Quiet unless -v: the app's own messages would bury the table. */
 static gboolean
-launch (char   **argv,
-        char   **env,
-        Launch  *out,
-        GError **error)
+launch (char       **argv,
+        char       **env,
+        VdBenchRun  *out,
+        GError     **error)
 {
-  struct rusage usage;
-  gint64 start;
-  pid_t pid;
-  int status;
+  const char *sink = opt_verbose ? NULL : "/dev/null";
 
-  start = g_get_monotonic_time ();
-  pid = fork ();
-  if (pid < 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "fork: %s",
-                   g_strerror (errno));
-      return FALSE;
-    }
-
-  if (pid == 0)
-    {
-      if (!opt_verbose)
-        {
-          int null = open ("/dev/null", O_WRONLY);
-
-          if (null >= 0)
-            {
-              dup2 (null, STDOUT_FILENO);
-              dup2 (null, STDERR_FILENO);
-            }
-        }
-      execve (argv[0], argv, env);
-      _exit (127);
-    }
-
-  while (wait4 (pid, &status, 0, &usage) < 0)
-    if (errno != EINTR)
-      {
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "wait4: %s",
-                     g_strerror (errno));
-        return FALSE;
-      }
-
-  out->wall_s = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  out->maxrss_mib = usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
-
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s exited with status %d",
-                   argv[0], status);
-      return FALSE;
-    }
-
-  return TRUE;
+  return vd_bench_run_child ((const char * const *) argv, (const char * const *) env,
+                             NULL, sink, sink, out, error);
 }
 
 static gboolean
@@ -260,7 +179,7 @@ bench_startup (GError **error)
       const char *renderer = renderers[r] != NULL ? renderers[r] : "default";
       g_autofree char *json = NULL;
       double subject, floor_s, rss_subject, rss_floor;
-      Launch run;
+      VdBenchRun run;
 
       /* One unmeasured launch each: the page cache holds the same files for both. */
       if (!launch (bare_argv, env, &run, error) || !launch (app_argv, env, &run, error))
@@ -270,13 +189,13 @@ bench_startup (GError **error)
         {
           if (!launch (bare_argv, env, &run, error))
             return FALSE;
-          g_array_append_val (bare_wall, run.wall_s);
-          g_array_append_val (bare_rss, run.maxrss_mib);
+          g_array_append_val (bare_wall, run.seconds);
+          g_array_append_val (bare_rss, run.max_rss_mib);
 
           if (!launch (app_argv, env, &run, error))
             return FALSE;
-          g_array_append_val (app_wall, run.wall_s);
-          g_array_append_val (app_rss, run.maxrss_mib);
+          g_array_append_val (app_wall, run.seconds);
+          g_array_append_val (app_rss, run.max_rss_mib);
 
           if (opt_verbose)
             g_printerr ("startup %s run %d: bare %.3f s %.1f MiB, app %.3f s %.1f MiB\n",
@@ -286,8 +205,8 @@ bench_startup (GError **error)
                         g_array_index (app_rss, double, i));
         }
 
-      subject = median (app_wall);
-      floor_s = median (bare_wall);
+      subject = vd_bench_median (app_wall);
+      floor_s = vd_bench_median (bare_wall);
       if (wanted (1))
         {
           json = g_strdup_printf ("\"name\": \"start-up to first frame (%s renderer)\", "
@@ -300,8 +219,8 @@ bench_startup (GError **error)
           g_clear_pointer (&json, g_free);
         }
 
-      rss_subject = median (app_rss);
-      rss_floor = median (bare_rss);
+      rss_subject = vd_bench_median (app_rss);
+      rss_floor = vd_bench_median (bare_rss);
       if (wanted (2))
         {
           json = g_strdup_printf ("\"name\": \"peak RSS at first frame (%s renderer)\", "
@@ -548,10 +467,10 @@ bench_keystroke (VdWindow  *window,
       g_array_append_val (subject, seconds);
     }
 
-  p50 = percentile (subject, 50);
-  p99 = percentile (subject, 99);
-  floor_p50 = percentile (floor_times, 50);
-  floor_p99 = percentile (floor_times, 99);
+  p50 = vd_bench_percentile (subject, 50);
+  p99 = vd_bench_percentile (subject, 99);
+  floor_p50 = vd_bench_percentile (floor_times, 50);
+  floor_p99 = vd_bench_percentile (floor_times, 99);
   json = g_strdup_printf ("\"name\": \"keystroke to preview frame\", \"subject_s\": %.5f, "
                           "\"floor_s\": %.5f, \"ratio\": %.3f, \"subject_p50_s\": %.5f, "
                           "\"floor_p50_s\": %.5f, \"ratio_p50\": %.3f, "
@@ -755,8 +674,8 @@ bench_search (VdWindow  *window,
       return FALSE;
     }
 
-  subject_s = median (subject);
-  floor_s = median (floor_times);
+  subject_s = vd_bench_median (subject);
+  floor_s = vd_bench_median (floor_times);
   json = g_strdup_printf ("\"name\": \"sidebar search settled\", \"query\": \"%s\", "
                           "\"rows\": %u, \"matches\": %u, \"subject_s\": %.5f, "
                           "\"floor_s\": %.5f, \"ratio\": %.3f, "
@@ -766,7 +685,7 @@ bench_search (VdWindow  *window,
                           "\"runs\": %d",
                           opt_query, strings->len, matches, subject_s, floor_s,
                           subject_s / floor_s, longest, FRAME_60HZ_S, longest_frame_s,
-                          median (frames), longest <= FRAME_60HZ_S ? "true" : "false",
+                          vd_bench_median (frames), longest <= FRAME_60HZ_S ? "true" : "false",
                           opt_runs);
   result (7, json);
   return TRUE;
