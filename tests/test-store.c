@@ -319,14 +319,34 @@ test_changed_signal (void)
   expected = g_strdup_printf ("VdTool %s", vd_record_get_uuid (VD_RECORD (tool)));
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, expected);
 
-  /* Inside a transaction, one bulk notification after the commit. */
+  /* Inside a transaction (an autosave), the records are named after the
+   * commit, not before. */
   g_assert_true (vd_store_begin (store, &error));
   vd_tool_set_name (tool, "B");
   g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_true (vd_store_commit (store, &error));
   g_assert_cmpuint (seen->len, ==, 2);
-  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "void *");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, expected);
+
+  /* A rolled-back transaction announces nothing. */
+  g_assert_true (vd_store_begin (store, &error));
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  vd_store_rollback (store);
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* A large one (an import) is one bulk change: lists reload once. */
+  g_assert_true (vd_store_begin (store, &error));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(VdTool) many = vd_tool_new ("Many");
+
+      g_assert_true (vd_store_save (store, VD_RECORD (many), &error));
+    }
+  g_assert_true (vd_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "void *");
 }
 
 static void

@@ -164,9 +164,12 @@ vd_session_delete (VdSession  *self,
   g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
   g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
 
-  /* Pending edits of other records go first; this one's are moot. */
+  /* Pending edits of other records go first; this one's are moot. If they
+   * cannot be written, say so where the window listens for save failures:
+   * the deletion itself does not depend on them. */
   vd_autosaver_unwatch (self->autosaver, record);
-  vd_autosaver_flush (self->autosaver, &flush_error);
+  if (!vd_autosaver_flush (self->autosaver, &flush_error))
+    g_signal_emit_by_name (self->autosaver, "failed", flush_error);
 
   if (!vd_store_delete (self->store, record, error))
     {

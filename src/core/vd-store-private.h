@@ -54,9 +54,17 @@ struct _VdStore
   GHashTable  *tables;       /* GType → VdTable* */
   guint        depth;        /* nested vd_store_begin() calls */
   gboolean     dirty;        /* a write happened inside the open transaction */
+  GPtrArray   *changed;      /* VdRecord*: what the open transaction wrote, up to
+                              * VD_STORE_MAX_ANNOUNCED; announced on commit */
   gboolean     bulk;         /* vd_store_set_bulk(): no savepoint per record */
 };
 
+/* More records than this in one transaction are announced as one bulk
+ * change: a list reloads once rather than row by row. */
+#define VD_STORE_MAX_ANNOUNCED 64
+
+void          _vd_store_note_changed     (VdStore       *self,
+                                          VdRecord      *record);
 VdTable      *_vd_store_get_table        (VdStore       *self,
                                           GType          type);
 gboolean      _vd_store_set_sqlite_error (VdStore       *self,

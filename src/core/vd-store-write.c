@@ -451,6 +451,7 @@ in_transaction (VdStore   *self,
       if (!func (self, record, error))
         return FALSE;
       self->dirty = TRUE;
+      _vd_store_note_changed (self, record);
       return TRUE;
     }
 
@@ -469,12 +470,15 @@ in_transaction (VdStore   *self,
       self->dirty = FALSE;
       if (!vd_store_commit (self, error))
         return FALSE;
-      _vd_store_emit_changed (self,
-                     G_OBJECT_TYPE (record), vd_record_get_uuid (record));
+      _vd_store_emit_changed (self, G_OBJECT_TYPE (record), vd_record_get_uuid (record));
       return TRUE;
     }
 
-  return vd_store_commit (self, error);
+  if (!vd_store_commit (self, error))
+    return FALSE;
+
+  _vd_store_note_changed (self, record);
+  return TRUE;
 }
 
 /**

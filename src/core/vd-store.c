@@ -447,6 +447,7 @@ vd_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->tables, g_hash_table_unref);
+  g_clear_pointer (&self->changed, g_ptr_array_unref);
   if (self->db != NULL)
     {
       /* Fold the WAL back into the file, so the database is one file again
@@ -539,6 +540,7 @@ vd_store_init (VdStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->tables = g_hash_table_new_full (NULL, NULL, NULL, vd_table_free);
+  self->changed = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -652,11 +654,36 @@ vd_store_commit (VdStore  *self,
   self->depth = 0;
   if (self->dirty)
     {
+      g_autoptr(GPtrArray) changed = g_steal_pointer (&self->changed);
+
       self->dirty = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE, NULL);
+      self->changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* An autosave of a few edits names them, so the sidebar refreshes
+       * those rows; an import says "everything". */
+      if (changed->len > 0 && changed->len < VD_STORE_MAX_ANNOUNCED)
+        for (guint i = 0; i < changed->len; i++)
+          {
+            VdRecord *record = g_ptr_array_index (changed, i);
+
+            g_signal_emit (self, signals[CHANGED], 0,
+                           G_OBJECT_TYPE (record), vd_record_get_uuid (record));
+          }
+      else
+        g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE, NULL);
     }
 
   return TRUE;
+}
+
+/* Remembers @record for the commit's announcement (see vd_store_commit()). */
+void
+_vd_store_note_changed (VdStore  *self,
+                        VdRecord *record)
+{
+  if (self->changed->len < VD_STORE_MAX_ANNOUNCED &&
+      !g_ptr_array_find (self->changed, record, NULL))
+    g_ptr_array_add (self->changed, g_object_ref (record));
 }
 
 void
@@ -675,6 +702,7 @@ vd_store_rollback (VdStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->depth = 0;
   self->dirty = FALSE;
+  g_ptr_array_set_size (self->changed, 0);
 }
 
 /**
