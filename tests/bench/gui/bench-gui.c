@@ -32,6 +32,7 @@
 
 #include "vd-bench-util.h"
 #include "vd-comparison-page.h"
+#include "vd-paced-model.h"
 #include "vd-preview.h"
 #include "vd-scorecard-form.h"
 #include "vd-sidebar.h"
@@ -487,17 +488,23 @@ bench_keystroke (VdWindow  *window,
 
 typedef struct
 {
-  GtkFilterListModel *models[2];
+  VdPacedModel *models[2];
 } Settle;
 
+/* Filtered, and the list shown has caught up with the filter. */
 static gboolean
 settled (gpointer data)
 {
   Settle *settle = data;
 
   for (guint i = 0; i < G_N_ELEMENTS (settle->models); i++)
-    if (gtk_filter_list_model_get_pending (settle->models[i]) > 0)
-      return FALSE;
+    {
+      GListModel *filtered = vd_paced_model_get_model (settle->models[i]);
+
+      if (gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (filtered)) > 0 ||
+          !vd_paced_model_is_settled (settle->models[i]))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -547,10 +554,10 @@ search_step (VdSidebar  *sidebar,
       else
         *longest = MAX (*longest, (now - before) / (double) G_USEC_PER_SEC);
       if (opt_verbose && now - before > 8000)
-        g_printerr ("search “%s”: %.1f ms iteration%s, pending %u/%u\n", text,
+        g_printerr ("search “%s”: %.1f ms iteration%s, shown %u/%u\n", text,
                     (now - before) / 1000.0, harness.paints > paints_before ? " (painted)" : "",
-                    gtk_filter_list_model_get_pending (settle->models[0]),
-                    gtk_filter_list_model_get_pending (settle->models[1]));
+                    g_list_model_get_n_items (G_LIST_MODEL (settle->models[0])),
+                    g_list_model_get_n_items (G_LIST_MODEL (settle->models[1])));
     }
 
   return (harness.last_paint - start) / (double) G_USEC_PER_SEC;
@@ -581,8 +588,8 @@ bench_search (VdWindow  *window,
 {
   VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (window));
   Settle settle = { {
-    GTK_FILTER_LIST_MODEL (vd_sidebar_get_model (sidebar, VD_TYPE_COMPARISON)),
-    GTK_FILTER_LIST_MODEL (vd_sidebar_get_model (sidebar, VD_TYPE_TOOL)),
+    VD_PACED_MODEL (vd_sidebar_get_model (sidebar, VD_TYPE_COMPARISON)),
+    VD_PACED_MODEL (vd_sidebar_get_model (sidebar, VD_TYPE_TOOL)),
   } };
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) subject = g_array_new (FALSE, FALSE, sizeof (double));
