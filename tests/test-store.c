@@ -365,6 +365,134 @@ test_rollback (void)
   g_assert_no_error (error);
 }
 
+/* Bulk writes -------------------------------------------------------------- */
+
+/* The file's own word on its journal: header bytes 18 and 19 are 2 in WAL
+ * mode and 1 with a rollback journal. */
+static int
+header_journal (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 100);
+  g_assert_cmpint (contents[18], ==, contents[19]);
+  return contents[18];
+}
+
+static void
+save_in_transaction (VdStore  *store,
+                     VdRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vd_store_begin (store, &error));
+  g_assert_true (vd_store_save (store, record, &error));
+  g_assert_true (vd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+/* Alone on the file, a bulk write goes through a rollback journal (one
+ * write a page instead of two) and the file is back in WAL after. */
+static void
+test_bulk_journal (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(VdStore) store = new_store (&path);
+  g_autoptr(VdStore) again = NULL;
+  g_autoptr(VdTool) tool = vd_tool_new ("A");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (header_journal (path), ==, 2);
+  vd_store_set_bulk (store, TRUE);
+  g_assert_cmpint (header_journal (path), ==, 1);
+  save_in_transaction (store, VD_RECORD (tool));
+  vd_store_set_bulk (store, FALSE);
+  g_assert_cmpint (header_journal (path), ==, 2);
+
+  again = vd_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (vd_store_contains (again, VD_TYPE_TOOL, vd_record_get_uuid (VD_RECORD (tool)),
+                                    NULL, &error));
+}
+
+/* With another connection on the file, it stays in WAL, and the bulk
+ * write neither waits for the other nor fails. */
+static void
+test_bulk_journal_shared (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(VdStore) store = new_store (&path);
+  g_autoptr(VdStore) other = NULL;
+  g_autoptr(VdTool) tool = vd_tool_new ("A");
+  g_autoptr(GError) error = NULL;
+
+  other = vd_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vd_store_count (other, VD_TYPE_TOOL, &error), ==, 0);
+
+  vd_store_set_bulk (store, TRUE);
+  g_assert_cmpint (header_journal (path), ==, 2);
+  save_in_transaction (store, VD_RECORD (tool));
+  vd_store_set_bulk (store, FALSE);
+  g_assert_cmpint (header_journal (path), ==, 2);
+  g_assert_cmpuint (vd_store_count (other, VD_TYPE_TOOL, &error), ==, 1);
+}
+
+static char *
+index_sql (VdStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, "SELECT sql FROM sqlite_schema WHERE "
+                                       "type = 'index' AND sql IS NOT NULL ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s;\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Deferred indexes are gone for the transaction and back, the same, after
+ * a commit or a rollback. */
+static void
+test_deferred_indexes (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autofree char *before = index_sql (store);
+  g_autofree char *during = NULL;
+  g_autofree char *after_commit = NULL;
+  g_autofree char *after_rollback = NULL;
+  g_autoptr(VdTool) tool = vd_tool_new ("A");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (strstr (before, "CREATE INDEX tools_name"));
+
+  g_assert_true (vd_store_begin (store, &error));
+  g_assert_true (vd_store_defer_indexes (store, &error));
+  during = index_sql (store);
+  g_assert_cmpstr (during, ==, "");
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  g_assert_true (vd_store_commit (store, &error));
+  g_assert_no_error (error);
+  after_commit = index_sql (store);
+  g_assert_cmpstr (after_commit, ==, before);
+
+  g_assert_true (vd_store_begin (store, &error));
+  g_assert_true (vd_store_defer_indexes (store, &error));
+  vd_store_rollback (store);
+  after_rollback = index_sql (store);
+  g_assert_cmpstr (after_rollback, ==, before);
+
+  /* A commit after the rollback has nothing left to build. */
+  g_assert_true (vd_store_begin (store, &error));
+  g_assert_true (vd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
 /* Migrations ------------------------------------------------------------- */
 
 static sqlite3 *
@@ -631,6 +759,9 @@ main (int   argc,
   g_test_add_func ("/store/delete/comparison-cascades", test_delete_comparison_cascades);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
   g_test_add_func ("/store/rollback", test_rollback);
+  g_test_add_func ("/store/bulk/journal", test_bulk_journal);
+  g_test_add_func ("/store/bulk/journal-shared", test_bulk_journal_shared);
+  g_test_add_func ("/store/bulk/deferred-indexes", test_deferred_indexes);
 
   for (int v = 0; v < vd_store_schema_get_latest (); v++)
     {

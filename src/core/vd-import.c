@@ -508,6 +508,23 @@ import_whole (VdStore        *store,
   return TRUE;
 }
 
+/* A document with at least as many pages as the store has comparisons (an
+ * import into a new database): the store's indexes built once at the end
+ * cost less than kept up row by row. */
+static gboolean
+should_defer_indexes (VdStore      *store,
+                      const Layout *layout)
+{
+  g_autoptr(GError) error = NULL;
+  guint stored;
+
+  if (layout->pages == NULL)
+    return FALSE;
+
+  stored = vd_store_count (store, VD_TYPE_COMPARISON, &error);
+  return error == NULL && layout->pages->len >= stored;
+}
+
 /**
  * vd_import_from_bytes:
  * @stats: (out) (optional): what the merge did
@@ -567,16 +584,19 @@ vd_import_from_bytes (VdStore        *store,
         }
     }
 
+  /* Before the transaction: outside one, bulk mode may change the journal. */
+  vd_store_set_bulk (store, TRUE);
   if (!vd_store_begin (store, error))
     {
+      vd_store_set_bulk (store, FALSE);
       g_clear_pointer (&layout.pages, g_array_unref);
       return FALSE;
     }
 
-  vd_store_set_bulk (store, TRUE);
-  if (layout.pages != NULL)
+  ok = !should_defer_indexes (store, &layout) || vd_store_defer_indexes (store, error);
+  if (ok && layout.pages != NULL)
     ok = import_pages (store, data, &layout, &local_stats, error);
-  else
+  else if (ok)
     ok = import_whole (store, data, len, &local_stats, error);
   g_clear_pointer (&layout.pages, g_array_unref);
 

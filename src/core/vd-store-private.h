@@ -57,6 +57,8 @@ struct _VdStore
   GPtrArray   *changed;      /* VdRecord*: what the open transaction wrote, up to
                               * VD_STORE_MAX_ANNOUNCED; announced on commit */
   gboolean     bulk;         /* vd_store_set_bulk(): no savepoint per record */
+  gboolean     bulk_journal; /* vd_store_set_bulk() left WAL for a rollback journal */
+  GPtrArray   *deferred_indexes; /* char*: CREATE INDEX statements to run at commit */
 };
 
 /* More records than this in one transaction are announced as one bulk

@@ -204,6 +204,9 @@ _vd_store_prepare (VdStore     *self,
   return stmt;
 }
 
+/* How long a write waits for another connection's lock. */
+#define BUSY_TIMEOUT_MS 5000
+
 static gboolean
 exec (VdStore     *self,
       const char  *sql,
@@ -358,7 +361,7 @@ open_database (VdStore  *self,
     return _vd_store_set_sqlite_error (self, rc, error);
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* Read-only questions first: nothing below writes until the file is known
    * to be ours and of a version we understand. */
@@ -448,6 +451,7 @@ vd_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->tables, g_hash_table_unref);
   g_clear_pointer (&self->changed, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
   if (self->db != NULL)
     {
       /* Fold the WAL back into the file, so the database is one file again
@@ -541,6 +545,7 @@ vd_store_init (VdStore *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->tables = g_hash_table_new_full (NULL, NULL, NULL, vd_table_free);
   self->changed = g_ptr_array_new_with_free_func (g_object_unref);
+  self->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -580,6 +585,20 @@ vd_store_get_schema_version (VdStore *self)
 }
 
 /* Transactions ----------------------------------------------------------- */
+
+/* Builds the indexes vd_store_defer_indexes() dropped, each in one sort
+ * over its table, before the transaction commits. */
+static gboolean
+rebuild_indexes (VdStore  *self,
+                 GError  **error)
+{
+  for (guint i = 0; i < self->deferred_indexes->len; i++)
+    if (!exec (self, g_ptr_array_index (self->deferred_indexes, i), error))
+      return FALSE;
+
+  g_ptr_array_set_size (self->deferred_indexes, 0);
+  return TRUE;
+}
 
 gboolean
 vd_store_begin (VdStore  *self,
@@ -645,7 +664,7 @@ vd_store_commit (VdStore  *self,
       return TRUE;
     }
 
-  if (!exec_cached (self, "COMMIT", error))
+  if (!rebuild_indexes (self, error) || !exec_cached (self, "COMMIT", error))
     {
       vd_store_rollback (self);
       return FALSE;
@@ -700,9 +719,31 @@ vd_store_rollback (VdStore *self)
     }
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* The rollback brought the dropped indexes back. */
+  g_ptr_array_set_size (self->deferred_indexes, 0);
   self->depth = 0;
   self->dirty = FALSE;
   g_ptr_array_set_size (self->changed, 0);
+}
+
+/* Asks for journal mode @mode (a literal) without waiting for other
+ * connections: with another one on the file, SQLite refuses at once. */
+static gboolean
+switch_journal (VdStore    *self,
+                const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  sqlite3_busy_timeout (self->db, 0);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  return ok;
 }
 
 /**
@@ -711,10 +752,17 @@ vd_store_rollback (VdStore *self)
  *
  * For a bulk write inside one transaction that the caller rolls back whole
  * on any error (import): records are written without a savepoint each, and
- * SQLite gets a larger page cache, so fewer pages are spilled to the WAL
- * before the commit. 16 MiB measured best for a 300 MB import: a cache the
- * size of the transaction cost more in allocation than it saved in writes.
- * Durability is unchanged: journal mode and synchronous stay as they are.
+ * SQLite gets a larger page cache, so fewer pages are spilled before the
+ * commit. 16 MiB measured best for a 300 MB import: a cache the size of the
+ * transaction cost more in allocation than it saved in writes.
+ *
+ * Called outside a transaction, and while no other connection has the file
+ * open, it also moves the file from WAL to a rollback journal until the
+ * bulk write ends. WAL writes every page twice, to the WAL and back at the
+ * checkpoint; a rollback journal writes new pages once and keeps a copy of
+ * only the pages that already existed. synchronous is FULL for that
+ * stretch, as a rollback journal needs to be safe on power loss. With
+ * another connection open the file simply stays in WAL.
  */
 void
 vd_store_set_bulk (VdStore  *self,
@@ -725,6 +773,80 @@ vd_store_set_bulk (VdStore  *self,
   self->bulk = bulk;
   /* Negative: KiB. -2000 is SQLite's default. */
   exec (self, bulk ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -2000", NULL);
+
+  if (self->depth > 0)
+    return;
+
+  if (bulk && !self->bulk_journal &&
+      exec (self, "PRAGMA synchronous = FULL", NULL))
+    {
+      self->bulk_journal = switch_journal (self, "delete");
+      if (!self->bulk_journal)
+        exec (self, "PRAGMA synchronous = NORMAL", NULL);
+    }
+  else if (!bulk && self->bulk_journal)
+    {
+      /* Should another connection have come in meanwhile, the file stays
+       * with its rollback journal (and FULL) until it is opened again. */
+      if (switch_journal (self, "wal"))
+        {
+          exec (self, "PRAGMA synchronous = NORMAL", NULL);
+          self->bulk_journal = FALSE;
+        }
+      else
+        g_debug ("%s stays in rollback-journal mode until it is next opened", self->path);
+    }
+}
+
+/**
+ * vd_store_defer_indexes:
+ *
+ * For a bulk write that adds about as many rows as the file holds (an import
+ * into a new database): inside the outermost transaction, drops the
+ * secondary indexes, which vd_store_commit() builds again with one sort
+ * each before it commits, the way a dump is loaded. Kept up row by row, they
+ * cost a quarter of such an import. A rollback brings them back as they
+ * were. The indexes that enforce a key or UNIQUE stay.
+ */
+gboolean
+vd_store_defer_indexes (VdStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 1, FALSE);
+
+  /* CREATE INDEX statements are kept as written; automatic ones have none. */
+  if (!(stmt = _vd_store_prepare (self, "SELECT name, sql FROM sqlite_schema "
+                                        "WHERE type = 'index' AND sql IS NOT NULL", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (self->deferred_indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_set_size (self->deferred_indexes, 0);
+      return _vd_store_set_sqlite_error (self, rc, error);
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* An identifier cannot be bound; %w quotes the schema's own name. */
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean ok = exec (self, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 void

@@ -76,5 +76,7 @@ gboolean      vd_store_begin_read            (VdStore       *self,
 void          vd_store_end_read              (VdStore       *self);
 void          vd_store_set_bulk              (VdStore       *self,
                                               gboolean       bulk);
+gboolean      vd_store_defer_indexes         (VdStore       *self,
+                                              GError       **error);
 
 G_END_DECLS
