@@ -165,6 +165,126 @@ test_save_touches_updated (void)
                    vd_record_get_updated (VD_RECORD (tool)));
 }
 
+static gint64
+raw_int (VdStore    *store,
+         const char *sql,
+         const char *uuid)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* The demo database and its first scorecard, loaded as the desk would. */
+typedef struct
+{
+  VdStore     *store;
+  VdScorecard *card;
+  const char  *uuid;
+} CardFixture;
+
+static void
+card_fixture_set_up (CardFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = NULL;
+  g_autoptr(GListStore) cards = NULL;
+
+  fixture->store = vd_test_new_demo_store (NULL);
+  demo = vd_store_load_comparison_by_slug (fixture->store, DEMO_SLUG, &error);
+  cards = vd_store_list_scorecards (fixture->store, demo, &error);
+  g_assert_no_error (error);
+  fixture->card = g_list_model_get_item (G_LIST_MODEL (cards), 0);
+  fixture->uuid = vd_record_get_uuid (VD_RECORD (fixture->card));
+}
+
+static void
+card_fixture_tear_down (CardFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_clear_object (&fixture->card);
+  g_clear_object (&fixture->store);
+}
+
+static VdScorecard *
+reload_card (CardFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  VdRecord *loaded = vd_store_load (fixture->store, VD_TYPE_SCORECARD, fixture->uuid, &error);
+
+  g_assert_no_error (error);
+  return VD_SCORECARD (loaded);
+}
+
+/* An edit of one section writes that section's row, stamped, and leaves the
+ * scorecard's row alone; the scorecard still reads as updated by it. */
+static void
+test_section_edit_stamps_its_row (CardFixture   *fixture,
+                                  gconstpointer  data)
+{
+  VdRecord *card = VD_RECORD (fixture->card);
+  const char *row_sql = "SELECT updated FROM scorecards WHERE uuid = ?1";
+  gint64 row_before = raw_int (fixture->store, row_sql, fixture->uuid);
+  g_autoptr(VdScorecard) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 stored = 0;
+
+  vd_scorecard_set_section (fixture->card, 1, "Edited.");
+  g_assert_true (vd_store_save (fixture->store, card, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (raw_int (fixture->store, row_sql, fixture->uuid), ==, row_before);
+  g_assert_cmpint (raw_int (fixture->store, "SELECT updated FROM scorecards_sections "
+                                            "WHERE record = ?1 AND position = 1", fixture->uuid),
+                   ==, vd_record_get_updated (card));
+  g_assert_cmpint (vd_record_get_updated (card), >, row_before);
+
+  loaded = reload_card (fixture);
+  g_assert_cmpstr (vd_scorecard_get_section (loaded, 1), ==, "Edited.");
+  g_assert_cmpint (vd_record_get_updated (VD_RECORD (loaded)), ==, vd_record_get_updated (card));
+  g_assert_true (vd_store_contains (fixture->store, VD_TYPE_SCORECARD, fixture->uuid, &stored,
+                                    &error));
+  g_assert_cmpint (stored, ==, vd_record_get_updated (card));
+
+  /* A verdict change writes the scorecard's row, stamp included. */
+  vd_scorecard_set_verdict (fixture->card, VD_VERDICT_SKIP);
+  g_assert_true (vd_store_save (fixture->store, card, &error));
+  g_assert_cmpint (raw_int (fixture->store, row_sql, fixture->uuid), ==,
+                   vd_record_get_updated (card));
+}
+
+/* A put of an older copy (stamps included) reads back as that copy: no
+ * newer list row outlives it. */
+static void
+test_put_older_copy (CardFixture   *fixture,
+                     gconstpointer  data)
+{
+  VdRecord *card = VD_RECORD (fixture->card);
+  gint64 old_stamp = vd_record_get_updated (card) - 1000;
+  g_autoptr(VdScorecard) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_scorecard_set_section (fixture->card, 0, "Newer.");
+  g_assert_true (vd_store_save (fixture->store, card, &error));
+
+  vd_scorecard_set_section (fixture->card, 0, "Older.");
+  vd_record_set_updated (card, old_stamp);
+  g_assert_true (vd_store_put (fixture->store, card, &error));
+  g_assert_no_error (error);
+
+  loaded = reload_card (fixture);
+  g_assert_cmpstr (vd_scorecard_get_section (loaded, 0), ==, "Older.");
+  g_assert_cmpint (vd_record_get_updated (VD_RECORD (loaded)), ==, old_stamp);
+}
+
 static void
 test_invalid_refused (void)
 {
@@ -504,21 +624,26 @@ exec_raw (sqlite3    *db,
 /* Rows as an older version of the app wrote them, schema version by version.
  * Each entry is valid SQL for the schema at that version; add one when a
  * migration is added. */
+#define V1_ROWS \
+  "INSERT INTO tools VALUES ('" HAIKU "', 1, 2, 'Haiku', '', 'Developer Tools', '', '', " \
+  "  'free', '', '', '', NULL, NULL);" \
+  "INSERT INTO tools VALUES ('" MISTRAL "', 1, 2, 'Mistral', '', '', '', '', " \
+  "  'paid', '', '', '', 3, 1);" \
+  "INSERT INTO reviewers VALUES ('" DX "', 1, 2, 'Priya', 'developer-experience');" \
+  "INSERT INTO comparisons VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', 1, 2, 'h-vs-m', " \
+  "  'H vs M', '', '" HAIKU "', '" MISTRAL "', '', 'draft', '');" \
+  "INSERT INTO comparisons_panel VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', 0, '" DX "');" \
+  "INSERT INTO scorecards VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 1, 2, " \
+  "  '9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', '" MISTRAL "', '" DX "', 'ship');" \
+  "INSERT INTO scorecards_sections VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 0, 'Yes.');"
+
 static const char * const fixtures[] = {
   /* version 0 is the empty file */
   NULL,
   /* version 1 */
-  "INSERT INTO tools VALUES ('" HAIKU "', 1, 2, 'Haiku', '', 'Developer Tools', '', '', "
-  "  'free', '', '', '', NULL, NULL);"
-  "INSERT INTO tools VALUES ('" MISTRAL "', 1, 2, 'Mistral', '', '', '', '', "
-  "  'paid', '', '', '', 3, 1);"
-  "INSERT INTO reviewers VALUES ('" DX "', 1, 2, 'Priya', 'developer-experience');"
-  "INSERT INTO comparisons VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', 1, 2, 'h-vs-m', "
-  "  'H vs M', '', '" HAIKU "', '" MISTRAL "', '', 'draft', '');"
-  "INSERT INTO comparisons_panel VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', 0, '" DX "');"
-  "INSERT INTO scorecards VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 1, 2, "
-  "  '9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', '" MISTRAL "', '" DX "', 'ship');"
-  "INSERT INTO scorecards_sections VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 0, 'Yes.');",
+  V1_ROWS,
+  /* version 2 added indexes only */
+  V1_ROWS,
 };
 
 static void
@@ -567,6 +692,9 @@ test_migrate_from (gconstpointer data)
       card = g_list_model_get_item (G_LIST_MODEL (cards), 0);
       g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_SHIP);
       g_assert_cmpstr (vd_scorecard_get_section (card, 0), ==, "Yes.");
+      /* The list rows' stamps are new: the record's own stays its "updated". */
+      g_assert_cmpint (vd_record_get_updated (VD_RECORD (card)), ==, 2);
+      g_assert_cmpint (vd_record_get_updated (VD_RECORD (comparison)), ==, 2);
     }
 
   /* And the migrated file takes new writes under the new schema. */
@@ -739,6 +867,10 @@ main (int   argc,
   g_test_add_func ("/store/create", test_create);
   g_test_add_func ("/store/save-load/every-type", test_save_load_every_type);
   g_test_add_func ("/store/save/touches-updated", test_save_touches_updated);
+  g_test_add ("/store/save/section-edit-stamps-its-row", CardFixture, NULL,
+              card_fixture_set_up, test_section_edit_stamps_its_row, card_fixture_tear_down);
+  g_test_add ("/store/save/put-older-copy", CardFixture, NULL,
+              card_fixture_set_up, test_put_older_copy, card_fixture_tear_down);
   g_test_add_func ("/store/save/invalid-refused", test_invalid_refused);
   g_test_add_func ("/store/save/references", test_references);
   g_test_add_func ("/store/delete/tool-in-use", test_delete_tool_in_use);

@@ -33,10 +33,12 @@ typedef struct
   guint         n_fields;
   GPtrArray    *scalars;     /* GParamSpec*: one column each, in order */
   GPtrArray    *lists;       /* GParamSpec*: one child table each */
-  char         *select_sql;  /* SELECT <columns> FROM <table> */
+  guint         updated;     /* the index of "updated" in scalars */
+  char         *select_sql;  /* SELECT <columns> FROM <table>; "updated" is the
+                              * row's own stamp, to be raised to its list rows' */
   char         *upsert_sql;
   char         *contains_sql;
-  char         *by_uuid_sql; /* select_sql WHERE uuid = ?1 */
+  char         *row_sql;     /* select_sql WHERE uuid = ?1 */
   /* Per list field, in table->lists order: its child table's statements. */
   GPtrArray    *list_select_sql;
   GPtrArray    *list_delete_sql;
@@ -83,6 +85,7 @@ char        **_vd_store_read_list        (VdStore       *self,
                                           VdTable       *table,
                                           guint          list_index,
                                           const char    *uuid,
+                                          gint64        *latest,
                                           GError       **error);
 GListStore   *_vd_store_list_from_array  (GType          type,
                                           GPtrArray     *records);

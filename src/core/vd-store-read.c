@@ -71,11 +71,14 @@ corrupt:
   }
 }
 
+/* The list's items in order; *@latest (if given) is raised to the newest
+ * stamp among its rows. */
 char **
 _vd_store_read_list (VdStore     *self,
                      VdTable     *table,
                      guint        index,
                      const char  *uuid,
+                     gint64      *latest,
                      GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -87,7 +90,11 @@ _vd_store_read_list (VdStore     *self,
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      if (latest != NULL)
+        *latest = MAX (*latest, sqlite3_column_int64 (stmt, 1));
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -110,6 +117,7 @@ record_from_row (VdStore       *self,
   g_autofree GValue *values = g_new0 (GValue, table->n_fields);
   g_autofree char *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   VdRecord *record = NULL;
+  gint64 latest;
   guint n = 0;
 
   for (guint i = 0; i < table->scalars->len; i++, n++)
@@ -121,10 +129,11 @@ record_from_row (VdStore       *self,
     }
 
   /* Child-table queries reuse the connection; the row's own text was copied. */
+  latest = g_value_get_int64 (&values[table->updated]);
   for (guint i = 0; i < table->lists->len; i++, n++)
     {
       GParamSpec *pspec = g_ptr_array_index (table->lists, i);
-      char **list = _vd_store_read_list (self, table, i, uuid, error);
+      char **list = _vd_store_read_list (self, table, i, uuid, &latest, error);
 
       if (list == NULL)
         goto out;
@@ -132,6 +141,9 @@ record_from_row (VdStore       *self,
       g_value_init (&values[n], G_TYPE_STRV);
       g_value_take_boxed (&values[n], list);
     }
+
+  /* The record was last updated by its row's save or a list row's. */
+  g_value_set_int64 (&values[table->updated], latest);
 
   record = VD_RECORD (g_object_new_with_properties (table->type, n, names, values));
 

@@ -88,6 +88,14 @@ static const char * const migrations[] = {
   "CREATE INDEX scorecards_reviewer ON scorecards (reviewer);"
   "CREATE INDEX tools_name ON tools (name COLLATE NOCASE);"
   "CREATE INDEX reviewers_name ON reviewers (name COLLATE NOCASE);",
+
+  /* 2 → 3: list rows carry the stamp of the save that last wrote them, so
+   * an edit of one section writes that row alone, not the scorecard's row
+   * as well. A record's "updated" is the latest of its row's and its list
+   * rows' stamps; 0 leaves it to the record's row. */
+  "ALTER TABLE reviewers_prompts ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE comparisons_panel ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE scorecards_sections ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;",
 };
 
 int

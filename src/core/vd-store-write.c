@@ -67,6 +67,7 @@ write_list (VdStore     *self,
             guint        index,
             const char  *uuid,
             const char * const *list,
+            gint64       stamp,
             GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -84,6 +85,7 @@ write_list (VdStore     *self,
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, list[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, stamp);
       if (!_vd_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -276,9 +278,11 @@ is_reference (GParamSpec *pspec)
   return g_strv_contains (references, pspec->name);
 }
 
-/* Writes only what changed: an edit of one section of a stored scorecard
- * updates that section's row and the scorecard's "updated", so an autosave
- * dirties as few pages as the edit itself. A new record is inserted whole. */
+/* Writes only what changed. A list row carries the stamp of the save that
+ * wrote it, and a record's "updated" reads as the latest of its row's and
+ * its list rows' stamps: an edit of one section of a stored scorecard
+ * writes that section's row alone, one page, as the edit itself would. A
+ * new record is inserted whole. */
 static gboolean
 write_record (VdStore   *self,
               VdRecord  *record,
@@ -294,6 +298,10 @@ write_record (VdStore   *self,
   g_autofree char ***stored_lists = g_new0 (char **, n_lists + 1);
   gboolean needs_check;
   gboolean exists;
+  gboolean others_changed = FALSE;
+  gboolean lists_changed;
+  gboolean backwards;
+  gint64 stamp, row_stamp, stored_stamp = 0;
   gboolean ok = FALSE;
   sqlite3_stmt *stmt;
   int rc;
@@ -318,7 +326,7 @@ write_record (VdStore   *self,
     goto out;
 
   /* What is stored now, if anything. */
-  if (!(stmt = _vd_store_prepare (self, table->by_uuid_sql, error)))
+  if (!(stmt = _vd_store_prepare (self, table->row_sql, error)))
     goto out;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -330,7 +338,11 @@ write_record (VdStore   *self,
 
       changed[i] = !column_equals (stmt, i, pspec, &values[i]);
       needs_check |= changed[i] && is_reference (pspec);
+      others_changed |= changed[i] && i != table->updated;
     }
+  if (exists)
+    stored_stamp = sqlite3_column_int64 (stmt, table->updated);
+  row_stamp = stored_stamp;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
@@ -338,18 +350,30 @@ write_record (VdStore   *self,
       goto out;
     }
 
+  lists_changed = !exists;
   for (guint i = 0; exists && i < n_lists; i++)
     {
-      if (!(stored_lists[i] = _vd_store_read_list (self, table, i, uuid, error)))
+      gboolean list_changed;
+
+      if (!(stored_lists[i] = _vd_store_read_list (self, table, i, uuid, &stored_stamp, error)))
         goto out;
-      if (is_reference (g_ptr_array_index (table->lists, i)) &&
-          !g_strv_equal ((const char * const *) lists[i],
-                         (const char * const *) stored_lists[i]))
-        needs_check = TRUE;
+      list_changed = !g_strv_equal ((const char * const *) lists[i],
+                                    (const char * const *) stored_lists[i]);
+      lists_changed |= list_changed;
+      needs_check |= list_changed && is_reference (g_ptr_array_index (table->lists, i));
     }
 
   if (needs_check && !check_references (self, record, error))
     goto out;
+
+  /* The stamp rides on the list rows this save writes anyway; the record's
+   * row takes it only when that row is written too, or nothing else is. A
+   * stamp older than the stored one (a put of an older copy) rewrites the
+   * lists, so that no newer list row outlives it. */
+  stamp = g_value_get_int64 (&values[table->updated]);
+  backwards = exists && stamp < stored_stamp;
+  changed[table->updated] = exists && stamp != row_stamp &&
+                            (others_changed || !lists_changed || backwards);
 
   if (!exists)
     {
@@ -398,9 +422,9 @@ write_record (VdStore   *self,
       const char * const *list = (const char * const *) lists[i];
       const char * const *stored = (const char * const *) stored_lists[i];
 
-      if (!exists || g_strv_length ((char **) list) != g_strv_length ((char **) stored))
+      if (!exists || backwards || g_strv_length ((char **) list) != g_strv_length ((char **) stored))
         {
-          if (!write_list (self, table, i, uuid, list, error))
+          if (!write_list (self, table, i, uuid, list, stamp, error))
             goto out;
           continue;
         }
@@ -416,6 +440,7 @@ write_record (VdStore   *self,
           sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
           sqlite3_bind_int (stmt, 2, j);
           sqlite3_bind_text (stmt, 3, list[j], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 4, stamp);
           if (!_vd_store_step_done (self, stmt, error))
             goto out;
         }

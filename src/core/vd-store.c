@@ -44,7 +44,7 @@ vd_table_free (gpointer data)
   g_free (table->select_sql);
   g_free (table->upsert_sql);
   g_free (table->contains_sql);
-  g_free (table->by_uuid_sql);
+  g_free (table->row_sql);
   g_ptr_array_unref (table->list_update_sql);
   g_ptr_array_unref (table->list_select_sql);
   g_ptr_array_unref (table->list_delete_sql);
@@ -69,6 +69,8 @@ vd_table_new (GType type)
   g_autoptr(GString) columns = g_string_new (NULL);
   g_autoptr(GString) params = g_string_new (NULL);
   g_autoptr(GString) updates = g_string_new (NULL);
+  g_autoptr(GString) stamps = g_string_new (NULL);
+  g_autofree char *latest = NULL;
 
   table->type = type;
   table->name = vd_record_class_get_table (VD_RECORD_CLASS (klass));
@@ -90,21 +92,26 @@ vd_table_new (GType type)
         {
           g_ptr_array_add (table->lists, pspec);
           g_ptr_array_add (table->list_select_sql,
-                           g_strdup_printf ("SELECT value FROM %s_%s WHERE record = ?1 "
+                           g_strdup_printf ("SELECT value, updated FROM %s_%s WHERE record = ?1 "
                                             "ORDER BY position", table->name, column));
           g_ptr_array_add (table->list_delete_sql,
                            g_strdup_printf ("DELETE FROM %s_%s WHERE record = ?1",
                                             table->name, column));
           g_ptr_array_add (table->list_insert_sql,
-                           g_strdup_printf ("INSERT INTO %s_%s (record, position, value) "
-                                            "VALUES (?1, ?2, ?3)", table->name, column));
+                           g_strdup_printf ("INSERT INTO %s_%s (record, position, value, updated) "
+                                            "VALUES (?1, ?2, ?3, ?4)", table->name, column));
           g_ptr_array_add (table->list_update_sql,
-                           g_strdup_printf ("UPDATE %s_%s SET value = ?3 "
+                           g_strdup_printf ("UPDATE %s_%s SET value = ?3, updated = ?4 "
                                             "WHERE record = ?1 AND position = ?2",
                                             table->name, column));
+          g_string_append_printf (stamps, ", coalesce((SELECT max(updated) FROM %s_%s "
+                                  "WHERE record = %s.uuid), 0)",
+                                  table->name, column, table->name);
           continue;
         }
 
+      if (g_str_equal (column, "updated"))
+        table->updated = table->scalars->len;
       g_ptr_array_add (table->scalars, pspec);
       g_string_append_printf (columns, "%s%s", columns->len ? ", " : "", column);
       g_string_append_printf (params, "%s?%u", params->len ? ", " : "", table->scalars->len);
@@ -113,12 +120,17 @@ vd_table_new (GType type)
                                 updates->len ? ", " : "", column, column);
     }
 
+  /* "updated" is the latest stamp of the row and its list rows: the reads
+   * take it from the list rows they read anyway; contains_sql, which reads
+   * no list, asks for it (max() of two or more arguments; of one, it would
+   * be the aggregate). */
+  latest = stamps->len > 0 ? g_strdup_printf ("max(updated%s)", stamps->str) : g_strdup ("updated");
   table->select_sql = g_strdup_printf ("SELECT %s FROM %s", columns->str, table->name);
   table->upsert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) "
                                        "ON CONFLICT (uuid) DO UPDATE SET %s",
                                        table->name, columns->str, params->str, updates->str);
-  table->contains_sql = g_strdup_printf ("SELECT updated FROM %s WHERE uuid = ?1", table->name);
-  table->by_uuid_sql = g_strdup_printf ("%s WHERE uuid = ?1", table->select_sql);
+  table->contains_sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?1", latest, table->name);
+  table->row_sql = g_strdup_printf ("%s WHERE uuid = ?1", table->select_sql);
   return table;
 }
 
