@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "vd-paragraph.h"
 #include "vd-preview.h"
 #include "vd-reviewer.h"
 #include "vd-scorecard.h"
@@ -335,6 +336,43 @@ test_live_text (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (quote), "dim-label"));
 }
 
+/* A long quote wraps to its column and grows down; it never asks for width,
+ * so the page keeps its width whatever is typed. */
+static void
+test_long_quote_wraps (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *dx = panel_member (f, 0);
+  VdScorecard *scorecard = find_scorecard (f, dx, 1);
+  GtkLabel *quote = vd_preview_get_quote_label (f->preview, dx, 1);
+  GtkWidget *paragraph = gtk_widget_get_parent (GTK_WIDGET (quote));
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  const char *sections[] = { NULL, NULL };
+  int preview_width, quote_width, quote_height, min, nat;
+
+  wait_for_draw (f);
+  preview_width = gtk_widget_get_width (GTK_WIDGET (f->preview));
+  quote_width = gtk_widget_get_width (GTK_WIDGET (quote));
+  quote_height = gtk_widget_get_height (GTK_WIDGET (quote));
+  g_assert_true (VD_IS_PARAGRAPH (paragraph));
+  gtk_widget_measure (paragraph, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, 0);
+  g_assert_cmpint (nat, ==, 0);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (long_text, "A long verdict, café 速度 السعر 🚀. ");
+  sections[0] = long_text->str;
+  vd_scorecard_set_sections (scorecard, sections);
+  wait_for_draw (f);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->preview)), ==, preview_width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (quote)), ==, quote_width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (quote)), >, 2 * quote_height);
+  gtk_widget_measure (GTK_WIDGET (quote), GTK_ORIENTATION_VERTICAL, quote_width,
+                      &min, &nat, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (quote)), >=, min);
+}
+
 static void
 test_panel_change (Fixture       *f,
                    gconstpointer  data)
@@ -560,6 +598,7 @@ main (int   argc,
   ADD ("figures", test_figures);
   ADD ("live/verdict", test_live_verdict);
   ADD ("live/text", test_live_text);
+  ADD ("long-quote-wraps", test_long_quote_wraps);
   ADD ("live/panel", test_panel_change);
   ADD ("live/missing-scorecard", test_missing_scorecard);
   ADD ("clear", test_clear);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-panel.h"
+#include "vd-paragraph.h"
 #include "vd-preview.h"
 #include "vd-reviewer.h"
 #include "vd-scorecard.h"
@@ -345,7 +346,7 @@ build_verdict_column (VdPreview    *self,
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (verdict));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (tool_name));
   gtk_box_append (GTK_BOX (column), line);
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (quote));
+  gtk_box_append (GTK_BOX (column), vd_paragraph_new (quote));
 
   bind (self->section_bindings, tool, "name", tool_name, "label", NULL);
 
