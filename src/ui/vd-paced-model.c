@@ -19,14 +19,16 @@
  *
  * While a change is under way, what is shown is the new rows before the
  * walk's position followed by the old rows after it. A change of at most
- * "batch" rows is shown before items-changed returns, as with any model.
+ * "batch" rows to a settled list is shown before items-changed returns, as
+ * with any model; a larger one starts in the next idle, so the keystroke
+ * that caused it returns at once.
  */
 #include "config.h"
 
 #include "vd-paced-model.h"
 
 /* What an idle may spend before it lets a frame be drawn. */
-#define STEP_BUDGET_USEC 8000
+#define STEP_BUDGET_USEC 6000
 
 struct _VdPacedModel
 {
@@ -258,6 +260,9 @@ on_items_changed (VdPacedModel *self,
 {
   guint n = self->mirror->len - removed + added;
   g_autoptr(GPtrArray) mirror = g_ptr_array_new_full (n, g_object_unref);
+  /* From a settled list, a change of at most a batch is shown at once; a
+   * larger one, or one on top of a change under way, from the next idle. */
+  gboolean small = is_settled (self) && removed + added <= self->batch;
 
   /* Built anew rather than spliced: one pass, whatever the change's shape. */
   for (guint i = 0; i < position; i++)
@@ -271,7 +276,7 @@ on_items_changed (VdPacedModel *self,
   self->mirror = g_steal_pointer (&mirror);
 
   restart (self);
-  if (step (self, self->batch))
+  if (small && step (self, self->batch))
     g_clear_handle_id (&self->idle_id, g_source_remove);
   else if (self->idle_id == 0)
     self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_in_idle, self, NULL);
