@@ -157,6 +157,59 @@ test_verdict_updates_figures (Desk          *desk,
 }
 
 static void
+wait_for_choices (GListModel *choices,
+                  guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (choices) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The panel lists its members; everyone else is found with the picker. */
+static void
+test_panel_picker (Desk          *desk,
+                   gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  VdReviewerPicker *picker = vd_comparison_page_get_reviewer_picker (page);
+  GListModel *choices = vd_reviewer_picker_get_choices (picker);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) three = NULL;
+  g_autoptr(VdSummary) offered = NULL;
+  const char * const *panel = vd_comparison_get_panel (comparison);
+
+  /* Every demo reviewer is on the panel: nobody to add. */
+  wait_for_choices (choices, 0);
+
+  /* Off the panel, the skeptic is offered, and found by name. */
+  for (guint i = 0; panel[i] != NULL; i++)
+    if (!g_str_equal (panel[i], SKEPTIC))
+      g_strv_builder_add (builder, panel[i]);
+  three = g_strv_builder_end (builder);
+  vd_comparison_set_panel (comparison, (const char * const *) three);
+  wait_for_choices (choices, 1);
+  offered = g_list_model_get_item (choices, 0);
+  g_assert_cmpstr (vd_summary_get_uuid (offered), ==, SKEPTIC);
+  vd_reviewer_picker_set_search (picker, "WEBB");
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 1);
+  vd_reviewer_picker_set_search (picker, "nobody by that name");
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 0);
+  vd_reviewer_picker_set_search (picker, "webb");
+
+  /* Picked, they join at the end of the panel and leave the choices. */
+  vd_reviewer_picker_pick (picker, 0);
+  panel = vd_comparison_get_panel (comparison);
+  g_assert_cmpuint (g_strv_length ((char **) panel), ==, 4);
+  g_assert_cmpstr (panel[3], ==, SKEPTIC);
+  wait_for_choices (choices, 0);
+}
+
+static void
 on_refused (VdComparisonPage *page,
             GPtrArray        *problems,
             guint            *n_problems)
@@ -448,6 +501,8 @@ main (int   argc,
               desk_set_up, test_export_matches_command_line, desk_tear_down);
   g_test_add ("/window/new-comparison", Desk, NULL,
               desk_set_up, test_new_comparison, desk_tear_down);
+  g_test_add ("/window/panel-picker", Desk, NULL,
+              desk_set_up, test_panel_picker, desk_tear_down);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);
   g_test_add ("/window/reviewer-filter", Desk, NULL,
               desk_set_up, test_reviewer_filter, desk_tear_down);

@@ -14,6 +14,7 @@
 
 #include "vd-comparison-page.h"
 #include "vd-enum-types.h"
+#include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
 
 /* Below this width the editor and the preview take turns. */
@@ -50,6 +51,7 @@ struct _VdComparisonPage
   AdwComboRow         *status_row;
   AdwEntryRow         *date_row;
   AdwPreferencesGroup *panel_group;
+  VdReviewerPicker    *reviewer_picker;
   GtkStack            *scorecard_stack;
 };
 
@@ -330,34 +332,49 @@ on_status_selected (VdComparisonPage *self,
 
 /* Panel ------------------------------------------------------------------- */
 
+/* Sets the panel to what it is, without @removed, with @added at the end
+ * (the page lists the panel in this order). */
 static void
-on_panel_toggled (GtkCheckButton   *check,
-                  VdComparisonPage *self)
+change_panel (VdComparisonPage *self,
+              const char       *removed,
+              const char       *added)
 {
-  const char *uuid = g_object_get_data (G_OBJECT (check), "reviewer");
   const char * const *panel = vd_comparison_get_panel (comparison (self));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) members = NULL;
 
   for (guint i = 0; panel[i] != NULL; i++)
-    if (!g_str_equal (panel[i], uuid))
+    if (g_strcmp0 (panel[i], removed) != 0 && g_strcmp0 (panel[i], added) != 0)
       g_strv_builder_add (builder, panel[i]);
-
-  /* Joining puts the reviewer last; the page lists the panel in order. */
-  if (gtk_check_button_get_active (check))
-    g_strv_builder_add (builder, uuid);
+  if (added != NULL)
+    g_strv_builder_add (builder, added);
 
   members = g_strv_builder_end (builder);
   vd_comparison_set_panel (comparison (self), (const char * const *) members);
 }
 
+static void
+on_remove_member (GtkButton        *button,
+                  VdComparisonPage *self)
+{
+  change_panel (self, g_object_get_data (G_OBJECT (button), "reviewer"), NULL);
+}
+
+static void
+on_reviewer_picked (VdComparisonPage *self,
+                    const char       *uuid)
+{
+  change_panel (self, NULL, uuid);
+}
+
 static GtkWidget *
 panel_row_new (VdComparisonPage *self,
-               VdSummary        *reviewer,
-               gboolean          member)
+               VdSummary        *reviewer)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Remove %s from the panel"),
+                                            vd_summary_get_title (reviewer));
 
   /* Names are the user's: not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -366,25 +383,26 @@ panel_row_new (VdComparisonPage *self,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                  _(vd_persona_get_label (vd_summary_get_kind (reviewer))));
 
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), member);
-  g_object_set_data_full (G_OBJECT (check), "reviewer",
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove from the panel"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "reviewer",
                           g_strdup (vd_summary_get_uuid (reviewer)), g_free);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_panel_toggled), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  vd_summary_get_title (reviewer), -1);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   return row;
 }
 
+/* A row for each member, in panel order; everyone else is found through
+ * the picker, so a newsroom's thousands of reviewers cost no rows here. */
 static gboolean
 rebuild_panel_rows (gpointer data)
 {
   VdComparisonPage *self = data;
   const char * const *panel;
-  guint n;
 
   self->panel_idle = 0;
 
@@ -395,8 +413,8 @@ rebuild_panel_rows (gpointer data)
   if (self->page == NULL)
     return G_SOURCE_REMOVE;
 
-  /* Members first, in panel order, then everyone else by name. */
   panel = vd_comparison_get_panel (comparison (self));
+  vd_reviewer_picker_set_excluded (self->reviewer_picker, panel);
   for (guint i = 0; panel[i] != NULL; i++)
     {
       guint position = position_of (G_LIST_MODEL (self->reviewers), panel[i]);
@@ -406,20 +424,7 @@ rebuild_panel_rows (gpointer data)
       if (position == GTK_INVALID_LIST_POSITION)
         continue;
       reviewer = g_list_model_get_item (G_LIST_MODEL (self->reviewers), position);
-      row = panel_row_new (self, reviewer, TRUE);
-      adw_preferences_group_add (self->panel_group, row);
-      g_ptr_array_add (self->panel_rows, row);
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->reviewers));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VdSummary) reviewer = g_list_model_get_item (G_LIST_MODEL (self->reviewers), i);
-      GtkWidget *row;
-
-      if (g_strv_contains (panel, vd_summary_get_uuid (reviewer)))
-        continue;
-      row = panel_row_new (self, reviewer, FALSE);
+      row = panel_row_new (self, reviewer);
       adw_preferences_group_add (self->panel_group, row);
       g_ptr_array_add (self->panel_rows, row);
     }
@@ -430,7 +435,7 @@ rebuild_panel_rows (gpointer data)
 static void
 queue_panel_rows (VdComparisonPage *self)
 {
-  /* Not from inside the check button's own "toggled". */
+  /* Not from inside the remove button's own "clicked". */
   if (self->panel_idle == 0)
     self->panel_idle = g_idle_add (rebuild_panel_rows, self);
 }
@@ -782,6 +787,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 
   g_type_ensure (VD_TYPE_PREVIEW);
+  g_type_ensure (VD_TYPE_REVIEWER_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-comparison-page.ui");
@@ -798,6 +804,8 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, panel_group);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, reviewer_picker);
+  gtk_widget_class_bind_template_callback (widget_class, on_reviewer_picked);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, scorecard_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_tool_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed);
@@ -829,6 +837,7 @@ vd_comparison_page_init (VdComparisonPage *self)
                                 gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
   adw_combo_row_set_model (self->tool_a_row, G_LIST_MODEL (self->tools));
   adw_combo_row_set_model (self->tool_b_row, G_LIST_MODEL (self->tools));
+  vd_reviewer_picker_set_model (self->reviewer_picker, G_LIST_MODEL (self->reviewers));
   self->updating = FALSE;
 }
 
@@ -933,4 +942,17 @@ vd_comparison_page_get_status_row (VdComparisonPage *self)
 {
   g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
   return self->status_row;
+}
+
+/**
+ * vd_comparison_page_get_reviewer_picker:
+ *
+ * Returns: (transfer none): the "Add Reviewer" picker of the panel
+ */
+VdReviewerPicker *
+vd_comparison_page_get_reviewer_picker (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+
+  return self->reviewer_picker;
 }

@@ -8,6 +8,7 @@
 
 #include "vd-page.h"
 #include "vd-preview.h"
+#include "vd-reviewer-picker.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,6 @@ GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
                                                    guint             tool_index);
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
+VdReviewerPicker *vd_comparison_page_get_reviewer_picker (VdComparisonPage *self);
 
 G_END_DECLS
