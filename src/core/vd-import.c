@@ -508,21 +508,28 @@ import_whole (VdStore        *store,
   return TRUE;
 }
 
-/* A document with at least as many pages as the store has comparisons (an
- * import into a new database): the store's indexes built once at the end
- * cost less than kept up row by row. */
+/* For a document with at least as many pages as the store has comparisons
+ * (an import into a new database), drops the store's indexes until the
+ * commit: built once at the end, they cost less than kept up row by row. */
 static gboolean
-should_defer_indexes (VdStore      *store,
-                      const Layout *layout)
+maybe_defer_indexes (VdStore       *store,
+                     const Layout  *layout,
+                     GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint stored;
 
   if (layout->pages == NULL)
-    return FALSE;
+    return TRUE;
 
-  stored = vd_store_count (store, VD_TYPE_COMPARISON, &error);
-  return error == NULL && layout->pages->len >= stored;
+  stored = vd_store_count (store, VD_TYPE_COMPARISON, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return layout->pages->len < stored || vd_store_defer_indexes (store, error);
 }
 
 /**
@@ -593,7 +600,7 @@ vd_import_from_bytes (VdStore        *store,
       return FALSE;
     }
 
-  ok = !should_defer_indexes (store, &layout) || vd_store_defer_indexes (store, error);
+  ok = maybe_defer_indexes (store, &layout, error);
   if (ok && layout.pages != NULL)
     ok = import_pages (store, data, &layout, &local_stats, error);
   else if (ok)
