@@ -202,6 +202,31 @@ vd_record_class_get_table (VdRecordClass *klass)
   return klass->table;
 }
 
+/**
+ * vd_record_class_set_itemwise:
+ * @field: a list field of the class
+ *
+ * Names the list field whose items are fields of their own when two
+ * writers' versions are merged: each of a scorecard's sections is, while a
+ * panel is one list (a member removed moves every later one).
+ */
+void
+vd_record_class_set_itemwise (VdRecordClass *klass,
+                              const char    *field)
+{
+  g_return_if_fail (VD_IS_RECORD_CLASS (klass));
+
+  klass->itemwise = field;
+}
+
+const char *
+vd_record_class_get_itemwise (VdRecordClass *klass)
+{
+  g_return_val_if_fail (VD_IS_RECORD_CLASS (klass), NULL);
+
+  return klass->itemwise;
+}
+
 GParamSpec **
 vd_record_class_get_fields (VdRecordClass *klass,
                             guint         *n_fields)

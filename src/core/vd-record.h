@@ -23,7 +23,8 @@ struct _VdRecordClass
   /*< private >*/
   const char *table;          /* the SQL table and the JSON object kind */
   GPtrArray  *fields;         /* GParamSpec*, in file-format order */
-  gpointer    padding[4];
+  const char *itemwise;       /* a list field merged item by item (see vd-merge.h) */
+  gpointer    padding[3];
 };
 
 /* A record's persisted fields are the properties a subclass names with
@@ -44,6 +45,9 @@ void          vd_record_class_add_fields  (VdRecordClass *klass,
                                            const char    *first_field,
                                            ...) G_GNUC_NULL_TERMINATED;
 const char   *vd_record_class_get_table   (VdRecordClass *klass);
+void          vd_record_class_set_itemwise (VdRecordClass *klass,
+                                           const char    *field);
+const char   *vd_record_class_get_itemwise (VdRecordClass *klass);
 GParamSpec  **vd_record_class_get_fields  (VdRecordClass *klass,
                                            guint         *n_fields);
 

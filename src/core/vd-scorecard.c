@@ -146,6 +146,7 @@ vd_scorecard_class_init (VdScorecardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  vd_record_class_set_itemwise (record_class, "sections");
   vd_record_class_set_table (record_class, "scorecards");
   vd_record_class_add_fields (record_class,
                               "comparison", "tool", "reviewer", "verdict", "sections",
