@@ -4,12 +4,26 @@
  *
  * The desk has no save button. Widgets change model objects; the autosaver
  * follows each watched record's notifications, and a short while after the
- * last change writes every changed record in one transaction. Closing the
- * window or quitting calls vd_autosaver_flush() so nothing is left behind.
+ * last change (at most VD_AUTOSAVER_CEILING_MS after the first) writes the
+ * changed records in one transaction.
+ *
+ * The file has other writers, so a save never writes this desk's copy of a
+ * record over the file's. For each record the autosaver keeps its base, the
+ * version it last read or wrote. A save reads the stored version, merges
+ * the three with vd_merge_three_way() and writes the result: the fields
+ * this desk changed, and nothing else. Where the other writer changed the
+ * same field differently, theirs stays and ours is kept as a conflict in
+ * the same transaction, so neither text is lost.
+ *
+ * A write that fails keeps every record pending (a refused one as well as
+ * a full disk): the error is kept for the UI to show, and the write is
+ * tried again after each edit and every VD_AUTOSAVER_RETRY_MS.
  */
 #include "config.h"
 
 #include "vd-autosaver.h"
+#include "vd-error.h"
+#include "vd-merge.h"
 
 struct _VdAutosaver
 {
@@ -17,9 +31,15 @@ struct _VdAutosaver
 
   VdStore    *store;
   guint       delay_ms;
-  GHashTable *watched;   /* VdRecord* → itself (a ref) */
+  GHashTable *watched;   /* VdRecord* → itself (a ref): followed */
+  GHashTable *bases;     /* VdRecord* (a ref) → GVariant*: what this desk last
+                          * read or wrote of it; kept while watched or pending */
   GPtrArray  *dirty;     /* VdRecord*, in the order they changed, refs */
+  gint64      first_change; /* monotonic µs of the oldest unsaved change, or 0 */
   guint       timeout_id;
+  guint       retry_id;
+  GError     *error;     /* why the last write failed, until one succeeds */
+  gboolean    applying;  /* setting merged values: not an edit */
 };
 
 G_DEFINE_FINAL_TYPE (VdAutosaver, vd_autosaver, G_TYPE_OBJECT)
@@ -27,23 +47,53 @@ G_DEFINE_FINAL_TYPE (VdAutosaver, vd_autosaver, G_TYPE_OBJECT)
 enum {
   SAVED,
   FAILED,
+  CONFLICT,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+static gboolean flush_store (VdAutosaver *self, VdStore *store, GError **error);
+
 static gboolean
 on_timeout (gpointer data)
 {
   VdAutosaver *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->timeout_id = 0;
-
-  if (!vd_autosaver_flush (self, &error))
-    g_signal_emit (self, signals[FAILED], 0, error);
+  flush_store (self, self->store, NULL);
 
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_retry (gpointer data)
+{
+  VdAutosaver *self = data;
+
+  self->retry_id = 0;
+  flush_store (self, self->store, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule (VdAutosaver *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait_ms = self->delay_ms;
+
+  if (self->first_change == 0)
+    self->first_change = now;
+
+  /* Typing keeps pushing the write back by one delay, but never past the
+   * ceiling counted from the oldest change not yet written. */
+  wait_ms = MIN (wait_ms, (self->first_change + VD_AUTOSAVER_CEILING_MS * G_TIME_SPAN_MILLISECOND - now)
+                          / G_TIME_SPAN_MILLISECOND);
+  wait_ms = MAX (wait_ms, 0);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add ((guint) wait_ms, on_timeout, self);
 }
 
 /**
@@ -62,10 +112,7 @@ vd_autosaver_mark_dirty (VdAutosaver *self,
   if (!g_ptr_array_find (self->dirty, record, NULL))
     g_ptr_array_add (self->dirty, g_object_ref (record));
 
-  /* Restart the wait: typing keeps pushing the write back by one delay,
-   * never more than the delay after the last keystroke. */
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add (self->delay_ms, on_timeout, self);
+  schedule (self);
 }
 
 static void
@@ -74,7 +121,8 @@ on_notify (VdRecord    *record,
            VdAutosaver *self)
 {
   /* Saving moves "updated" itself; "quote" follows "sections". */
-  if (g_str_equal (pspec->name, "updated") || g_str_equal (pspec->name, "created") ||
+  if (self->applying ||
+      g_str_equal (pspec->name, "updated") || g_str_equal (pspec->name, "created") ||
       g_str_equal (pspec->name, "quote"))
     return;
 
@@ -87,6 +135,7 @@ vd_autosaver_dispose (GObject *object)
   VdAutosaver *self = VD_AUTOSAVER (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->watched != NULL)
     vd_autosaver_unwatch_all (self);
   g_clear_object (&self->store);
@@ -100,7 +149,9 @@ vd_autosaver_finalize (GObject *object)
   VdAutosaver *self = VD_AUTOSAVER (object);
 
   g_clear_pointer (&self->watched, g_hash_table_unref);
+  g_clear_pointer (&self->bases, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (vd_autosaver_parent_class)->finalize (object);
 }
@@ -116,6 +167,9 @@ vd_autosaver_class_init (VdAutosaverClass *klass)
   /**
    * VdAutosaver::saved:
    * @n_records: how many records the write took
+   *
+   * Emitted after a write; when nothing is pending any more, a failure
+   * shown before is over.
    */
   signals[SAVED] =
     g_signal_new ("saved",
@@ -126,10 +180,8 @@ vd_autosaver_class_init (VdAutosaverClass *klass)
 
   /**
    * VdAutosaver::failed:
-   * @error: why the scheduled write failed; the records stay dirty
-   *
-   * Emitted for writes made from the timer, which has no caller to return
-   * the error to. The UI shows it.
+   * @error: why the write failed; the records stay pending and the write
+   *   is tried again
    */
   signals[FAILED] =
     g_signal_new ("failed",
@@ -137,12 +189,26 @@ vd_autosaver_class_init (VdAutosaverClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * VdAutosaver::conflict:
+   * @record: the record whose field two writers changed differently
+   * @conflict: the field, with base, mine and theirs; stored
+   */
+  signals[CONFLICT] =
+    g_signal_new ("conflict",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, VD_TYPE_RECORD, VD_TYPE_CONFLICT);
 }
 
 static void
 vd_autosaver_init (VdAutosaver *self)
 {
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->bases = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                       (GDestroyNotify) g_variant_unref);
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -167,6 +233,12 @@ vd_autosaver_get_store (VdAutosaver *self)
   return self->store;
 }
 
+/**
+ * vd_autosaver_watch:
+ *
+ * Follows @record's edits. The record as it is now is taken as what the
+ * store holds (it was just loaded or saved): its base.
+ */
 void
 vd_autosaver_watch (VdAutosaver *self,
                     VdRecord    *record)
@@ -178,6 +250,8 @@ vd_autosaver_watch (VdAutosaver *self,
     return;
 
   g_hash_table_add (self->watched, g_object_ref (record));
+  if (!g_hash_table_contains (self->bases, record))
+    g_hash_table_insert (self->bases, g_object_ref (record), vd_merge_snapshot (record));
   g_signal_connect (record, "notify", G_CALLBACK (on_notify), self);
 }
 
@@ -198,6 +272,9 @@ vd_autosaver_unwatch (VdAutosaver *self,
     return;
 
   g_signal_handlers_disconnect_by_func (record, on_notify, self);
+  /* The base stays with a pending change, which the flush still merges. */
+  if (!g_ptr_array_find (self->dirty, record, NULL))
+    g_hash_table_remove (self->bases, record);
   g_hash_table_remove (self->watched, record);
 }
 
@@ -211,7 +288,11 @@ vd_autosaver_unwatch_all (VdAutosaver *self)
 
   g_hash_table_iter_init (&iter, self->watched);
   while (g_hash_table_iter_next (&iter, &record, NULL))
-    g_signal_handlers_disconnect_by_func (record, on_notify, self);
+    {
+      g_signal_handlers_disconnect_by_func (record, on_notify, self);
+      if (!g_ptr_array_find (self->dirty, record, NULL))
+        g_hash_table_remove (self->bases, record);
+    }
   g_hash_table_remove_all (self->watched);
 }
 
@@ -223,64 +304,323 @@ vd_autosaver_is_pending (VdAutosaver *self)
   return self->dirty->len > 0;
 }
 
-/**
- * vd_autosaver_flush:
- *
- * Writes every changed record now, in one transaction. A record the store
- * refuses (it breaks a rule) is left out, so it cannot hold back the others,
- * and its error is returned; its next change schedules it again. When the
- * write itself fails (the disk, the file), nothing is kept and every record
- * stays dirty for the next try.
- */
 gboolean
-vd_autosaver_flush (VdAutosaver  *self,
-                    GError      **error)
+vd_autosaver_is_dirty (VdAutosaver *self,
+                       VdRecord    *record)
 {
-  g_autoptr(GPtrArray) batch = NULL;
-  g_autoptr(GError) refused = NULL;
-  guint n_saved = 0;
-
   g_return_val_if_fail (VD_IS_AUTOSAVER (self), FALSE);
 
+  return g_ptr_array_find (self->dirty, record, NULL);
+}
+
+/**
+ * vd_autosaver_get_error:
+ *
+ * Returns: (nullable): why the last write failed, while something it did
+ *   not write is still pending
+ */
+const GError *
+vd_autosaver_get_error (VdAutosaver *self)
+{
+  g_return_val_if_fail (VD_IS_AUTOSAVER (self), NULL);
+
+  return self->error;
+}
+
+/* Sets merged values on a record: not an edit of this desk's. */
+static void
+apply (VdAutosaver *self,
+       VdRecord    *record,
+       GVariant    *snapshot,
+       gint64       updated)
+{
+  self->applying = TRUE;
+  vd_merge_apply (record, snapshot);
+  if (updated > 0)
+    vd_record_set_updated (record, updated);
+  self->applying = FALSE;
+}
+
+/* One record's save, prepared inside the transaction and applied to the
+ * record only once the transaction has committed. */
+typedef struct
+{
+  VdRecord  *record;
+  GVariant  *merged;     /* what the store now holds */
+  gint64     updated;
+  GPtrArray *conflicts;  /* VdConflict*, stored */
+} Saved;
+
+static void
+saved_free (Saved *saved)
+{
+  g_object_unref (saved->record);
+  g_variant_unref (saved->merged);
+  g_ptr_array_unref (saved->conflicts);
+  g_free (saved);
+}
+
+/* Saves @record against what @store holds now: merged with it when another
+ * writer changed it since this desk's base. The record itself is left as
+ * it is; the returned Saved says what to make of it after the commit. */
+static Saved *
+save_record (VdAutosaver  *self,
+             VdStore      *store,
+             VdRecord     *record,
+             GError      **error)
+{
+  VdRecordClass *klass = VD_RECORD_GET_CLASS (record);
+  GVariant *base = g_hash_table_lookup (self->bases, record);
+  g_autoptr(GVariant) mine = vd_merge_snapshot (record);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_conflict_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(VdRecord) stored = NULL;
+  VdRecord *target = record;
+  Saved *saved;
+
+  stored = vd_store_load (store, G_OBJECT_TYPE (record), vd_record_get_uuid (record), &local_error);
+  if (stored == NULL && !g_error_matches (local_error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (stored != NULL)
+    {
+      g_autoptr(GVariant) theirs = vd_merge_snapshot (stored);
+      g_autoptr(GVariant) merged = vd_merge_three_way (base, mine, theirs,
+                                                       vd_record_class_get_itemwise (klass),
+                                                       vd_record_class_get_table (klass),
+                                                       vd_record_get_uuid (record),
+                                                       conflicts);
+
+      /* The stored copy takes the merge, so the write changes only the
+       * fields that differ from what is stored: this desk's. */
+      vd_merge_apply (stored, merged);
+      target = stored;
+    }
+  /* Else new, or deleted by another writer meanwhile: an edit that meets a
+   * delete wins, and the record is written whole. */
+
+  if (!vd_store_begin (store, error))
+    return NULL;
+  if (!vd_store_save (store, target, error))
+    {
+      vd_store_rollback (store);
+      return NULL;
+    }
+  for (guint i = 0; i < conflicts->len; i++)
+    if (!vd_store_add_conflict (store, g_ptr_array_index (conflicts, i), error))
+      {
+        vd_store_rollback (store);
+        return NULL;
+      }
+  if (!vd_store_commit (store, error))
+    return NULL;
+
+  saved = g_new0 (Saved, 1);
+  saved->record = g_object_ref (record);
+  saved->merged = vd_merge_snapshot (target);
+  saved->updated = vd_record_get_updated (target);
+  saved->conflicts = g_steal_pointer (&conflicts);
+  return saved;
+}
+
+static void
+set_error (VdAutosaver  *self,
+           const GError *error)
+{
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+}
+
+static gboolean
+flush_store (VdAutosaver  *self,
+             VdStore      *store,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) saved_free);
+  g_autoptr(GError) failure = NULL;
+
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
 
   if (self->dirty->len == 0)
     return TRUE;
 
   batch = g_steal_pointer (&self->dirty);
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+  self->first_change = 0;
 
-  if (!vd_store_begin (self->store, error))
-    goto failed;
-
-  for (guint i = 0; i < batch->len; i++)
+  if (vd_store_begin (store, &failure))
     {
-      g_autoptr(GError) local_error = NULL;
+      for (guint i = 0; i < batch->len; i++)
+        {
+          VdRecord *record = g_ptr_array_index (batch, i);
+          g_autoptr(GError) local_error = NULL;
+          Saved *saved;
 
-      /* Inside the transaction each save is its own savepoint. */
-      if (vd_store_save (self->store, g_ptr_array_index (batch, i), &local_error))
-        n_saved++;
-      else if (refused == NULL)
-        refused = g_steal_pointer (&local_error);
+          /* Each save is its own savepoint: a refused record does not hold
+           * back the others, and stays pending. */
+          if ((saved = save_record (self, store, record, &local_error)))
+            g_ptr_array_add (done, saved);
+          else if (failure == NULL)
+            failure = g_steal_pointer (&local_error);
+        }
+
+      if (!vd_store_commit (store, failure == NULL ? &failure : NULL))
+        g_ptr_array_set_size (done, 0);
     }
 
-  if (!vd_store_commit (self->store, error))
-    goto failed;
+  /* What was not written stays pending, ahead of anything changed since
+   * (nothing is: a flush does not return to the main loop). */
+  {
+    g_autoptr(GPtrArray) later = g_steal_pointer (&self->dirty);
 
-  if (n_saved > 0)
-    g_signal_emit (self, signals[SAVED], 0, n_saved);
+    self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+    for (guint i = 0; i < batch->len; i++)
+      {
+        VdRecord *record = g_ptr_array_index (batch, i);
+        gboolean written = FALSE;
 
-  if (refused != NULL)
+        for (guint j = 0; j < done->len && !written; j++)
+          written = ((Saved *) g_ptr_array_index (done, j))->record == record;
+        if (!written)
+          g_ptr_array_add (self->dirty, g_object_ref (record));
+      }
+    for (guint i = 0; i < later->len; i++)
+      if (!g_ptr_array_find (self->dirty, later->pdata[i], NULL))
+        g_ptr_array_add (self->dirty, g_object_ref (later->pdata[i]));
+  }
+
+  for (guint i = 0; i < done->len; i++)
     {
-      g_propagate_error (error, g_steal_pointer (&refused));
+      Saved *saved = g_ptr_array_index (done, i);
+
+      if (g_ptr_array_find (self->dirty, saved->record, NULL))
+        continue;
+
+      /* The record takes what is stored now: the other writer's fields
+       * and, where both changed one, theirs (ours is in the conflict). */
+      apply (self, saved->record, saved->merged, saved->updated);
+      if (g_hash_table_contains (self->watched, saved->record))
+        g_hash_table_insert (self->bases, g_object_ref (saved->record),
+                             g_variant_ref (saved->merged));
+      else
+        g_hash_table_remove (self->bases, saved->record);
+    }
+
+  if (done->len > 0)
+    g_signal_emit (self, signals[SAVED], 0, done->len);
+
+  for (guint i = 0; i < done->len; i++)
+    {
+      Saved *saved = g_ptr_array_index (done, i);
+
+      for (guint j = 0; j < saved->conflicts->len; j++)
+        g_signal_emit (self, signals[CONFLICT], 0, saved->record,
+                       g_ptr_array_index (saved->conflicts, j));
+    }
+
+  if (failure != NULL)
+    {
+      set_error (self, failure);
+      self->retry_id = g_timeout_add (VD_AUTOSAVER_RETRY_MS, on_retry, self);
+      g_signal_emit (self, signals[FAILED], 0, failure);
+      g_propagate_error (error, g_steal_pointer (&failure));
       return FALSE;
     }
 
+  set_error (self, NULL);
   return TRUE;
+}
 
-failed:
-  /* Keep them for the next try, ahead of anything changed since. */
-  g_ptr_array_extend_and_steal (batch, g_steal_pointer (&self->dirty));
-  self->dirty = g_steal_pointer (&batch);
-  return FALSE;
+/**
+ * vd_autosaver_flush:
+ *
+ * Writes every pending edit now, in one transaction, each record merged
+ * with what another writer may have stored meanwhile. Whatever cannot be
+ * written (a refused record, a full disk, a file that is gone) stays
+ * pending, is tried again, and its error is returned and kept.
+ */
+gboolean
+vd_autosaver_flush (VdAutosaver  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (VD_IS_AUTOSAVER (self), FALSE);
+
+  return flush_store (self, self->store, error);
+}
+
+/**
+ * vd_autosaver_flush_into:
+ * @store: another database, such as a copy of this one
+ *
+ * Writes the pending edits into @store instead: for Save a Copy, when the
+ * autosaver's own file is gone.
+ */
+gboolean
+vd_autosaver_flush_into (VdAutosaver  *self,
+                         VdStore      *store,
+                         GError      **error)
+{
+  g_return_val_if_fail (VD_IS_AUTOSAVER (self), FALSE);
+  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
+
+  return flush_store (self, store, error);
+}
+
+/**
+ * vd_autosaver_refresh:
+ *
+ * Brings @record up to what the store holds, after another writer changed
+ * it: a record with pending edits is saved now (merged), one without takes
+ * the stored fields. Fails with %VD_STORE_ERROR_NOT_FOUND when the record
+ * was deleted.
+ */
+gboolean
+vd_autosaver_refresh (VdAutosaver  *self,
+                      VdRecord     *record,
+                      GError      **error)
+{
+  g_autoptr(VdRecord) stored = NULL;
+  g_autoptr(GVariant) theirs = NULL;
+
+  g_return_val_if_fail (VD_IS_AUTOSAVER (self), FALSE);
+  g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
+
+  if (g_ptr_array_find (self->dirty, record, NULL))
+    return vd_autosaver_flush (self, error);
+
+  if (!(stored = vd_store_load (self->store, G_OBJECT_TYPE (record),
+                                vd_record_get_uuid (record), error)))
+    return FALSE;
+
+  theirs = vd_merge_snapshot (stored);
+  apply (self, record, theirs, vd_record_get_updated (stored));
+  if (g_hash_table_contains (self->watched, record))
+    g_hash_table_insert (self->bases, g_object_ref (record), g_steal_pointer (&theirs));
+  return TRUE;
+}
+
+/**
+ * vd_autosaver_discard:
+ *
+ * Drops every pending edit: only for a person's explicit Discard.
+ */
+void
+vd_autosaver_discard (VdAutosaver *self)
+{
+  g_return_if_fail (VD_IS_AUTOSAVER (self));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  for (guint i = 0; i < self->dirty->len; i++)
+    if (!g_hash_table_contains (self->watched, self->dirty->pdata[i]))
+      g_hash_table_remove (self->bases, self->dirty->pdata[i]);
+  g_ptr_array_set_size (self->dirty, 0);
+  self->first_change = 0;
+  set_error (self, NULL);
 }

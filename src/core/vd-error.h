@@ -28,6 +28,7 @@ typedef enum
   VD_STORE_ERROR_IN_USE,         /* refused: still referenced elsewhere */
   VD_STORE_ERROR_INVALID,        /* refused: a missing reference or a duplicate slug */
   VD_STORE_ERROR_FAILED,         /* anything else SQLite reported */
+  VD_STORE_ERROR_DETACHED,       /* the file was deleted, replaced or overwritten */
 } VdStoreError;
 
 typedef enum

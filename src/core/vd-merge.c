@@ -84,7 +84,10 @@ vd_merge_apply (VdRecord *record,
       g_auto(GValue) value = G_VALUE_INIT;
       GType vtype;
 
-      if (pspec == NULL)
+      /* A record's identity (a scorecard's comparison, tool and reviewer)
+       * is set once, at construction. */
+      if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE) ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
         continue;
 
       vtype = G_PARAM_SPEC_VALUE_TYPE (pspec);

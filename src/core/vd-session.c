@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "vd-error.h"
 #include "vd-session.h"
 
 struct _VdSession
@@ -18,7 +19,12 @@ struct _VdSession
   VdStore     *store;
   VdAutosaver *autosaver;
   GHashTable  *records;   /* uuid (owned by the record) → VdRecord (ref) */
+  guint        poll_id;
 };
+
+/* How often the session looks whether another writer committed: a cheap
+ * PRAGMA when nobody did. */
+#define POLL_INTERVAL_MS 1000
 
 G_DEFINE_FINAL_TYPE (VdSession, vd_session, G_TYPE_OBJECT)
 
@@ -27,6 +33,7 @@ vd_session_dispose (GObject *object)
 {
   VdSession *self = VD_SESSION (object);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->autosaver != NULL)
     vd_autosaver_unwatch_all (self->autosaver);
   g_clear_pointer (&self->records, g_hash_table_unref);
@@ -48,6 +55,94 @@ vd_session_init (VdSession *self)
   self->records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 }
 
+static gboolean
+on_poll (gpointer data)
+{
+  VdSession *self = data;
+  g_autoptr(GError) error = NULL;
+
+  /* Not in the middle of a write (a flush runs its own transaction). */
+  if (!vd_session_poll (self, &error))
+    g_debug ("Looking for other writers: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+refresh (VdSession *self,
+         VdRecord  *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (vd_autosaver_refresh (self->autosaver, record, &error))
+    return;
+
+  /* Deleted elsewhere: an open record without pending edits goes; one with
+   * edits stays, and its next save brings it back (an edit wins over a
+   * delete). */
+  if (g_error_matches (error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND))
+    {
+      if (!vd_autosaver_is_dirty (self->autosaver, record))
+        {
+          vd_autosaver_unwatch (self->autosaver, record);
+          g_hash_table_remove (self->records, vd_record_get_uuid (record));
+        }
+      return;
+    }
+
+  g_debug ("Could not re-read %s: %s", vd_record_get_uuid (record), error->message);
+}
+
+/**
+ * vd_session_poll:
+ *
+ * Takes in what other writers committed since the last look: every open
+ * record they changed is re-read (merged with this desk's pending edits),
+ * so the views, which follow the records, show it. The session does this
+ * by itself every second from the main loop; tests call it directly.
+ * Fails with %VD_STORE_ERROR_DETACHED when the file is gone.
+ */
+gboolean
+vd_session_poll (VdSession  *self,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+
+  if (!vd_store_poll (self->store, &changes, error))
+    return FALSE;
+  if (changes == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      VdStoreChange *change = g_ptr_array_index (changes, i);
+      VdRecord *record;
+
+      if (change->type == G_TYPE_NONE)
+        {
+          /* Something changed without saying what: re-read everything open. */
+          GList *open = g_hash_table_get_values (self->records);
+
+          g_list_foreach (open, (GFunc) (void (*) (void)) g_object_ref, NULL);
+          for (GList *l = open; l != NULL; l = l->next)
+            refresh (self, l->data);
+          g_list_free_full (open, g_object_unref);
+          break;
+        }
+
+      if ((record = g_hash_table_lookup (self->records, change->uuid)))
+        {
+          g_autoptr(VdRecord) keep = g_object_ref (record);
+
+          refresh (self, keep);
+        }
+    }
+
+  return TRUE;
+}
+
 VdSession *
 vd_session_new (VdStore *store,
                 guint    autosave_delay_ms)
@@ -59,6 +154,7 @@ vd_session_new (VdStore *store,
   self = g_object_new (VD_TYPE_SESSION, NULL);
   self->store = g_object_ref (store);
   self->autosaver = vd_autosaver_new (store, autosave_delay_ms);
+  self->poll_id = g_timeout_add (POLL_INTERVAL_MS, on_poll, self);
   return self;
 }
 

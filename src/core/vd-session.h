@@ -29,6 +29,8 @@ gboolean     vd_session_create         (VdSession   *self,
 gboolean     vd_session_delete         (VdSession   *self,
                                         VdRecord    *record,
                                         GError     **error);
+gboolean     vd_session_poll           (VdSession   *self,
+                                        GError     **error);
 GListStore  *vd_session_list_scorecards (VdSession   *self,
                                         VdComparison *comparison,
                                         GError     **error);

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "vd-store.h"
 
@@ -21,7 +22,8 @@ gboolean  vd_store_schema_migrate    (sqlite3  *db,
                                       int       to_version,
                                       GError  **error);
 
-/* What vd-store.c, vd-store-read.c and vd-store-write.c share. */
+/* What vd-store.c, vd-store-read.c, vd-store-write.c and vd-store-watch.c
+ * share. */
 /* How one record type maps to its tables. Built once per store from the
  * class's field list, so the SQL text below is made only of our own column
  * names; every value travels as a bound parameter. */
@@ -59,8 +61,16 @@ struct _VdStore
   GPtrArray   *changed;      /* VdRecord*: what the open transaction wrote, up to
                               * VD_STORE_MAX_ANNOUNCED; announced on commit */
   gboolean     bulk;         /* vd_store_set_bulk(): no savepoint per record */
-  gboolean     bulk_journal; /* vd_store_set_bulk() left WAL for a rollback journal */
   GPtrArray   *deferred_indexes; /* char*: CREATE INDEX statements to run at commit */
+
+  /* Noticing other writers and a file that is no longer ours
+   * (vd-store-watch.c). */
+  gint64       data_version;   /* PRAGMA data_version when last looked at */
+  gint64       seen_seq;       /* the changes row last looked at */
+  GStatBuf     file_stat;      /* the file as this store last left it */
+  GStatBuf     wal_stat;       /* its WAL, while it exists */
+  gboolean     have_wal_stat;
+  VdStoreDetach detached;
 };
 
 /* More records than this in one transaction are announced as one bulk
@@ -92,5 +102,21 @@ GListStore   *_vd_store_list_from_array  (GType          type,
 void          _vd_store_emit_changed     (VdStore       *self,
                                           GType          type,
                                           const char    *uuid);
+gboolean      _vd_store_exec             (VdStore       *self,
+                                          const char    *sql,
+                                          GError       **error);
+
+/* vd-store-watch.c */
+gboolean      _vd_store_watch_init       (VdStore       *self,
+                                          GError       **error);
+gboolean      _vd_store_log_change       (VdStore       *self,
+                                          VdTable       *table,
+                                          const char    *uuid,
+                                          GError       **error);
+gboolean      _vd_store_check_attached   (VdStore       *self,
+                                          GError       **error);
+void          _vd_store_before_commit    (VdStore       *self);
+void          _vd_store_after_commit     (VdStore       *self);
+void          _vd_store_close            (VdStore       *self);
 
 G_END_DECLS

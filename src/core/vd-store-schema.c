@@ -96,6 +96,28 @@ static const char * const migrations[] = {
   "ALTER TABLE reviewers_prompts ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE comparisons_panel ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE scorecards_sections ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;",
+
+  /* 3 → 4: several writers. Every write notes its record in "changes"
+   * under a new sequence number (the rowid, AUTOINCREMENT so it never goes
+   * back), so another connection re-reads only what moved. "conflicts"
+   * keeps both texts of a field two writers changed differently, until a
+   * person chooses; values are GVariant text. */
+  "CREATE TABLE changes ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  record TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  base TEXT,"
+  "  mine TEXT,"
+  "  theirs TEXT,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX conflicts_record ON conflicts (record);",
 };
 
 int

@@ -446,6 +446,9 @@ write_record (VdStore   *self,
         }
     }
 
+  if (!_vd_store_log_change (self, table, uuid, error))
+    goto out;
+
   self->dirty = TRUE;
   ok = TRUE;
 
@@ -596,6 +599,9 @@ delete_record (VdStore   *self,
                    "There is no record %s in this database", uuid);
       return FALSE;
     }
+
+  if (!_vd_store_log_change (self, table, uuid, error))
+    return FALSE;
 
   self->dirty = TRUE;
   return TRUE;

@@ -28,6 +28,7 @@ enum {
 
 enum {
   CHANGED,
+  DETACHED,
   N_SIGNALS
 };
 
@@ -219,10 +220,12 @@ _vd_store_prepare (VdStore     *self,
 /* How long a write waits for another connection's lock. */
 #define BUSY_TIMEOUT_MS 5000
 
-static gboolean
-exec (VdStore     *self,
-      const char  *sql,
-      GError     **error)
+#define exec _vd_store_exec
+
+gboolean
+_vd_store_exec (VdStore     *self,
+                const char  *sql,
+                GError     **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -428,7 +431,7 @@ open_database (VdStore  *self,
         }
     }
 
-  return TRUE;
+  return _vd_store_watch_init (self, error);
 }
 
 static gboolean
@@ -466,10 +469,7 @@ vd_store_finalize (GObject *object)
   g_clear_pointer (&self->deferred_indexes, g_ptr_array_unref);
   if (self->db != NULL)
     {
-      /* Fold the WAL back into the file, so the database is one file again
-       * when the desk is closed. */
-      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-      sqlite3_close (self->db);
+      _vd_store_close (self);
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
@@ -543,6 +543,21 @@ vd_store_class_init (VdStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_STRING);
+
+  /**
+   * VdStore::detached:
+   *
+   * Emitted once when the file is found deleted, replaced or rewritten by
+   * another program: from then on every write fails with
+   * %VD_STORE_ERROR_DETACHED, and the records to be saved are the caller's
+   * to keep (vd_store_save_copy() writes what the store still reads).
+   */
+  signals[DETACHED] =
+    g_signal_new ("detached",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -618,6 +633,10 @@ vd_store_begin (VdStore  *self,
 {
   g_return_val_if_fail (VD_IS_STORE (self), FALSE);
 
+  /* Never a write into a file that is no longer the one opened. */
+  if (self->depth == 0 && !_vd_store_check_attached (self, error))
+    return FALSE;
+
   if (!exec_cached (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT vd_nested", error))
     return FALSE;
 
@@ -676,13 +695,21 @@ vd_store_commit (VdStore  *self,
       return TRUE;
     }
 
-  if (!rebuild_indexes (self, error) || !exec_cached (self, "COMMIT", error))
+  if (!rebuild_indexes (self, error))
+    {
+      vd_store_rollback (self);
+      return FALSE;
+    }
+  if (self->dirty)
+    _vd_store_before_commit (self);
+  if (!exec_cached (self, "COMMIT", error))
     {
       vd_store_rollback (self);
       return FALSE;
     }
 
   self->depth = 0;
+  _vd_store_after_commit (self);
   if (self->dirty)
     {
       g_autoptr(GPtrArray) changed = g_steal_pointer (&self->changed);
@@ -738,26 +765,6 @@ vd_store_rollback (VdStore *self)
   g_ptr_array_set_size (self->changed, 0);
 }
 
-/* Asks for journal mode @mode (a literal) without waiting for other
- * connections: with another one on the file, SQLite refuses at once. */
-static gboolean
-switch_journal (VdStore    *self,
-                const char *mode)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  sqlite3_busy_timeout (self->db, 0);
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
-  sqlite3_finalize (stmt);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  return ok;
-}
-
 /**
  * vd_store_set_bulk:
  * @bulk: %TRUE before a bulk write such as an import, %FALSE after
@@ -768,13 +775,9 @@ switch_journal (VdStore    *self,
  * commit. 16 MiB measured best for a 300 MB import: a cache the size of the
  * transaction cost more in allocation than it saved in writes.
  *
- * Called outside a transaction, and while no other connection has the file
- * open, it also moves the file from WAL to a rollback journal until the
- * bulk write ends. WAL writes every page twice, to the WAL and back at the
- * checkpoint; a rollback journal writes new pages once and keeps a copy of
- * only the pages that already existed. synchronous is FULL for that
- * stretch, as a rollback journal needs to be safe on power loss. With
- * another connection open the file simply stays in WAL.
+ * The file stays in WAL: leaving it for a rollback journal wrote the header
+ * before anything was checked, and any other connection opening the file
+ * meanwhile failed at once instead of waiting for the busy timeout.
  */
 void
 vd_store_set_bulk (VdStore  *self,
@@ -785,29 +788,6 @@ vd_store_set_bulk (VdStore  *self,
   self->bulk = bulk;
   /* Negative: KiB. -2000 is SQLite's default. */
   exec (self, bulk ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -2000", NULL);
-
-  if (self->depth > 0)
-    return;
-
-  if (bulk && !self->bulk_journal &&
-      exec (self, "PRAGMA synchronous = FULL", NULL))
-    {
-      self->bulk_journal = switch_journal (self, "delete");
-      if (!self->bulk_journal)
-        exec (self, "PRAGMA synchronous = NORMAL", NULL);
-    }
-  else if (!bulk && self->bulk_journal)
-    {
-      /* Should another connection have come in meanwhile, the file stays
-       * with its rollback journal (and FULL) until it is opened again. */
-      if (switch_journal (self, "wal"))
-        {
-          exec (self, "PRAGMA synchronous = NORMAL", NULL);
-          self->bulk_journal = FALSE;
-        }
-      else
-        g_debug ("%s stays in rollback-journal mode until it is next opened", self->path);
-    }
 }
 
 /**

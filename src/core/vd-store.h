@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "vd-comparison.h"
+#include "vd-merge.h"
 #include "vd-record.h"
 #include "vd-reviewer.h"
 #include "vd-scorecard.h"
@@ -18,6 +19,25 @@ G_BEGIN_DECLS
 #define VD_TYPE_STORE (vd_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (VdStore, vd_store, VD, STORE, GObject)
+
+/* Why a store stopped writing to its file (see vd_store_poll()). */
+typedef enum
+{
+  VD_STORE_ATTACHED,
+  VD_STORE_DETACHED_DELETED,     /* the file is gone */
+  VD_STORE_DETACHED_REPLACED,    /* another file is at its path now */
+  VD_STORE_DETACHED_OVERWRITTEN, /* something other than SQLite rewrote it */
+} VdStoreDetach;
+
+/* A record another connection committed; @type is G_TYPE_NONE when the
+ * file changed without saying what (a tool other than Verdict Desk). */
+typedef struct
+{
+  GType  type;
+  char  *uuid;
+} VdStoreChange;
+
+void          vd_store_change_free           (VdStoreChange *change);
 
 VdStore      *vd_store_new                   (const char    *path,
                                               GError       **error);
@@ -77,6 +97,24 @@ void          vd_store_end_read              (VdStore       *self);
 void          vd_store_set_bulk              (VdStore       *self,
                                               gboolean       bulk);
 gboolean      vd_store_defer_indexes         (VdStore       *self,
+                                              GError       **error);
+
+gboolean      vd_store_poll                  (VdStore       *self,
+                                              GPtrArray    **changes,
+                                              GError       **error);
+VdStoreDetach vd_store_get_detached          (VdStore       *self);
+gboolean      vd_store_save_copy             (VdStore       *self,
+                                              const char    *path,
+                                              GError       **error);
+
+gboolean      vd_store_add_conflict          (VdStore       *self,
+                                              VdConflict    *conflict,
+                                              GError       **error);
+GPtrArray    *vd_store_list_conflicts        (VdStore       *self,
+                                              const char    *uuid,
+                                              GError       **error);
+gboolean      vd_store_remove_conflict       (VdStore       *self,
+                                              gint64         id,
                                               GError       **error);
 
 G_END_DECLS
