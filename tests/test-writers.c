@@ -146,8 +146,17 @@ on_conflict (VdAutosaver *autosaver,
 /* The same section changed on both desks: the first stays, the second is
  * kept as a conflict with the base; resolved either way, nothing was lost. */
 static void
-test_same_field (void)
+on_conflicts_changed (VdSession  *session,
+                      const char *uuid,
+                      guint      *n_seen)
 {
+  (*n_seen)++;
+}
+
+static void
+test_same_field (gconstpointer data)
+{
+  int resolution = GPOINTER_TO_INT (data);
   g_autofree char *path = NULL;
   g_autoptr(VdStore) demo = vd_test_new_demo_store (&path);
   Desk a = { 0 }, b = { 0 };
@@ -188,17 +197,30 @@ test_same_field (void)
   g_assert_cmpstr (theirs, ==, "Desk A's rewrite.");
   g_assert_cmpstr (old_base, ==, base);
 
-  /* Keep Mine is an ordinary edit, and the conflict goes. */
-  vd_scorecard_set_section (card_b, 0, mine);
-  g_assert_true (vd_store_remove_conflict (b.store, conflict->id, &error));
-  g_assert_no_error (error);
-  flush (&b);
-  g_clear_object (&stored);
-  stored = reload_scorecard (demo, card_a);
-  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "Desk B's rewrite.");
-  g_clear_pointer (&conflicts, g_ptr_array_unref);
-  conflicts = vd_store_list_conflicts (demo, NULL, &error);
-  g_assert_cmpuint (conflicts->len, ==, 0);
+  /* Resolved: Keep Theirs leaves what is in place, Keep Mine and an edit
+   * of both are ordinary edits that the autosaver writes; the conflict
+   * goes in each case. */
+  {
+    const char *expected = resolution == 0 ? "Desk A's rewrite."
+                         : resolution == 1 ? "Desk B's rewrite."
+                         : "Desk A's and desk B's rewrite, merged by hand.";
+    g_autoptr(GVariant) value = resolution == 0 ? NULL
+                              : g_variant_ref_sink (g_variant_new_string (resolution == 1 ? mine : expected));
+    guint n_before = n_seen;
+
+    g_signal_connect (b.session, "conflicts-changed", G_CALLBACK (on_conflicts_changed), &n_seen);
+    g_assert_true (vd_session_resolve_conflict (b.session, conflict, value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_seen, ==, n_before + 1);
+    flush (&b);
+    g_clear_object (&stored);
+    stored = reload_scorecard (demo, card_a);
+    g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, expected);
+    g_assert_cmpstr (vd_scorecard_get_section (card_b, 0), ==, expected);
+    g_clear_pointer (&conflicts, g_ptr_array_unref);
+    conflicts = vd_store_list_conflicts (demo, NULL, &error);
+    g_assert_cmpuint (conflicts->len, ==, 0);
+  }
 
   desk_close (&a);
   desk_close (&b);
@@ -785,7 +807,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/writers/different-fields", test_different_fields);
-  g_test_add_func ("/writers/same-field", test_same_field);
+  g_test_add_data_func ("/writers/same-field/keep-theirs", GINT_TO_POINTER (0), test_same_field);
+  g_test_add_data_func ("/writers/same-field/keep-mine", GINT_TO_POINTER (1), test_same_field);
+  g_test_add_data_func ("/writers/same-field/edit", GINT_TO_POINTER (2), test_same_field);
   g_test_add_func ("/writers/stale-never-overwrites", test_stale_never_overwrites);
   g_test_add_func ("/writers/poll", test_poll);
   g_test_add_func ("/writers/ceiling", test_ceiling);

@@ -28,6 +28,13 @@ struct _VdSession
 
 G_DEFINE_FINAL_TYPE (VdSession, vd_session, G_TYPE_OBJECT)
 
+enum {
+  CONFLICTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 vd_session_dispose (GObject *object)
 {
@@ -47,6 +54,29 @@ static void
 vd_session_class_init (VdSessionClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = vd_session_dispose;
+
+  /**
+   * VdSession::conflicts-changed:
+   * @uuid: the record whose unresolved conflicts changed
+   *
+   * A save met another writer's different change of the same field, or a
+   * conflict was resolved.
+   */
+  signals[CONFLICTS_CHANGED] =
+    g_signal_new ("conflicts-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+on_conflict (VdAutosaver *autosaver,
+             VdRecord    *record,
+             VdConflict  *conflict,
+             VdSession   *self)
+{
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, conflict->uuid);
 }
 
 static void
@@ -154,6 +184,7 @@ vd_session_new (VdStore *store,
   self = g_object_new (VD_TYPE_SESSION, NULL);
   self->store = g_object_ref (store);
   self->autosaver = vd_autosaver_new (store, autosave_delay_ms);
+  g_signal_connect_object (self->autosaver, "conflict", G_CALLBACK (on_conflict), self, 0);
   self->poll_id = g_timeout_add (POLL_INTERVAL_MS, on_poll, self);
   return self;
 }
@@ -290,6 +321,103 @@ vd_session_delete (VdSession  *self,
     }
 
   g_hash_table_remove (self->records, vd_record_get_uuid (record));
+  return TRUE;
+}
+
+/**
+ * vd_session_list_conflicts:
+ * @uuid: (nullable): one record's, or %NULL for all
+ *
+ * Returns: (transfer full) (element-type VdConflict): what is unresolved
+ */
+GPtrArray *
+vd_session_list_conflicts (VdSession   *self,
+                           const char  *uuid,
+                           GError     **error)
+{
+  g_return_val_if_fail (VD_IS_SESSION (self), NULL);
+
+  return vd_store_list_conflicts (self->store, uuid, error);
+}
+
+static GType
+type_for_kind (const char *kind)
+{
+  GType types[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_strcmp0 (vd_record_class_get_table (VD_RECORD_CLASS (klass)), kind) == 0)
+        return types[i];
+    }
+  return G_TYPE_INVALID;
+}
+
+/**
+ * vd_session_resolve_conflict:
+ * @value: (nullable): the value to keep (mine, or an edit of both);
+ *   %NULL keeps theirs, which is in place already
+ *
+ * Resolves @conflict: a value is set on the record as an ordinary edit,
+ * which the autosaver writes (and the shared desk sends); the conflict is
+ * then forgotten.
+ */
+gboolean
+vd_session_resolve_conflict (VdSession   *self,
+                             VdConflict  *conflict,
+                             GVariant    *value,
+                             GError     **error)
+{
+  g_autoptr(VdConflict) resolved = NULL;
+
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (conflict != NULL, FALSE);
+
+  /* The signal handlers may free the caller's copy. */
+  resolved = vd_conflict_copy (conflict);
+
+  if (value != NULL)
+    {
+      g_autoptr(VdRecord) record = NULL;
+      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+      g_autofree char *property = NULL;
+      g_autoptr(GVariant) change = NULL;
+      GType type = type_for_kind (resolved->kind);
+      int item;
+
+      if (type == G_TYPE_INVALID ||
+          !(record = vd_session_lookup (self, type, resolved->uuid, error)))
+        return FALSE;
+
+      property = vd_conflict_dup_property (resolved, &item);
+      if (item >= 0)
+        {
+          g_auto(GStrv) items = NULL;
+          g_autoptr(GStrvBuilder) list = g_strv_builder_new ();
+
+          g_object_get (record, property, &items, NULL);
+          for (int i = 0; items != NULL && items[i] != NULL; i++)
+            g_strv_builder_add (list, i == item ? g_variant_get_string (value, NULL) : items[i]);
+          for (int i = items != NULL ? (int) g_strv_length (items) : 0; i <= item; i++)
+            g_strv_builder_add (list, i == item ? g_variant_get_string (value, NULL) : "");
+          g_strfreev (items);
+          items = g_strv_builder_end (list);
+          g_variant_builder_add (&builder, "{sv}", property,
+                                 g_variant_new_strv ((const char * const *) items, -1));
+        }
+      else
+        g_variant_builder_add (&builder, "{sv}", property, value);
+
+      change = g_variant_ref_sink (g_variant_builder_end (&builder));
+      vd_merge_apply (record, change);
+    }
+
+  if (!vd_store_remove_conflict (self->store, resolved->id, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, resolved->uuid);
   return TRUE;
 }
 

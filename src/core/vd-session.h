@@ -31,6 +31,13 @@ gboolean     vd_session_delete         (VdSession   *self,
                                         GError     **error);
 gboolean     vd_session_poll           (VdSession   *self,
                                         GError     **error);
+GPtrArray   *vd_session_list_conflicts (VdSession   *self,
+                                        const char  *uuid,
+                                        GError     **error);
+gboolean     vd_session_resolve_conflict (VdSession  *self,
+                                        VdConflict  *conflict,
+                                        GVariant    *value,
+                                        GError     **error);
 GListStore  *vd_session_list_scorecards (VdSession   *self,
                                         VdComparison *comparison,
                                         GError     **error);
