@@ -512,6 +512,9 @@ flush_store (VdAutosaver  *self,
         g_hash_table_remove (self->bases, saved->record);
     }
 
+  /* Whoever listens reads the outcome from the autosaver. */
+  set_error (self, failure);
+
   if (done->len > 0)
     g_signal_emit (self, signals[SAVED], 0, done->len);
 
@@ -526,14 +529,12 @@ flush_store (VdAutosaver  *self,
 
   if (failure != NULL)
     {
-      set_error (self, failure);
       self->retry_id = g_timeout_add (VD_AUTOSAVER_RETRY_MS, on_retry, self);
       g_signal_emit (self, signals[FAILED], 0, failure);
       g_propagate_error (error, g_steal_pointer (&failure));
       return FALSE;
     }
 
-  set_error (self, NULL);
   return TRUE;
 }
 

@@ -467,6 +467,61 @@ apply_reviewer_filter (VdComparisonPage *self)
 }
 
 static void
+on_resolve_conflict (VdComparisonPage *self,
+                     VdConflict       *conflict,
+                     GVariant         *value,
+                     VdScorecardForm  *form)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->page == NULL)
+    return;
+
+  /* Failing, the conflict stays shown, and nothing of it is lost. */
+  if (!vd_session_resolve_conflict (vd_page_get_session (self->page), conflict, value, &error))
+    g_warning ("Could not resolve the conflict in %s: %s", conflict->field, error->message);
+}
+
+/* Shows each form its scorecard's unresolved conflicts; @uuid, when not
+ * %NULL, limits this to that scorecard's form. */
+static void
+show_conflicts (VdComparisonPage *self,
+                const char       *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  if (self->page == NULL)
+    return;
+
+  if (!(conflicts = vd_session_list_conflicts (vd_page_get_session (self->page), uuid, &error)))
+    {
+      g_warning ("Could not list the conflicts: %s", error->message);
+      return;
+    }
+
+  for (GtkWidget *flow = gtk_widget_get_first_child (GTK_WIDGET (self->scorecard_stack));
+       flow != NULL; flow = gtk_widget_get_next_sibling (flow))
+    for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        VdScorecardForm *form = VD_SCORECARD_FORM (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+        const char *form_uuid = vd_record_get_uuid (VD_RECORD (vd_scorecard_form_get_scorecard (form)));
+
+        if (uuid == NULL || g_str_equal (uuid, form_uuid))
+          vd_scorecard_form_set_conflicts (form, conflicts);
+      }
+}
+
+static void
+on_conflicts_changed (VdComparisonPage *self,
+                      const char       *uuid,
+                      VdSession        *session)
+{
+  show_conflicts (self, uuid);
+}
+
+static void
 rebuild_scorecards (VdComparisonPage *self)
 {
   GListModel *reviewers;
@@ -503,6 +558,8 @@ rebuild_scorecards (VdComparisonPage *self)
 
           gtk_flow_box_append (GTK_FLOW_BOX (flow), form);
           gtk_widget_set_focusable (gtk_widget_get_parent (form), FALSE);
+          g_signal_connect_object (form, "resolve-conflict", G_CALLBACK (on_resolve_conflict),
+                                   self, G_CONNECT_SWAPPED);
         }
 
       stack_page = gtk_stack_add_titled (self->scorecard_stack, flow, uuid,
@@ -513,6 +570,7 @@ rebuild_scorecards (VdComparisonPage *self)
     }
 
   apply_reviewer_filter (self);
+  show_conflicts (self, NULL);
 }
 
 static void
@@ -610,6 +668,7 @@ disconnect_page (VdComparisonPage *self)
   g_signal_handlers_disconnect_by_data (vd_page_get_reviewers (self->page), self);
   g_signal_handlers_disconnect_by_data (vd_session_get_store (vd_page_get_session (self->page)),
                                         self);
+  g_signal_handlers_disconnect_by_data (vd_page_get_session (self->page), self);
   g_clear_object (&self->page);
 }
 
@@ -674,6 +733,8 @@ vd_comparison_page_set_page (VdComparisonPage *self,
                            G_CALLBACK (on_page_structure_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (vd_page_get_session (page), "conflicts-changed",
+                           G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
 
   on_page_structure_changed (self);
   queue_panel_rows (self);

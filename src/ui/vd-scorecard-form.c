@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-conflict-view.h"
 #include "vd-scorecard-form.h"
 
 /* A text area is never shorter than this, so that an empty section still
@@ -24,6 +25,7 @@ typedef struct
   guint            index;        /* into the scorecard's sections */
   GtkTextBuffer   *buffer;
   GtkWidget       *view;
+  GtkWidget       *box;          /* heading, text, count, and a conflict if any */
   GtkLabel        *count_label;
   gulong           changed_id;
 } Section;
@@ -38,6 +40,7 @@ struct _VdScorecardForm
   GBinding        *tool_name_binding;
 
   GPtrArray       *sections;     /* Section*, in prompt order */
+  GPtrArray       *conflict_views; /* VdConflictView*, unowned: in the tree */
   char           **prompts;      /* what the sections' headings show */
 
   /* Each direction of the text sync mutes the other while it writes. */
@@ -54,6 +57,13 @@ struct _VdScorecardForm
 };
 
 G_DEFINE_FINAL_TYPE (VdScorecardForm, vd_scorecard_form, GTK_TYPE_WIDGET)
+
+enum {
+  RESOLVE_CONFLICT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -167,6 +177,7 @@ add_section (VdScorecardForm *self,
   GtkTextView *view;
 
   section->form = self;
+  section->box = box;
   section->index = self->sections->len;
   section->view = gtk_text_view_new ();
   section->count_label = GTK_LABEL (count);
@@ -222,6 +233,7 @@ rebuild_sections (VdScorecardForm *self)
     return;
 
   g_ptr_array_set_size (self->sections, 0);
+  g_ptr_array_set_size (self->conflict_views, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
 
@@ -370,6 +382,7 @@ vd_scorecard_form_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scorecard, self);
 
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->conflict_views, g_ptr_array_unref);
   g_clear_pointer (&self->prompts, g_strfreev);
   g_clear_object (&self->scorecard);
   g_clear_object (&self->reviewer);
@@ -477,14 +490,106 @@ vd_scorecard_form_class_init (VdScorecardFormClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /**
+   * VdScorecardForm::resolve-conflict:
+   * @conflict: a conflict shown by vd_scorecard_form_set_conflicts()
+   * @value: (nullable): the value to keep; %NULL keeps theirs
+   *
+   * The form shows conflicts; resolving them is the session's.
+   */
+  signals[RESOLVE_CONFLICT] =
+    g_signal_new ("resolve-conflict",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, VD_TYPE_CONFLICT, G_TYPE_VARIANT);
 }
 
 static void
 vd_scorecard_form_init (VdScorecardForm *self)
 {
   self->sections = g_ptr_array_new_with_free_func (section_free);
+  self->conflict_views = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+on_conflict_resolve (VdScorecardForm *self,
+                     GVariant        *value,
+                     VdConflictView  *view)
+{
+  g_autoptr(VdConflict) conflict = vd_conflict_copy (vd_conflict_view_get_conflict (view));
+
+  g_signal_emit (self, signals[RESOLVE_CONFLICT], 0, conflict, value);
+}
+
+/**
+ * vd_scorecard_form_set_conflicts:
+ * @conflicts: (element-type VdConflict): the scorecard's unresolved ones
+ *
+ * Shows each conflict in place: a section's under that section, the
+ * verdict's at the top. Replaces what was shown before.
+ */
+void
+vd_scorecard_form_set_conflicts (VdScorecardForm *self,
+                                 GPtrArray       *conflicts)
+{
+  g_return_if_fail (VD_IS_SCORECARD_FORM (self));
+
+  for (guint i = 0; i < self->conflict_views->len; i++)
+    {
+      GtkWidget *view = g_ptr_array_index (self->conflict_views, i);
+
+      gtk_box_remove (GTK_BOX (gtk_widget_get_parent (view)), view);
+    }
+  g_ptr_array_set_size (self->conflict_views, 0);
+
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      VdConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *property = NULL;
+      GtkWidget *view;
+      int item;
+
+      if (g_strcmp0 (conflict->uuid, vd_record_get_uuid (VD_RECORD (self->scorecard))) != 0)
+        continue;
+
+      property = vd_conflict_dup_property (conflict, &item);
+      if (g_str_equal (property, "sections") && item >= 0 && (guint) item < self->sections->len)
+        {
+          Section *section = g_ptr_array_index (self->sections, item);
+          const char *title = self->prompts != NULL && self->prompts[0] != NULL
+                              ? self->prompts[item] : _("Verdict");
+
+          view = vd_conflict_view_new (conflict, title, TRUE);
+          gtk_box_append (GTK_BOX (section->box), view);
+        }
+      else
+        {
+          view = vd_conflict_view_new (conflict, g_str_equal (property, "verdict")
+                                                 ? _("Verdict") : property, FALSE);
+          gtk_box_prepend (self->sections_box, view);
+        }
+
+      g_signal_connect_object (view, "resolve", G_CALLBACK (on_conflict_resolve), self,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->conflict_views, view);
+    }
+}
+
+/**
+ * vd_scorecard_form_get_n_conflicts:
+ *
+ * Returns: how many conflicts the form shows
+ */
+guint
+vd_scorecard_form_get_n_conflicts (VdScorecardForm *self)
+{
+  g_return_val_if_fail (VD_IS_SCORECARD_FORM (self), 0);
+
+  return self->conflict_views->len;
 }
 
 /**

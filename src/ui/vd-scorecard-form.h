@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "vd-merge.h"
 #include "vd-reviewer.h"
 #include "vd-scorecard.h"
 #include "vd-tool.h"
@@ -29,5 +30,8 @@ GtkLabel      *vd_scorecard_form_get_count_label (VdScorecardForm *self,
                                                   guint            section);
 void           vd_scorecard_form_set_verdict     (VdScorecardForm *self,
                                                   VdVerdict        verdict);
+void           vd_scorecard_form_set_conflicts   (VdScorecardForm *self,
+                                                  GPtrArray       *conflicts);
+guint          vd_scorecard_form_get_n_conflicts (VdScorecardForm *self);
 
 G_END_DECLS

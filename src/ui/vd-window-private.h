@@ -37,9 +37,17 @@ struct _VdWindow
   GtkWidget            *export_button;
   GtkWidget            *record_menu_button;
   GtkWidget            *preview_button;
+  GtkRevealer          *save_revealer;
+  GtkLabel             *save_label;
+  GtkWidget            *retry_button;
+  GtkWidget            *copy_button;
 };
 
 void _vd_window_class_add_actions (GtkWidgetClass *widget_class);
+/* vd-window-saving.c: what the window says about writes and the file. */
+void _vd_window_class_add_saving  (GtkWidgetClass *widget_class);
+void _vd_window_saving_start      (VdWindow       *self);
+void _vd_window_saving_update     (VdWindow       *self);
 void _vd_window_update_actions    (VdWindow       *self);
 void _vd_window_show_nothing    (VdWindow       *self);
 void _vd_window_toast             (VdWindow       *self,

@@ -256,14 +256,6 @@ on_readiness_refused (VdWindow         *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_autosave_failed (VdWindow     *self,
-                    const GError *error,
-                    VdAutosaver  *autosaver)
-{
-  _vd_window_toast_error (self, _("Not saved"), error);
-}
-
 /**
  * vd_window_flush:
  *
@@ -445,6 +437,7 @@ vd_window_class_init (VdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_readiness_refused);
 
   _vd_window_class_add_actions (widget_class);
+  _vd_window_class_add_saving (widget_class);
 }
 
 static void
@@ -487,8 +480,7 @@ vd_window_new (VdApplication *application,
     {
       self->store = g_object_ref (store);
       self->session = vd_session_new (store, VD_AUTOSAVER_DEFAULT_DELAY_MS);
-      g_signal_connect_object (vd_session_get_autosaver (self->session), "failed",
-                               G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
+      _vd_window_saving_start (self);
       vd_sidebar_set_store (self->sidebar, store);
       show_summary (self);
       restore_comparison (self);

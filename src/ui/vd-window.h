@@ -25,6 +25,7 @@ gboolean    vd_window_open_record (VdWindow      *self,
 VdRecord   *vd_window_get_current (VdWindow      *self);
 GtkWidget  *vd_window_get_content (VdWindow      *self);
 GtkWidget  *vd_window_get_sidebar (VdWindow      *self);
+const char *vd_window_get_save_message (VdWindow  *self);
 gboolean    vd_window_flush       (VdWindow      *self,
                                    GError       **error);
 void        vd_window_export_async  (VdWindow           *self,

@@ -1,0 +1,217 @@
+/* vd-window-saving.c — what the window says about writes and its file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A write that fails (a full disk, a refused record, a file that went)
+ * leaves the edits pending in the session, and the autosaver tries again.
+ * The window says so under its header bar until it is over: what was not
+ * saved and why. When the database file itself was deleted or replaced,
+ * nothing more can go to it; Save a Copy writes a fresh database with
+ * everything, pending edits included, and carries on there.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-application.h"
+#include "vd-window-private.h"
+
+static char *
+describe_detached (VdWindow *self)
+{
+  g_autofree char *basename = g_path_get_basename (vd_store_get_path (self->store));
+
+  switch (vd_store_get_detached (self->store))
+    {
+    case VD_STORE_DETACHED_DELETED:
+      return g_strdup_printf (_("“%s” was deleted or moved while it was open. Your edits are "
+                                "kept in this window: save a copy to keep them."), basename);
+    case VD_STORE_DETACHED_REPLACED:
+      return g_strdup_printf (_("“%s” was replaced by another file while it was open. Nothing "
+                                "more is written to it; your edits are kept in this window: "
+                                "save a copy to keep them."), basename);
+    case VD_STORE_DETACHED_OVERWRITTEN:
+      return g_strdup_printf (_("“%s” was changed by another program while it was open. "
+                                "Nothing more is written to it; your edits are kept in this "
+                                "window: save a copy to keep them."), basename);
+    case VD_STORE_ATTACHED:
+    default:
+      return NULL;
+    }
+}
+
+/**
+ * _vd_window_saving_update:
+ *
+ * Shows, hides or rewords the banner after a write, a failure or the news
+ * that the file went.
+ */
+void
+_vd_window_saving_update (VdWindow *self)
+{
+  VdAutosaver *autosaver;
+  const GError *error;
+  g_autofree char *text = NULL;
+  gboolean detached;
+
+  if (self->session == NULL)
+    return;
+
+  autosaver = vd_session_get_autosaver (self->session);
+  error = vd_autosaver_get_error (autosaver);
+  detached = vd_store_get_detached (self->store) != VD_STORE_ATTACHED;
+
+  if (detached)
+    text = describe_detached (self);
+  else if (error != NULL && vd_autosaver_is_pending (autosaver))
+    /* Translators: %s is why, e.g. “database or disk is full” */
+    text = g_strdup_printf (_("Your latest changes are not saved: %s. They are kept here, and "
+                              "saving is tried again."), error->message);
+
+  /* Plain text: the message holds file names and the user's values. */
+  if (text != NULL)
+    gtk_label_set_text (self->save_label, text);
+  gtk_widget_set_visible (self->retry_button, !detached);
+  gtk_widget_set_visible (self->copy_button, detached);
+  gtk_revealer_set_reveal_child (self->save_revealer, text != NULL);
+}
+
+static void
+on_saving_news (VdWindow *self)
+{
+  _vd_window_saving_update (self);
+}
+
+static void
+on_retry_save (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+
+  /* The banner follows from the autosaver's signals. */
+  vd_window_flush (self, NULL);
+  _vd_window_saving_update (self);
+}
+
+static void
+on_copy_chosen (GtkNativeDialog *dialog,
+                int              response,
+                VdWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) copy = NULL;
+  g_autofree char *path = NULL;
+  GtkApplication *application;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    goto out;
+
+  /* A file chooser may offer an existing name, confirmed: a copy never
+   * goes over another database. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already exists; choose a new name for the copy"),
+                   g_file_peek_path (file));
+      _vd_window_toast_error (self, _("Not saved"), error);
+      goto out;
+    }
+
+  if (!vd_store_save_copy (self->store, path, &error) ||
+      !(copy = vd_store_new (path, &error)) ||
+      !vd_autosaver_flush_into (vd_session_get_autosaver (self->session), copy, &error))
+    {
+      _vd_window_toast_error (self, _("Could not save a copy"), error);
+      goto out;
+    }
+
+  /* Everything is in the copy now: carry on there. */
+  g_clear_object (&copy);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    {
+      vd_application_open_database (VD_APPLICATION (application), path);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+out:
+  g_object_unref (dialog);
+}
+
+static void
+on_save_copy (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  basename = g_path_get_basename (vd_store_get_path (self->store));
+  /* Translators: the suggested name of a copy; %s is the old file name */
+  name = g_strdup_printf (_("Copy of %s"), basename);
+
+  dialog = gtk_file_chooser_native_new (_("Save a Copy of the Database"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_copy_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+_vd_window_class_add_saving (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, save_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, copy_button);
+
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, on_retry_save);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, on_save_copy);
+}
+
+/**
+ * _vd_window_saving_start:
+ *
+ * Follows the session's writes and the store's file, once both exist.
+ */
+void
+_vd_window_saving_start (VdWindow *self)
+{
+  VdAutosaver *autosaver = vd_session_get_autosaver (self->session);
+
+  g_signal_connect_object (autosaver, "failed", G_CALLBACK (on_saving_news), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (autosaver, "saved", G_CALLBACK (on_saving_news), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "detached", G_CALLBACK (on_saving_news), self,
+                           G_CONNECT_SWAPPED);
+  _vd_window_saving_update (self);
+}
+
+/**
+ * vd_window_get_save_message:
+ *
+ * Returns: (nullable): what the window says about unsaved changes or its
+ *   file, or %NULL when there is nothing to say
+ */
+const char *
+vd_window_get_save_message (VdWindow *self)
+{
+  g_return_val_if_fail (VD_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->save_revealer))
+    return NULL;
+  return gtk_label_get_text (self->save_label);
+}

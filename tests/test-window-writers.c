@@ -1,0 +1,223 @@
+/* test-window-writers.c — the window beside other writers, and when writes fail
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "vd-conflict-view.h"
+#include "vd-store-private.h"
+#include "vd-test-desk.h"
+#include "vd-test-util.h"
+#include "vd-window-private.h"
+
+/* Another process's edit of one section of the scorecard the page shows. */
+static void
+write_elsewhere (VdTestDesk *desk,
+                 guint       section,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) other = vd_store_new (desk->path, &error);
+  g_autoptr(VdComparison) comparison = vd_store_load_comparison_by_slug (other, VD_TEST_DEMO_SLUG,
+                                                                         &error);
+  g_autoptr(GListStore) cards = vd_store_list_scorecards (other, comparison, &error);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (cards));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdScorecard) card = g_list_model_get_item (G_LIST_MODEL (cards), i);
+
+      if (g_str_equal (vd_scorecard_get_reviewer (card), VD_TEST_SKEPTIC) &&
+          g_str_equal (vd_scorecard_get_tool (card), VD_TEST_MISTRAL))
+        {
+          vd_scorecard_set_section (card, section, text);
+          g_assert_true (vd_store_save (other, VD_RECORD (card), &error));
+          g_assert_no_error (error);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* A page open on a scorecard that another process edits meanwhile never
+ * writes its old copy of the other's section; and it shows the other's
+ * text once it has looked (every second, by itself). */
+static void
+test_stale_page (VdTestDesk    *desk,
+                 gconstpointer  data)
+{
+  VdComparisonPage *page = vd_test_desk_open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, VD_TEST_SKEPTIC, 1));
+  g_autoptr(VdScorecard) stored = NULL;
+  g_autofree char *shown = NULL;
+
+  write_elsewhere (desk, 1, "Written by another desk.");
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "Typed in this window.", -1);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+
+  stored = vd_test_desk_load_scorecard (desk, VD_TEST_SKEPTIC, VD_TEST_MISTRAL);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "Typed in this window.");
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 1), ==, "Written by another desk.");
+  shown = buffer_text (vd_scorecard_form_get_buffer (form, 1));
+  g_assert_cmpstr (shown, ==, "Written by another desk.");
+  g_assert_cmpuint (vd_scorecard_form_get_n_conflicts (form), ==, 0);
+
+  /* Another edit elsewhere, with nothing typed here: the form follows. */
+  write_elsewhere (desk, 2, "And a third section, elsewhere.");
+  while (TRUE)
+    {
+      g_autofree char *third = buffer_text (vd_scorecard_form_get_buffer (form, 2));
+
+      if (g_str_equal (third, "And a third section, elsewhere."))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static VdConflictView *
+find_conflict_view (GtkWidget *widget)
+{
+  if (VD_IS_CONFLICT_VIEW (widget))
+    return VD_CONFLICT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      VdConflictView *found = find_conflict_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The same section typed here and written elsewhere: theirs in place, mine
+ * in the conflict shown under the section; merged by hand, it is saved. */
+static void
+test_conflict_in_place (VdTestDesk    *desk,
+                        gconstpointer  data)
+{
+  VdComparisonPage *page = vd_test_desk_open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, VD_TEST_SKEPTIC, 1));
+  g_autoptr(VdScorecard) stored = NULL;
+  g_autofree char *shown = NULL;
+  VdConflictView *view;
+  GtkTextBuffer *merge;
+
+  write_elsewhere (desk, 0, "Their take on it.");
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "My take on it.", -1);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+
+  stored = vd_test_desk_load_scorecard (desk, VD_TEST_SKEPTIC, VD_TEST_MISTRAL);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "Their take on it.");
+  g_assert_cmpuint (vd_scorecard_form_get_n_conflicts (form), ==, 1);
+  view = find_conflict_view (GTK_WIDGET (form));
+  g_assert_nonnull (view);
+  merge = vd_conflict_view_get_buffer (view);
+  shown = buffer_text (merge);
+  g_assert_cmpstr (shown, ==, "My take on it.");
+
+  gtk_text_buffer_set_text (merge, "My take on it, and theirs.", -1);
+  vd_conflict_view_keep_mine (view);
+  vd_test_iterate_until_idle ();
+  g_assert_cmpuint (vd_scorecard_form_get_n_conflicts (form), ==, 0);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  g_clear_object (&stored);
+  stored = vd_test_desk_load_scorecard (desk, VD_TEST_SKEPTIC, VD_TEST_MISTRAL);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "My take on it, and theirs.");
+}
+
+static void
+exec_sql (VdStore    *store,
+          const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (store->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A full disk: the page says what was not saved and why, keeps saying it,
+ * and once there is room the retry saves it with no more typing. */
+static void
+test_disk_full (VdTestDesk    *desk,
+                gconstpointer  data)
+{
+  VdComparisonPage *page = vd_test_desk_open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, VD_TEST_SKEPTIC, 1));
+  VdStore *store = vd_window_get_store (desk->window);
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(VdScorecard) stored = NULL;
+  const char *message;
+
+  /* More than the pages the file has free, not so much that laying the
+   * preview out takes long. */
+  while (big->len < 48 * 1024)
+    g_string_append (big, "A paragraph that the disk has no room for. ");
+  exec_sql (store, "PRAGMA max_page_count = 1");
+
+  g_assert_null (vd_window_get_save_message (desk->window));
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), big->str, -1);
+  g_assert_false (vd_window_flush (desk->window, NULL));
+  vd_test_iterate_until_idle ();
+  message = vd_window_get_save_message (desk->window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "full"));
+
+  exec_sql (store, "PRAGMA max_page_count = 1073741823");
+  while (vd_window_get_save_message (desk->window) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stored = vd_test_desk_load_scorecard (desk, VD_TEST_SKEPTIC, VD_TEST_MISTRAL);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, big->str);
+}
+
+/* The database deleted under the open window: it says so, by itself, and
+ * offers a copy; the typed text stays in the form. */
+static void
+test_file_deleted (VdTestDesk    *desk,
+                   gconstpointer  data)
+{
+  VdComparisonPage *page = vd_test_desk_open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, VD_TEST_SKEPTIC, 1));
+  g_autofree char *shown = NULL;
+  const char *message;
+
+  g_assert_cmpint (g_unlink (desk->path), ==, 0);
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "Typed after the file went.", -1);
+  while ((message = vd_window_get_save_message (desk->window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (message, "deleted"));
+  g_assert_true (gtk_widget_get_visible (desk->window->copy_button));
+  shown = buffer_text (vd_scorecard_form_get_buffer (form, 0));
+  g_assert_cmpstr (shown, ==, "Typed after the file went.");
+  g_assert_false (g_file_test (desk->path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window-writers/stale-page", VdTestDesk, NULL,
+              vd_test_desk_set_up, test_stale_page, vd_test_desk_tear_down);
+  g_test_add ("/window-writers/conflict-in-place", VdTestDesk, NULL,
+              vd_test_desk_set_up, test_conflict_in_place, vd_test_desk_tear_down);
+  g_test_add ("/window-writers/disk-full", VdTestDesk, NULL,
+              vd_test_desk_set_up, test_disk_full, vd_test_desk_tear_down);
+  g_test_add ("/window-writers/file-deleted", VdTestDesk, NULL,
+              vd_test_desk_set_up, test_file_deleted, vd_test_desk_tear_down);
+
+  return g_test_run ();
+}
