@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "vd-conflict-view.h"
+#include "vd-export.h"
+#include "vd-import.h"
 #include "vd-store-private.h"
 #include "vd-test-desk.h"
 #include "vd-test-util.h"
@@ -85,6 +87,65 @@ test_stale_page (VdTestDesk    *desk,
         break;
       g_main_context_iteration (NULL, TRUE);
     }
+}
+
+/* The command line's --import-json run on the file while the window is
+ * open on it: the window shows the imported text, and its next keystroke
+ * (in another section) does not write its old copy back over it. */
+static void
+test_import_while_open (VdTestDesk    *desk,
+                        gconstpointer  data)
+{
+  VdComparisonPage *page = vd_test_desk_open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, VD_TEST_SKEPTIC, 1));
+  g_autofree char *bundle_path = NULL;
+  g_autoptr(VdStore) bundle_store = vd_test_new_demo_store (&bundle_path);
+  g_autoptr(VdStore) importer = NULL;
+  g_autoptr(VdScorecard) stored = NULL;
+  g_autoptr(GBytes) bundle = NULL;
+  g_autoptr(GError) error = NULL;
+  VdImportStats stats = { 0 };
+
+  /* A reviewer's bundle: the same demo, one section rewritten later. */
+  {
+    g_autoptr(VdComparison) comparison = vd_store_load_comparison_by_slug (bundle_store,
+                                                                           VD_TEST_DEMO_SLUG, &error);
+    g_autoptr(GListStore) cards = vd_store_list_scorecards (bundle_store, comparison, &error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (cards)); i++)
+      {
+        g_autoptr(VdScorecard) card = g_list_model_get_item (G_LIST_MODEL (cards), i);
+
+        if (g_str_equal (vd_scorecard_get_reviewer (card), VD_TEST_SKEPTIC) &&
+            g_str_equal (vd_scorecard_get_tool (card), VD_TEST_MISTRAL))
+          {
+            vd_scorecard_set_section (card, 1, "Imported from the reviewer's bundle.");
+            g_assert_true (vd_store_save (bundle_store, VD_RECORD (card), &error));
+          }
+      }
+    bundle = vd_export_to_bytes (bundle_store, VD_TEST_DEMO_SLUG, &error);
+    g_assert_no_error (error);
+  }
+
+  importer = vd_store_new (desk->path, &error);
+  g_assert_true (vd_import_from_bytes (importer, bundle, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.updated, >=, 1);
+
+  while (TRUE)
+    {
+      g_autofree char *second = buffer_text (vd_scorecard_form_get_buffer (form, 1));
+
+      if (g_str_equal (second, "Imported from the reviewer's bundle."))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "Typed after the import.", -1);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  stored = vd_test_desk_load_scorecard (desk, VD_TEST_SKEPTIC, VD_TEST_MISTRAL);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "Typed after the import.");
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 1), ==, "Imported from the reviewer's bundle.");
 }
 
 static VdConflictView *
@@ -212,6 +273,8 @@ main (int   argc,
 
   g_test_add ("/window-writers/stale-page", VdTestDesk, NULL,
               vd_test_desk_set_up, test_stale_page, vd_test_desk_tear_down);
+  g_test_add ("/window-writers/import-while-open", VdTestDesk, NULL,
+              vd_test_desk_set_up, test_import_while_open, vd_test_desk_tear_down);
   g_test_add ("/window-writers/conflict-in-place", VdTestDesk, NULL,
               vd_test_desk_set_up, test_conflict_in_place, vd_test_desk_tear_down);
   g_test_add ("/window-writers/disk-full", VdTestDesk, NULL,
