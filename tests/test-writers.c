@@ -592,6 +592,90 @@ test_file_gone (gconstpointer data)
     }
 }
 
+/* Two processes ------------------------------------------------------------ */
+
+/* The child: another desk process that opens the file, sets one section of
+ * a scorecard through its own session and autosaver, and exits. */
+static int
+run_editor (const char *path,
+            const char *uuid,
+            const char *index,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = vd_store_new (path, &error);
+  g_autoptr(VdSession) session = NULL;
+  g_autoptr(VdScorecard) card = NULL;
+
+  if (store == NULL)
+    return 1;
+  session = vd_session_new (store, 60 * 1000);
+  if (!(card = vd_session_lookup (session, VD_TYPE_SCORECARD, uuid, &error)))
+    return 1;
+  vd_scorecard_set_section (card, (guint) g_ascii_strtoull (index, NULL, 10), text);
+  return vd_autosaver_flush (vd_session_get_autosaver (session), &error) ? 0 : 1;
+}
+
+static char *typist_argv0;
+
+static void
+edit_in_other_process (const char  *path,
+                       VdScorecard *card,
+                       const char  *index,
+                       const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { typist_argv0, "--editor", path, vd_record_get_uuid (VD_RECORD (card)),
+                         index, text, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
+
+/* Interleaved with another process: a different section is kept beside
+ * this desk's; the same section becomes a conflict with both texts. (The
+ * other process's close once deleted the WAL this one still used: a
+ * second connection in this process had dropped the first's locks.) */
+static void
+test_two_processes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (&path);
+  g_autoptr(VdScorecard) card = NULL, stored = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  Desk a = { 0 };
+
+  desk_open (&a, path);
+  card = first_scorecard (&a);
+
+  edit_in_other_process (path, card, "1", "Section two, from the other process.");
+  vd_scorecard_set_section (card, 0, "Section one, from this process.");
+  flush (&a);
+  stored = reload_scorecard (demo, card);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "Section one, from this process.");
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 1), ==, "Section two, from the other process.");
+
+  vd_scorecard_set_section (card, 2, "Section three, this process.");
+  edit_in_other_process (path, card, "2", "Section three, the other process.");
+  flush (&a);
+  g_clear_object (&stored);
+  stored = reload_scorecard (demo, card);
+  g_assert_cmpstr (vd_scorecard_get_section (stored, 2), ==, "Section three, the other process.");
+  conflicts = vd_store_list_conflicts (demo, vd_record_get_uuid (VD_RECORD (card)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  mine = vd_conflict_dup_text (((VdConflict *) g_ptr_array_index (conflicts, 0))->mine);
+  g_assert_cmpstr (mine, ==, "Section three, this process.");
+
+  desk_close (&a);
+}
+
 /* SIGKILL --------------------------------------------------------------- */
 
 /* The child: a desk typing into a tool's description, a key every few
@@ -630,8 +714,6 @@ run_typist (const char *path)
       g_usleep (4000);
     }
 }
-
-static char *typist_argv0;
 
 typedef struct
 {
@@ -802,6 +884,8 @@ main (int   argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--typist"))
     return run_typist (argv[2]);
+  if (argc == 6 && g_str_equal (argv[1], "--editor"))
+    return run_editor (argv[2], argv[3], argv[4], argv[5]);
 
   typist_argv0 = argv[0];
   g_test_init (&argc, &argv, NULL);
@@ -812,6 +896,7 @@ main (int   argc,
   g_test_add_data_func ("/writers/same-field/edit", GINT_TO_POINTER (2), test_same_field);
   g_test_add_func ("/writers/stale-never-overwrites", test_stale_never_overwrites);
   g_test_add_func ("/writers/poll", test_poll);
+  g_test_add_func ("/writers/two-processes", test_two_processes);
   g_test_add_func ("/writers/ceiling", test_ceiling);
   g_test_add_func ("/writers/refused-stays-pending", test_refused_stays_pending);
   g_test_add_func ("/writers/disk-full", test_disk_full);

@@ -295,8 +295,10 @@ check_file (VdStore   *self,
   g_autofree char *basename = g_path_get_basename (self->path);
   char header[16] = { 0 };
   GStatBuf st;
-  FILE *file;
+  sqlite3 *probe = NULL;
+  sqlite3_file *file = NULL;
   size_t n;
+  int rc;
 
   if (g_stat (self->path, &st) != 0)
     {
@@ -333,17 +335,27 @@ check_file (VdStore   *self,
   if (st.st_size == 0)
     return TRUE;
 
-  file = g_fopen (self->path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
+  /* Read through SQLite's own file layer: closing a descriptor of our own
+   * on the file would drop every POSIX lock this process holds on it, those
+   * of the other connections too (another window's, an export's), and the
+   * next connection to close elsewhere would then take itself for the last
+   * one and delete the WAL they still use. */
+  rc = sqlite3_open_v2 (self->path, &probe, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK &&
+      sqlite3_file_control (probe, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK &&
+      file != NULL && file->pMethods != NULL)
+    rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  else if (rc == SQLITE_OK)
+    rc = SQLITE_CANTOPEN;
+  sqlite3_close (probe);
+  n = rc == SQLITE_OK ? sizeof header : 0;
 
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+    {
       g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_FAILED,
-                   "Could not open “%s”: %s", basename, g_strerror (saved_errno));
+                   "Could not open “%s”: %s", basename, sqlite3_errstr (rc));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
 
   if (n != sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {

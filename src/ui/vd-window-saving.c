@@ -54,7 +54,8 @@ _vd_window_saving_update (VdWindow *self)
   g_autofree char *text = NULL;
   gboolean detached;
 
-  if (self->session == NULL)
+  /* Not once the widgets are gone (a window disposed with news pending). */
+  if (self->session == NULL || self->save_label == NULL)
     return;
 
   autosaver = vd_session_get_autosaver (self->session);

@@ -391,6 +391,7 @@ vd_window_dispose (GObject *object)
       /* Nothing typed is lost, even when the window goes without closing;
        * the widgets that would show a failure are gone already. */
       g_signal_handlers_disconnect_by_data (vd_session_get_autosaver (self->session), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
       vd_autosaver_flush (vd_session_get_autosaver (self->session), NULL);
     }
   g_clear_object (&self->session);
