@@ -201,6 +201,52 @@ test_conflict_in_place (VdTestDesk    *desk,
   g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "My take on it, and theirs.");
 }
 
+#define HAIKU "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a60"
+
+/* A conflict outside a scorecard (a tool's description): the banner counts
+ * it, Review lists it, and resolving it there ends it. */
+static void
+test_review_conflicts (VdTestDesk    *desk,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) other = vd_store_new (desk->path, &error);
+  g_autoptr(VdTool) theirs = vd_store_load (other, VD_TYPE_TOOL, HAIKU, &error);
+  g_autoptr(VdTool) mine = vd_session_lookup (desk->window->session, VD_TYPE_TOOL, HAIKU, &error);
+  g_autoptr(VdTool) stored = NULL;
+  const char *message;
+  VdConflictView *view;
+
+  g_assert_no_error (error);
+  vd_tool_set_description (theirs, "Their description.");
+  g_assert_true (vd_store_save (other, VD_RECORD (theirs), &error));
+  vd_tool_set_description (mine, "My description.");
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  vd_test_iterate_until_idle ();
+
+  message = vd_window_get_save_message (desk->window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "1 field was changed"));
+  g_assert_true (gtk_widget_get_visible (desk->window->review_button));
+
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.review-conflicts", NULL);
+  vd_test_iterate_until_idle ();
+  g_assert_nonnull (desk->window->conflicts_dialog);
+  view = find_conflict_view (adw_message_dialog_get_extra_child (desk->window->conflicts_dialog));
+  g_assert_nonnull (view);
+  vd_conflict_view_keep_mine (view);
+  vd_test_iterate_until_idle ();
+  g_assert_null (vd_window_get_save_message (desk->window));
+  g_assert_null (find_conflict_view (adw_message_dialog_get_extra_child (desk->window->conflicts_dialog)));
+
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  stored = vd_store_load (other, VD_TYPE_TOOL, HAIKU, &error);
+  g_assert_cmpstr (vd_tool_get_description (stored), ==, "My description.");
+  gtk_window_destroy (GTK_WINDOW (desk->window->conflicts_dialog));
+  vd_test_iterate_until_idle ();
+  g_assert_null (desk->window->conflicts_dialog);
+}
+
 static void
 exec_sql (VdStore    *store,
           const char *sql)
@@ -277,6 +323,8 @@ main (int   argc,
               vd_test_desk_set_up, test_import_while_open, vd_test_desk_tear_down);
   g_test_add ("/window-writers/conflict-in-place", VdTestDesk, NULL,
               vd_test_desk_set_up, test_conflict_in_place, vd_test_desk_tear_down);
+  g_test_add ("/window-writers/review-conflicts", VdTestDesk, NULL,
+              vd_test_desk_set_up, test_review_conflicts, vd_test_desk_tear_down);
   g_test_add ("/window-writers/disk-full", VdTestDesk, NULL,
               vd_test_desk_set_up, test_disk_full, vd_test_desk_tear_down);
   g_test_add ("/window-writers/file-deleted", VdTestDesk, NULL,

@@ -41,6 +41,8 @@ struct _VdWindow
   GtkLabel             *save_label;
   GtkWidget            *retry_button;
   GtkWidget            *copy_button;
+  GtkWidget            *review_button;
+  AdwMessageDialog     *conflicts_dialog;  /* while it is open */
 };
 
 void _vd_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -7,13 +7,17 @@
  * The window says so under its header bar until it is over: what was not
  * saved and why. When the database file itself was deleted or replaced,
  * nothing more can go to it; Save a Copy writes a fresh database with
- * everything, pending edits included, and carries on there.
+ * everything, pending edits included, and carries on there. Fields that
+ * this desk and another writer changed differently are kept both ways;
+ * the banner counts them and Review lists every one to resolve (a
+ * scorecard's also show under their sections).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "vd-application.h"
+#include "vd-conflict-view.h"
 #include "vd-window-private.h"
 
 static char *
@@ -52,7 +56,9 @@ _vd_window_saving_update (VdWindow *self)
   VdAutosaver *autosaver;
   const GError *error;
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
   gboolean detached;
+  gboolean conflicted = FALSE;
 
   /* Not once the widgets are gone (a window disposed with news pending). */
   if (self->session == NULL || self->save_label == NULL)
@@ -68,11 +74,22 @@ _vd_window_saving_update (VdWindow *self)
     /* Translators: %s is why, e.g. “database or disk is full” */
     text = g_strdup_printf (_("Your latest changes are not saved: %s. They are kept here, and "
                               "saving is tried again."), error->message);
+  else if ((conflicts = vd_session_list_conflicts (self->session, NULL, NULL)) && conflicts->len > 0)
+    {
+      conflicted = TRUE;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u field was changed both here and elsewhere. Both "
+                                           "versions are kept until you choose.",
+                                           "%u fields were changed both here and elsewhere. Both "
+                                           "versions are kept until you choose.",
+                                           conflicts->len), conflicts->len);
+    }
 
   /* Plain text: the message holds file names and the user's values. */
   if (text != NULL)
     gtk_label_set_text (self->save_label, text);
-  gtk_widget_set_visible (self->retry_button, !detached);
+  gtk_widget_set_visible (self->retry_button, !detached && !conflicted);
+  gtk_widget_set_visible (self->review_button, conflicted);
   gtk_widget_set_visible (self->copy_button, detached);
   gtk_revealer_set_reveal_child (self->save_revealer, text != NULL);
 }
@@ -170,6 +187,139 @@ on_save_copy (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Conflicts ------------------------------------------------------------- */
+
+static void
+on_review_resolve (GtkWidget *view,
+                   GVariant  *value,
+                   VdWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+  VdConflict *conflict = (VdConflict *) vd_conflict_view_get_conflict (VD_CONFLICT_VIEW (view));
+
+  if (!vd_session_resolve_conflict (self->session, conflict, value, &error))
+    _vd_window_toast_error (self, _("Could not resolve the conflict"), error);
+}
+
+/* What a conflict is about, in words: the record's name and the field. */
+static char *
+describe_conflict (VdWindow         *self,
+                   const VdConflict *conflict,
+                   gboolean         *editable)
+{
+  g_autofree char *property = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(VdRecord) record = NULL;
+  GType types[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
+  GParamSpec *pspec = NULL;
+  int item;
+
+  property = vd_conflict_dup_property (conflict, &item);
+  for (guint i = 0; i < G_N_ELEMENTS (types) && record == NULL; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_strcmp0 (vd_record_class_get_table (VD_RECORD_CLASS (klass)), conflict->kind) == 0)
+        record = vd_session_lookup (self->session, types[i], conflict->uuid, NULL);
+    }
+
+  if (record != NULL)
+    {
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "name"))
+        g_object_get (record, "name", &name, NULL);
+      else if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "title"))
+        g_object_get (record, "title", &name, NULL);
+    }
+
+  /* Text can be merged by hand; a choice (a verdict, a status) is one or
+   * the other. */
+  *editable = item >= 0 || (pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING);
+
+  if (item >= 0)
+    /* Translators: a conflict's place: “Mistral Medium 3 · sections, item 2” */
+    return g_strdup_printf (_("%s · %s, item %d"), name != NULL && *name ? name : conflict->uuid,
+                            property, item + 1);
+  /* Translators: a conflict's place: “Mistral Medium 3 · description” */
+  return g_strdup_printf (_("%s · %s"), name != NULL && *name ? name : conflict->uuid, property);
+}
+
+static void
+fill_conflicts (VdWindow *self,
+                GtkBox   *box)
+{
+  g_autoptr(GPtrArray) conflicts = vd_session_list_conflicts (self->session, NULL, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      const VdConflict *conflict = g_ptr_array_index (conflicts, i);
+      gboolean editable = FALSE;
+      g_autofree char *title = describe_conflict (self, conflict, &editable);
+      GtkWidget *view = vd_conflict_view_new (conflict, title, editable);
+
+      g_signal_connect_object (view, "resolve", G_CALLBACK (on_review_resolve), self, 0);
+      gtk_box_append (box, view);
+    }
+}
+
+static void
+on_conflicts_changed (VdWindow *self)
+{
+  _vd_window_saving_update (self);
+
+  if (self->conflicts_dialog != NULL)
+    {
+      GtkWidget *scroller = adw_message_dialog_get_extra_child (self->conflicts_dialog);
+      GtkWidget *box = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+
+      if (GTK_IS_VIEWPORT (box))
+        box = gtk_viewport_get_child (GTK_VIEWPORT (box));
+      fill_conflicts (self, GTK_BOX (box));
+    }
+}
+
+static void
+on_review_closed (VdWindow *self)
+{
+  self->conflicts_dialog = NULL;
+}
+
+static void
+on_review_conflicts (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VdWindow *self = VD_WINDOW (widget);
+  GtkWidget *scroller, *box;
+
+  if (self->session == NULL || self->conflicts_dialog != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  fill_conflicts (self, GTK_BOX (box));
+
+  self->conflicts_dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _("Changed Here and Elsewhere"),
+                            _("Each of these fields was changed differently by this desk and by "
+                              "another. Theirs is in place; choose, or merge the two by hand.")));
+  adw_message_dialog_set_extra_child (self->conflicts_dialog, scroller);
+  adw_message_dialog_add_response (self->conflicts_dialog, "close", _("_Close"));
+  g_signal_connect_object (self->conflicts_dialog, "destroy", G_CALLBACK (on_review_closed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->conflicts_dialog));
+}
+
 void
 _vd_window_class_add_saving (GtkWidgetClass *widget_class)
 {
@@ -177,9 +327,11 @@ _vd_window_class_add_saving (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, VdWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, VdWindow, review_button);
 
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, on_retry_save);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, on_save_copy);
+  gtk_widget_class_install_action (widget_class, "win.review-conflicts", NULL, on_review_conflicts);
 }
 
 /**
@@ -198,6 +350,8 @@ _vd_window_saving_start (VdWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "detached", G_CALLBACK (on_saving_news), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "conflicts-changed", G_CALLBACK (on_conflicts_changed),
+                           self, G_CONNECT_SWAPPED);
   _vd_window_saving_update (self);
 }
 
