@@ -32,6 +32,35 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
+# Run inside a private mount namespace (unshare -rm): mounts a small tmpfs,
+# fills it to leave FREE bytes, and exports onto a file already there. The
+# mount dies with the namespace, whatever happens.
+FULL_DISK = r"""
+import hashlib, json, os, subprocess, sys
+binary, db, mount, free = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount], check=True)
+out = os.path.join(mount, "out.json")
+with open(out, "wb") as f:
+    f.write(b"previous export\n" * 256)
+with open(out, "rb") as f:
+    before = hashlib.sha256(f.read()).hexdigest()
+filler = os.path.join(mount, "filler")
+fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+try:
+    while os.write(fd, b"x" * 512) > 0:
+        pass
+except OSError:
+    pass
+os.close(fd)
+os.truncate(filler, max(0, os.path.getsize(filler) - free))
+r = subprocess.run([binary, "--database", db, "--export-json", out], capture_output=True)
+with open(out, "rb") as f:
+    after = hashlib.sha256(f.read()).hexdigest()
+print(json.dumps(dict(code=r.returncode, stderr=r.stderr.decode(), same=before == after,
+                      files=sorted(os.listdir(mount)))))
+"""
+
+
 class Cli(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
@@ -119,6 +148,24 @@ class Cli(unittest.TestCase):
             self.assertEqual(f.read(), "not a database\n")
         self.assertFails(run("--database", self.demo, "--export-json",
                              self.path("no/such/dir/out.json")), 1, "out.json")
+
+    def test_export_full_disk_keeps_previous_file(self):
+        # The demo page is about 20 KiB: the disk fills at its start, inside
+        # it and just short of its end.
+        mount = self.path("mnt")
+        os.mkdir(mount)
+        for free in (0, 4096, 8192, 16384):
+            r = subprocess.run(["unshare", "--mount", "--map-root-user", sys.executable,
+                                "-c", FULL_DISK, BINARY, self.demo, mount, str(free)],
+                               capture_output=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            result = json.loads(r.stdout)
+            self.assertEqual(result["code"], 1, result)
+            self.assertIn("No space left on device", result["stderr"])
+            self.assertIn("is unchanged", result["stderr"])
+            self.assertEqual(len(result["stderr"].strip().splitlines()), 1, result)
+            self.assertTrue(result["same"], result)
+            self.assertEqual(result["files"], ["filler", "out.json"])
 
     def test_import_round_trip(self):
         first = self.export(self.demo)
