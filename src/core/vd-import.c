@@ -20,6 +20,8 @@
 #include "vd-error.h"
 #include "vd-export.h"
 #include "vd-import.h"
+#include "vd-import-check.h"
+#include "vd-json-check.h"
 #include "vd-record-json.h"
 
 /* What the export adds beside each record's fields. */
@@ -136,6 +138,9 @@ check_header (JsonNode  *root,
     }
 
   object = json_node_get_object (root);
+  if (!vd_import_check_top (object, error))
+    return NULL;
+
   format = json_object_get_string_member_with_default (object, "format", NULL);
   if (g_strcmp0 (format, VD_EXPORT_FORMAT) != 0)
     {
@@ -169,6 +174,7 @@ check_header (JsonNode  *root,
 static GPtrArray *
 parse_comparison (JsonNode    *node,
                   guint        index,
+                  GHashTable  *seen,
                   GError     **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -185,6 +191,9 @@ parse_comparison (JsonNode    *node,
     }
 
   item = json_node_get_object (node);
+  if (!vd_import_check_page (item, where, seen, error))
+    return NULL;
+
   if (!parse_list (item, "tools", VD_TYPE_TOOL, tool_extras, where, records, error) ||
       !parse_list (item, "reviewers", VD_TYPE_REVIEWER, NULL, where, records, error) ||
       !parse_list (item, "scorecards", VD_TYPE_SCORECARD, scorecard_extras, where,
@@ -436,6 +445,7 @@ static gboolean
 import_pages (VdStore        *store,
               const char     *data,
               Layout         *layout,
+              GHashTable     *seen,
               VdImportStats  *stats,
               GError        **error)
 {
@@ -458,7 +468,7 @@ import_pages (VdStore        *store,
         }
 
       if (!parse_json (parser, data + span->start, len, where, error) ||
-          !(records = parse_comparison (json_parser_get_root (parser), i, error)) ||
+          !(records = parse_comparison (json_parser_get_root (parser), i, seen, error)) ||
           !merge (store, records, stats, error))
         return FALSE;
 
@@ -474,6 +484,7 @@ static gboolean
 import_whole (VdStore        *store,
               const char     *data,
               gsize           len,
+              GHashTable     *seen,
               VdImportStats  *stats,
               GError        **error)
 {
@@ -498,7 +509,7 @@ import_whole (VdStore        *store,
     {
       g_autoptr(GPtrArray) records = NULL;
 
-      if (!(records = parse_comparison (json_array_get_element (array, i), i, error)) ||
+      if (!(records = parse_comparison (json_array_get_element (array, i), i, seen, error)) ||
           !merge (store, records, stats, error))
         return FALSE;
 
@@ -547,6 +558,7 @@ vd_import_from_bytes (VdStore        *store,
                       GError        **error)
 {
   VdImportStats local_stats = { 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Layout layout = { 0 };
   gboolean ok;
   gsize len;
@@ -571,7 +583,10 @@ vd_import_from_bytes (VdStore        *store,
       return FALSE;
     }
 
-  if (!scan_document (data, len, &layout, error))
+  /* Strict JSON first: everything below reads the document as json-glib
+   * does, which is more than RFC 8259 allows. */
+  if (!vd_json_check (data, len, VD_IMPORT_MAX_DEPTH, error) ||
+      !scan_document (data, len, &layout, error))
     return FALSE;
 
   if (layout.pages != NULL)
@@ -602,9 +617,9 @@ vd_import_from_bytes (VdStore        *store,
 
   ok = maybe_defer_indexes (store, &layout, error);
   if (ok && layout.pages != NULL)
-    ok = import_pages (store, data, &layout, &local_stats, error);
+    ok = import_pages (store, data, &layout, seen, &local_stats, error);
   else if (ok)
-    ok = import_whole (store, data, len, &local_stats, error);
+    ok = import_whole (store, data, len, seen, &local_stats, error);
   g_clear_pointer (&layout.pages, g_array_unref);
 
   if (ok)
