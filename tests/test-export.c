@@ -11,6 +11,7 @@
 
 #include "vd-error.h"
 #include "vd-export.h"
+#include "vd-import.h"
 #include "vd-test-util.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -295,6 +296,60 @@ test_file_kept_on_write_error (void)
   }
 }
 
+static guint
+count_scorecards (const char *text,
+                  const char *reviewer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *cards = json_object_get_array_member (parse_comparison (parser, text, 0),
+                                                   "scorecards");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (cards); i++)
+    n += g_str_equal (json_object_get_string_member (json_array_get_object_element (cards, i),
+                                                     "reviewer"), reviewer);
+  return n;
+}
+
+/* A reviewer who leaves the panel leaves the page, scorecards and all, and
+ * the export stays one the import takes; rejoining brings them back. */
+static void
+test_off_panel_scorecards (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
+  g_auto(GStrv) panel = g_strdupv ((char **) vd_comparison_get_panel (demo));
+  g_autofree char *left = g_strdup (panel[0]);
+  g_autofree char *before = vd_test_export (store, NULL);
+  g_autofree char *without = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *reimported = NULL;
+  g_autofree char *empty_path = vd_test_path ("empty.db");
+  g_autoptr(VdStore) empty = vd_store_new (empty_path, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpuint (count_scorecards (before, left), ==, 2);
+
+  vd_comparison_set_panel (demo, (const char * const *) panel + 1);
+  g_assert_true (vd_store_save (store, VD_RECORD (demo), &error));
+  g_assert_no_error (error);
+  without = vd_test_export (store, NULL);
+  g_assert_cmpuint (count_scorecards (without, left), ==, 0);
+  g_assert_null (strstr (without, left));
+
+  bytes = g_bytes_new (without, strlen (without));
+  g_assert_true (vd_import_from_bytes (empty, bytes, NULL, &error));
+  g_assert_no_error (error);
+  reimported = vd_test_export (empty, NULL);
+  g_assert_cmpstr (reimported, ==, without);
+
+  vd_comparison_set_panel (demo, (const char * const *) panel);
+  g_assert_true (vd_store_save (store, VD_RECORD (demo), &error));
+  back = vd_test_export (store, NULL);
+  g_assert_cmpuint (count_scorecards (back, left), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/file-kept-on-failure", test_file_kept_on_failure);
   g_test_add_func ("/export/file-kept-on-write-error", test_file_kept_on_write_error);
+  g_test_add_func ("/export/off-panel-scorecards", test_off_panel_scorecards);
 
   return g_test_run ();
 }

@@ -99,6 +99,39 @@ write_scorecards (VdJsonWriter *writer,
   vd_json_writer_end_array (writer);
 }
 
+/* The scorecards the page shows: a reviewer who left the panel keeps their
+ * scorecards in the database (they come back on rejoining), and one for a
+ * tool the comparison no longer compares stays too, but the page cannot name
+ * either, and an import would refuse a document that carried them. */
+static GListStore *
+list_page_scorecards (VdStore       *store,
+                      VdComparison  *comparison,
+                      GError       **error)
+{
+  g_autoptr(GListStore) stored = vd_store_list_scorecards (store, comparison, error);
+  const char * const *panel = vd_comparison_get_panel (comparison);
+  GListStore *shown;
+  guint n;
+
+  if (stored == NULL)
+    return NULL;
+
+  shown = g_list_store_new (VD_TYPE_SCORECARD);
+  n = g_list_model_get_n_items (G_LIST_MODEL (stored));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdScorecard) scorecard = g_list_model_get_item (G_LIST_MODEL (stored), i);
+      const char *tool = vd_scorecard_get_tool (scorecard);
+
+      if (g_strv_contains (panel, vd_scorecard_get_reviewer (scorecard)) &&
+          (g_str_equal (tool, vd_comparison_get_tool_a (comparison)) ||
+           g_str_equal (tool, vd_comparison_get_tool_b (comparison))))
+        g_list_store_append (shown, scorecard);
+    }
+
+  return shown;
+}
+
 /* Appends one comparison's page to @out, laid out as it sits in the
  * document: nested two levels in. Written straight as text (the layout is
  * JsonGenerator's, see vd_json_writer_init()), since a tree per page cost
@@ -120,7 +153,7 @@ write_comparison (VdStore       *store,
 
   if (!(tool_a = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_a (comparison), error)) ||
       !(tool_b = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_b (comparison), error)) ||
-      !(scorecards = vd_store_list_scorecards (store, comparison, error)))
+      !(scorecards = list_page_scorecards (store, comparison, error)))
     return FALSE;
 
   panels[0] = panel_a = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (tool_a)),
