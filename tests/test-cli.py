@@ -167,6 +167,61 @@ class Cli(unittest.TestCase):
             self.assertTrue(result["same"], result)
             self.assertEqual(result["files"], ["filler", "out.json"])
 
+    def test_refused_commands_leave_database_bytes(self):
+        good = self.path("good.json")
+        with open(good, "wb") as f:
+            f.write(self.export(self.demo).replace(b"2026-11-20T09:00:00.000000Z",
+                                                   b"2026-11-29T09:00:00.000000Z"))
+        # Refused only once its page is merged, inside the bulk transaction.
+        late = self.path("late.json")
+        with open(late, "wb") as f:
+            f.write(self.export(self.demo).replace(
+                b'"pricing" : "paid"', b'"pricing" : "priceless"'))
+        commands = (("--import-json", good), ("--import-json", late),
+                    ("--export-json", self.path("out.json")), ("--export-json", "-"))
+
+        def refused_keeps_bytes(db, must_refuse):
+            before = digest(db)
+            for command in commands:
+                r = run("--database", db, *command)
+                if r.returncode != 0:
+                    self.assertEqual(len(r.stderr.decode().strip().splitlines()), 1, r.stderr)
+                    self.assertNotIn("CRITICAL", r.stderr.decode())
+                    self.assertEqual(digest(db), before, (db, command, r.stderr))
+                elif command[1] == good:
+                    self.assertFalse(must_refuse, (db, command, r.stdout))
+                    before = digest(db)
+            return before
+
+        # A healthy file: the late refusal still changes no byte.
+        refused_keeps_bytes(self.demo, False)
+
+        with open(self.demo, "rb") as f:
+            healthy = f.read()
+        page = int.from_bytes(healthy[16:18], "big") or 65536
+        n_pages = len(healthy) // page
+        self.assertGreater(n_pages, 4)
+        noise = bytes((i * 151 + 7) % 256 for i in range(page))
+
+        def damaged(name, data):
+            db = self.path(name)
+            with open(db, "wb") as f:
+                f.write(data)
+            return db
+
+        variants = []
+        for k in sorted({1, 2, n_pages // 2, n_pages - 1}):
+            data = bytearray(healthy)
+            data[k * page:(k + 1) * page] = noise
+            variants.append(damaged(f"page-{k}.db", bytes(data)))
+        variants.append(damaged("all-but-first.db", healthy[:page] + noise * (n_pages - 1)))
+        variants.append(damaged("truncated.db", healthy[:len(healthy) // 2]))
+        for db in variants:
+            with self.subTest(db=os.path.basename(db)):
+                refused_keeps_bytes(db, True)
+                r = run("--database", db, "--import-json", good)
+                self.assertFails(r, 1, "damaged")
+
     def test_import_round_trip(self):
         first = self.export(self.demo)
         exported = self.path("export.json")

@@ -606,14 +606,17 @@ vd_import_from_bytes (VdStore        *store,
         }
     }
 
-  /* Before the transaction: outside one, bulk mode may change the journal. */
-  vd_store_set_bulk (store, TRUE);
-  if (!vd_store_begin (store, error))
+  /* Nothing is written to a damaged file: the write would fail halfway,
+   * and a refused import must leave every byte of the file as it was. For
+   * the same reason bulk mode starts inside the transaction, where it keeps
+   * the file in WAL: a journal switch writes the header, refused or not. */
+  if (!vd_store_check_integrity (store, error) ||
+      !vd_store_begin (store, error))
     {
-      vd_store_set_bulk (store, FALSE);
       g_clear_pointer (&layout.pages, g_array_unref);
       return FALSE;
     }
+  vd_store_set_bulk (store, TRUE);
 
   ok = maybe_defer_indexes (store, &layout, error);
   if (ok && layout.pages != NULL)
