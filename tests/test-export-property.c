@@ -64,17 +64,6 @@ save (VdStore  *store,
   g_assert_no_error (error);
 }
 
-static VdStore *
-new_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = vd_test_path ("property.db");
-  VdStore *store = vd_store_new (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 fill (VdStore *store,
       GRand   *rand)
@@ -185,7 +174,7 @@ assert_round_trip (VdStore    *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) first = vd_export_to_bytes (store, slug, &error);
   g_autoptr(GBytes) second = NULL;
-  g_autoptr(VdStore) empty = new_store ();
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
 
   g_assert_no_error (error);
   g_assert_true (vd_json_check (g_bytes_get_data (first, NULL), g_bytes_get_size (first), 16,
@@ -211,7 +200,7 @@ test_round_trip (void)
   for (guint seed = 1; seed <= N_DATABASES; seed++)
     {
       g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-      g_autoptr(VdStore) store = new_store ();
+      g_autoptr(VdStore) store = vd_test_new_empty_store ();
       g_autoptr(GListStore) comparisons = NULL;
 
       fill (store, rand);

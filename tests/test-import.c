@@ -26,22 +26,11 @@ import_text (VdStore        *store,
   return vd_import_from_bytes (store, bytes, stats, error);
 }
 
-static VdStore *
-new_empty_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = vd_test_path ("empty.db");
-  VdStore *store = vd_store_new (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 test_round_trip (void)
 {
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
   g_autofree char *first = vd_test_export (demo, NULL);
   g_autofree char *second = NULL;
   g_autoptr(GError) error = NULL;
@@ -191,7 +180,7 @@ test_hostile (gconstpointer data)
 {
   const HostileCase *c = data;
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
   g_autofree char *before = vd_test_export (demo, NULL);
   g_autofree char *document = NULL;
   g_autofree char *after = NULL;
@@ -272,7 +261,7 @@ static void
 test_all_or_nothing (void)
 {
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) target = new_empty_store ();
+  g_autoptr(VdStore) target = vd_test_new_empty_store ();
   g_autofree char *text = vd_test_export (demo, NULL);
   g_autoptr(VdTool) a = vd_tool_new ("A");
   g_autoptr(VdTool) b = vd_tool_new ("B");
@@ -400,7 +389,7 @@ static void
 test_trailing_content (void)
 {
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
   g_autofree char *before = vd_test_export (demo, NULL);
   g_autofree char *twice = g_strconcat (before, before, NULL);
   g_autofree char *after = NULL;

@@ -26,6 +26,7 @@
 #include "vd-export.h"
 #include "vd-import.h"
 #include "vd-store.h"
+#include "vd-test-util.h"
 
 static int
 compare_strings (gconstpointer a,
@@ -105,27 +106,6 @@ import_bytes (VdStore  *store,
 
   *message = g_strdup (error->message);
   return FALSE;
-}
-
-static VdStore *
-new_memory_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  VdStore *store = vd_store_new (":memory:", &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static gboolean
-is_empty (VdStore *store)
-{
-  GType types[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (vd_store_count (store, types[i], NULL) != 0)
-      return FALSE;
-  return TRUE;
 }
 
 /* Into a copy of the seeded database. */
@@ -218,11 +198,11 @@ import_empty (JsonBuilder  *out,
   json_builder_set_member_name (out, "empty_message");
   json_builder_add_string_value (out, message);
   json_builder_set_member_name (out, "empty_clean");
-  json_builder_add_boolean_value (out, ok || is_empty (store));
-  if (ok || !is_empty (store))
+  json_builder_add_boolean_value (out, ok || vd_test_store_is_empty (store));
+  if (ok || !vd_test_store_is_empty (store))
     {
       g_object_unref (*empty);
-      *empty = new_memory_store ();
+      *empty = vd_test_new_memory_store ();
     }
 
   if (ok)
@@ -230,7 +210,7 @@ import_empty (JsonBuilder  *out,
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) first = vd_export_to_bytes (store, NULL, &error);
       g_autoptr(GBytes) second = NULL;
-      g_autoptr(VdStore) again = new_memory_store ();
+      g_autoptr(VdStore) again = vd_test_new_memory_store ();
       g_autofree char *again_message = NULL;
 
       g_assert_no_error (error);
@@ -262,7 +242,7 @@ main (int   argc,
   g_autofree char *work = NULL;
   g_autofree char *base = NULL;
   g_autofree char *base_dump = NULL;
-  g_autoptr(VdStore) empty = new_memory_store ();
+  g_autoptr(VdStore) empty = vd_test_new_memory_store ();
   gboolean fresh = TRUE;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;

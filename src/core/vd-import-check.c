@@ -237,11 +237,17 @@ get_object (JsonNode    *node,
   return json_node_get_object (node);
 }
 
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *where,
-           const char  *key,
-           GError     **error)
+/**
+ * vd_import_get_array:
+ *
+ * Returns: (transfer none): the list @object holds as @key, or %NULL with an
+ *   error naming "@where.@key"
+ */
+JsonArray *
+vd_import_get_array (JsonObject  *object,
+                     const char  *where,
+                     const char  *key,
+                     GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
 
@@ -366,7 +372,7 @@ check_split (JsonArray           *split,
 
       if (item == NULL || !check_members (item, item_where, keys, error) ||
           !check_string (item, item_where, "reviewer", is_uuid, "a lower-case uuid", error) ||
-          !(verdicts = get_array (item, item_where, "verdicts", error)))
+          !(verdicts = vd_import_get_array (item, item_where, "verdicts", error)))
         return FALSE;
 
       if (!g_str_equal (get_string (item, "reviewer"), panel[i]))
@@ -395,7 +401,7 @@ dup_panel (JsonObject  *page,
            GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *panel = get_array (page, where, "panel", error);
+  JsonArray *panel = vd_import_get_array (page, where, "panel", error);
   guint n;
 
   if (panel == NULL)
@@ -460,7 +466,7 @@ vd_import_check_page (JsonObject  *page,
   if (g_str_equal (tool_uuids[0], tool_uuids[1]))
     return refuse (error, where, "tool_b", "is the same tool as tool_a");
 
-  if (!(tools = get_array (page, where, "tools", error)))
+  if (!(tools = vd_import_get_array (page, where, "tools", error)))
     return FALSE;
   if (json_array_get_length (tools) != 2)
     return refuse (error, where, "tools", "expected exactly two tools, tool_a and tool_b");
@@ -477,7 +483,7 @@ vd_import_check_page (JsonObject  *page,
                        tool_uuids[i], i == 0 ? "tool_a" : "tool_b");
     }
 
-  if (!(reviewers = get_array (page, where, "reviewers", error)))
+  if (!(reviewers = vd_import_get_array (page, where, "reviewers", error)))
     return FALSE;
   n = json_array_get_length (reviewers);
   if (n != g_strv_length (panel))
@@ -496,11 +502,11 @@ vd_import_check_page (JsonObject  *page,
         return refuse (error, item_where, "uuid", "is not panel[%u], %s", i, panel[i]);
     }
 
-  if (!(split = get_array (page, where, "split", error)) ||
+  if (!(split = vd_import_get_array (page, where, "split", error)) ||
       !check_split (split, where, (const char * const *) panel, error))
     return FALSE;
 
-  if (!(scorecards = get_array (page, where, "scorecards", error)))
+  if (!(scorecards = vd_import_get_array (page, where, "scorecards", error)))
     return FALSE;
   n = json_array_get_length (scorecards);
   for (guint i = 0; i < n; i++)

@@ -14,5 +14,9 @@ gboolean vd_import_check_page (JsonObject  *page,
                                GError     **error);
 gboolean vd_import_check_top  (JsonObject  *root,
                                GError     **error);
+JsonArray *vd_import_get_array (JsonObject  *object,
+                               const char  *where,
+                               const char  *key,
+                               GError     **error);
 
 G_END_DECLS

@@ -29,24 +29,6 @@ static const char * const comparison_extras[] = { "tools", "reviewers", "split",
 static const char * const tool_extras[] = { "pricing_label", "panel", "community", NULL };
 static const char * const scorecard_extras[] = { "quote", NULL };
 
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *member,
-           const char  *where,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,
-                   "%s.%s: %s", where, member, node == NULL ? "missing" : "expected a list");
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
 static JsonObject *
 get_object (JsonArray   *array,
             guint        index,
@@ -75,7 +57,7 @@ parse_list (JsonObject          *object,
             GPtrArray           *records,
             GError             **error)
 {
-  JsonArray *array = get_array (object, member, where, error);
+  JsonArray *array = vd_import_get_array (object, where, member, error);
   guint len;
 
   if (array == NULL)
@@ -166,7 +148,7 @@ check_header (JsonNode  *root,
       return NULL;
     }
 
-  return get_array (object, "comparisons", "document", error);
+  return vd_import_get_array (object, "document", "comparisons", error);
 }
 
 /* Turns one page into records in dependency order: its tools, reviewers,

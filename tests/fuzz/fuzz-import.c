@@ -14,31 +14,10 @@
 #include "vd-export.h"
 #include "vd-import.h"
 #include "vd-json-check.h"
+#include "vd-test-util.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
-
-static VdStore *
-new_memory_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  VdStore *store = vd_store_new (":memory:", &error);
-
-  if (store == NULL)
-    g_error ("no in-memory store: %s", error->message);
-  return store;
-}
-
-static gboolean
-is_empty (VdStore *store)
-{
-  GType types[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (vd_store_count (store, types[i], NULL) != 0)
-      return FALSE;
-  return TRUE;
-}
 
 /* One empty store serves every refused input (a refusal must leave it
  * empty, which is checked); after an accepted one the next gets a new store.
@@ -57,7 +36,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
 
   if (empty_store == NULL)
-    empty_store = new_memory_store ();
+    empty_store = vd_test_new_memory_store ();
   store = g_object_ref (empty_store);
 
   if (!vd_import_from_bytes (store, input, NULL, &error))
@@ -65,7 +44,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* Every refusal says what and where, on one line, and changes nothing. */
       if (error == NULL || error->message[0] == '\0' || strchr (error->message, '\n') != NULL)
         g_error ("a refusal without a one-line message");
-      if (!is_empty (store))
+      if (!vd_test_store_is_empty (store))
         g_error ("a refused import left records behind: %s", error->message);
       return 0;
     }
@@ -76,7 +55,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!vd_json_check (g_bytes_get_data (first, NULL), g_bytes_get_size (first), 16, &error))
     g_error ("the export is not strict JSON: %s", error->message);
 
-  again = new_memory_store ();
+  again = vd_test_new_memory_store ();
   if (!vd_import_from_bytes (again, first, NULL, &error))
     g_error ("the import refuses its own export: %s", error->message);
   if (!(second = vd_export_to_bytes (again, NULL, &error)))
