@@ -323,6 +323,20 @@ pop (Checker *c)
   frame->key = NULL;
 }
 
+/* Right after the opening bracket: an empty object or list ends here. */
+static gboolean
+closes_at_once (Checker *c,
+                char     close)
+{
+  skip_space (c);
+  if (c->pos >= c->len || c->data[c->pos] != close)
+    return FALSE;
+
+  c->pos++;
+  pop (c);
+  return TRUE;
+}
+
 /* After an element: "," and more, or the closing bracket. */
 static gboolean
 read_separator (Checker  *c,
@@ -356,13 +370,8 @@ read_object (Checker *c)
     return FALSE;
   frame = &c->frames[c->depth - 1];
 
-  skip_space (c);
-  if (c->pos < c->len && c->data[c->pos] == '}')
-    {
-      c->pos++;
-      pop (c);
-      return TRUE;
-    }
+  if (closes_at_once (c, '}'))
+    return TRUE;
 
   while (more)
     {
@@ -404,13 +413,8 @@ read_array (Checker *c)
     return FALSE;
   frame = &c->frames[c->depth - 1];
 
-  skip_space (c);
-  if (c->pos < c->len && c->data[c->pos] == ']')
-    {
-      c->pos++;
-      pop (c);
-      return TRUE;
-    }
+  if (closes_at_once (c, ']'))
+    return TRUE;
 
   for (; more; frame->index++)
     if (!read_value (c) || !read_separator (c, ']', &more))
