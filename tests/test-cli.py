@@ -32,6 +32,35 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
+# Run inside a private mount namespace (unshare -rm): mounts a small tmpfs,
+# fills it to leave FREE bytes, and exports onto a file already there. The
+# mount dies with the namespace, whatever happens.
+FULL_DISK = r"""
+import hashlib, json, os, subprocess, sys
+binary, db, mount, free = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount], check=True)
+out = os.path.join(mount, "out.json")
+with open(out, "wb") as f:
+    f.write(b"previous export\n" * 256)
+with open(out, "rb") as f:
+    before = hashlib.sha256(f.read()).hexdigest()
+filler = os.path.join(mount, "filler")
+fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+try:
+    while os.write(fd, b"x" * 512) > 0:
+        pass
+except OSError:
+    pass
+os.close(fd)
+os.truncate(filler, max(0, os.path.getsize(filler) - free))
+r = subprocess.run([binary, "--database", db, "--export-json", out], capture_output=True)
+with open(out, "rb") as f:
+    after = hashlib.sha256(f.read()).hexdigest()
+print(json.dumps(dict(code=r.returncode, stderr=r.stderr.decode(), same=before == after,
+                      files=sorted(os.listdir(mount)))))
+"""
+
+
 class Cli(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
@@ -119,6 +148,79 @@ class Cli(unittest.TestCase):
             self.assertEqual(f.read(), "not a database\n")
         self.assertFails(run("--database", self.demo, "--export-json",
                              self.path("no/such/dir/out.json")), 1, "out.json")
+
+    def test_export_full_disk_keeps_previous_file(self):
+        # The demo page is about 20 KiB: the disk fills at its start, inside
+        # it and just short of its end.
+        mount = self.path("mnt")
+        os.mkdir(mount)
+        for free in (0, 4096, 8192, 16384):
+            r = subprocess.run(["unshare", "--mount", "--map-root-user", sys.executable,
+                                "-c", FULL_DISK, BINARY, self.demo, mount, str(free)],
+                               capture_output=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            result = json.loads(r.stdout)
+            self.assertEqual(result["code"], 1, result)
+            self.assertIn("No space left on device", result["stderr"])
+            self.assertIn("is unchanged", result["stderr"])
+            self.assertEqual(len(result["stderr"].strip().splitlines()), 1, result)
+            self.assertTrue(result["same"], result)
+            self.assertEqual(result["files"], ["filler", "out.json"])
+
+    def test_refused_commands_leave_database_bytes(self):
+        good = self.path("good.json")
+        with open(good, "wb") as f:
+            f.write(self.export(self.demo).replace(b"2026-11-20T09:00:00.000000Z",
+                                                   b"2026-11-29T09:00:00.000000Z"))
+        # Refused only once its page is merged, inside the bulk transaction.
+        late = self.path("late.json")
+        with open(late, "wb") as f:
+            f.write(self.export(self.demo).replace(
+                b'"pricing" : "paid"', b'"pricing" : "priceless"'))
+        commands = (("--import-json", good), ("--import-json", late),
+                    ("--export-json", self.path("out.json")), ("--export-json", "-"))
+
+        def refused_keeps_bytes(db, must_refuse):
+            before = digest(db)
+            for command in commands:
+                r = run("--database", db, *command)
+                if r.returncode != 0:
+                    self.assertEqual(len(r.stderr.decode().strip().splitlines()), 1, r.stderr)
+                    self.assertNotIn("CRITICAL", r.stderr.decode())
+                    self.assertEqual(digest(db), before, (db, command, r.stderr))
+                elif command[1] == good:
+                    self.assertFalse(must_refuse, (db, command, r.stdout))
+                    before = digest(db)
+            return before
+
+        # A healthy file: the late refusal still changes no byte.
+        refused_keeps_bytes(self.demo, False)
+
+        with open(self.demo, "rb") as f:
+            healthy = f.read()
+        page = int.from_bytes(healthy[16:18], "big") or 65536
+        n_pages = len(healthy) // page
+        self.assertGreater(n_pages, 4)
+        noise = bytes((i * 151 + 7) % 256 for i in range(page))
+
+        def damaged(name, data):
+            db = self.path(name)
+            with open(db, "wb") as f:
+                f.write(data)
+            return db
+
+        variants = []
+        for k in sorted({1, 2, n_pages // 2, n_pages - 1}):
+            data = bytearray(healthy)
+            data[k * page:(k + 1) * page] = noise
+            variants.append(damaged(f"page-{k}.db", bytes(data)))
+        variants.append(damaged("all-but-first.db", healthy[:page] + noise * (n_pages - 1)))
+        variants.append(damaged("truncated.db", healthy[:len(healthy) // 2]))
+        for db in variants:
+            with self.subTest(db=os.path.basename(db)):
+                refused_keeps_bytes(db, True)
+                r = run("--database", db, "--import-json", good)
+                self.assertFails(r, 1, "damaged")
 
     def test_import_round_trip(self):
         first = self.export(self.demo)

@@ -6,9 +6,12 @@
 
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "vd-error.h"
 #include "vd-export.h"
+#include "vd-import.h"
 #include "vd-test-util.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -215,6 +218,138 @@ test_file_kept_on_failure (void)
   g_assert_true (g_str_has_prefix (contents, "{\n  \"format\""));
 }
 
+/* Files in @dir other than @keep: a failed export must leave no temporary. */
+static guint
+count_other_files (const char *dir,
+                   const char *keep)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    n += g_strcmp0 (name, keep) != 0;
+  return n;
+}
+
+/* The kernel refuses every byte of a file past RLIMIT_FSIZE (EFBIG, as a
+ * full disk refuses with ENOSPC): each write of the export fails at the
+ * offset chosen, through the real file stream. The CLI test does the same
+ * on a full tmpfs. */
+static void
+test_file_kept_on_write_error (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autofree char *dir = vd_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *previous = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *whole = vd_test_export (store, NULL);
+  gsize len = strlen (whole);
+  gsize offsets[] = { 0, 1, 4095, 4096, len / 2, len - 1 };
+  struct rlimit saved;
+  void (*saved_handler) (int);
+
+  g_assert_cmpuint (len, >, 8192);
+  previous = g_strnfill (100 * 1024, 'p');
+  g_assert_true (g_file_set_contents (path, previous, -1, NULL));
+  before = vd_test_file_checksum (path);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      struct rlimit limit = { offsets[i], saved.rlim_max };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gboolean ok;
+
+      g_test_message ("writes fail from byte %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT,
+                      offsets[i], len);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      ok = vd_export_to_file (store, NULL, file, NULL, NULL, &error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+      g_assert_false (ok);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "is unchanged"));
+      g_assert_null (strchr (error->message, '\n'));
+      after = vd_test_file_checksum (path);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpuint (count_other_files (dir, "out.json"), ==, 0);
+    }
+
+  signal (SIGXFSZ, saved_handler);
+
+  /* With room again, the same call replaces the file whole. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (vd_export_to_file (store, NULL, file, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, whole);
+  }
+}
+
+static guint
+count_scorecards (const char *text,
+                  const char *reviewer)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *cards = json_object_get_array_member (parse_comparison (parser, text, 0),
+                                                   "scorecards");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (cards); i++)
+    n += g_str_equal (json_object_get_string_member (json_array_get_object_element (cards, i),
+                                                     "reviewer"), reviewer);
+  return n;
+}
+
+/* A reviewer who leaves the panel leaves the page, scorecards and all, and
+ * the export stays one the import takes; rejoining brings them back. */
+static void
+test_off_panel_scorecards (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
+  g_auto(GStrv) panel = g_strdupv ((char **) vd_comparison_get_panel (demo));
+  g_autofree char *left = g_strdup (panel[0]);
+  g_autofree char *before = vd_test_export (store, NULL);
+  g_autofree char *without = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *reimported = NULL;
+  g_autofree char *empty_path = vd_test_path ("empty.db");
+  g_autoptr(VdStore) empty = vd_store_new (empty_path, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpuint (count_scorecards (before, left), ==, 2);
+
+  vd_comparison_set_panel (demo, (const char * const *) panel + 1);
+  g_assert_true (vd_store_save (store, VD_RECORD (demo), &error));
+  g_assert_no_error (error);
+  without = vd_test_export (store, NULL);
+  g_assert_cmpuint (count_scorecards (without, left), ==, 0);
+  g_assert_null (strstr (without, left));
+
+  bytes = g_bytes_new (without, strlen (without));
+  g_assert_true (vd_import_from_bytes (empty, bytes, NULL, &error));
+  g_assert_no_error (error);
+  reimported = vd_test_export (empty, NULL);
+  g_assert_cmpstr (reimported, ==, without);
+
+  vd_comparison_set_panel (demo, (const char * const *) panel);
+  g_assert_true (vd_store_save (store, VD_RECORD (demo), &error));
+  back = vd_test_export (store, NULL);
+  g_assert_cmpuint (count_scorecards (back, left), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +361,8 @@ main (int   argc,
   g_test_add_func ("/export/selection", test_selection);
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/file-kept-on-failure", test_file_kept_on_failure);
+  g_test_add_func ("/export/file-kept-on-write-error", test_file_kept_on_write_error);
+  g_test_add_func ("/export/off-panel-scorecards", test_off_panel_scorecards);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "vd-error.h"
 #include "vd-export.h"
 #include "vd-import.h"
@@ -11,6 +13,7 @@
 
 #define HAIKU   "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a60"
 #define MISTRAL "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a61"
+#define HAIKU_UPPER "6F1C2A9E-3B4D-4E5F-8A7B-1C2D3E4F5A60"
 
 static gboolean
 import_text (VdStore        *store,
@@ -23,22 +26,11 @@ import_text (VdStore        *store,
   return vd_import_from_bytes (store, bytes, stats, error);
 }
 
-static VdStore *
-new_empty_store (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = vd_test_path ("empty.db");
-  VdStore *store = vd_store_new (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 test_round_trip (void)
 {
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
   g_autofree char *first = vd_test_export (demo, NULL);
   g_autofree char *second = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,8 +125,31 @@ static const HostileCase hostile_cases[] = {
     VD_IMPORT_ERROR_INVALID, "tools[1].name: expected a string" },
   { "missing-field", "\"tagline\" : ", "\"tagline_typo\" : ",
     VD_IMPORT_ERROR_INVALID, "unknown field" },
-  { "comparisons-not-list", "\"comparisons\" : [", "\"comparisons\" : \"all\", \"x\" : [",
-    VD_IMPORT_ERROR_INVALID, "comparisons" },
+  { "comparisons-not-list", NULL,
+    "{\"format\" : \"verdict-desk/comparisons\", \"schema_version\" : 1, \"comparisons\" : 1}",
+    VD_IMPORT_ERROR_INVALID, "document.comparisons: expected a list" },
+  { "unknown-top-level", "\"format\"", "\"extra\" : [], \"format\"",
+    VD_IMPORT_ERROR_INVALID, "document.extra: unknown field" },
+  { "nul-in-text", "\"tagline\" : \"", "\"tagline\" : \"cut\\u0000here",
+    VD_IMPORT_ERROR_PARSE, "comparisons[0].tools[0].tagline: the text contains U+0000" },
+  { "raw-control-char", "\"tagline\" : \"", "\"tagline\" : \"bell\a",
+    VD_IMPORT_ERROR_PARSE, "U+0007 must be written as an escape" },
+  { "half-surrogate", "\"tagline\" : \"", "\"tagline\" : \"\\ud83d",
+    VD_IMPORT_ERROR_PARSE, "half a surrogate pair" },
+  { "duplicate-key", "\"title\" : ", "\"title\" : \"one\", \"title\" : ",
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].title: the member appears twice" },
+  { "computed-null", "\"ship_label\" : \"50%\"", "\"ship_label\" : null",
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].tools[0].panel.ship_label: expected a string" },
+  { "computed-extra", "\"ship_votes\"", "\"bonus\" : 1, \"ship_votes\"",
+    VD_IMPORT_ERROR_INVALID, "tools[0].panel.bonus: unknown field" },
+  { "computed-missing", "\"quote\" : ", "\"quot\" : ",
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].scorecards[0].quote: missing" },
+  { "same-tool-twice", "\"tool_b\" : \"" MISTRAL "\"", "\"tool_b\" : \"" HAIKU "\"",
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].tool_b: is the same tool as tool_a" },
+  { "empty-uuid", "\"uuid\" : \"" HAIKU "\"", "\"uuid\" : \"\"",
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].tools[0].uuid: expected a lower-case uuid" },
+  { "upper-case-uuid", "\"uuid\" : \"" HAIKU "\"", "\"uuid\" : \"" HAIKU_UPPER "\"",
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].tools[0].uuid: expected a lower-case uuid" },
   { "bad-enum", "\"pricing\" : \"paid\"", "\"pricing\" : \"cheap\"",
     VD_IMPORT_ERROR_INVALID, "tools[1].pricing: not one of the allowed values" },
   { "negative-votes", "\"votes_up\" : null", "\"votes_up\" : -5",
@@ -157,7 +172,7 @@ static const HostileCase hostile_cases[] = {
     "\"tool_b\" : \"00000000-0000-4000-8000-000000000000\"",
     VD_IMPORT_ERROR_INVALID, "00000000-0000-4000-8000-000000000000" },
   { "tools-not-objects", "\"tools\" : [", "\"tools\" : [1, ",
-    VD_IMPORT_ERROR_INVALID, "tools[0]: expected an object" },
+    VD_IMPORT_ERROR_INVALID, "comparisons[0].tools: expected exactly two tools" },
 };
 
 static void
@@ -165,7 +180,7 @@ test_hostile (gconstpointer data)
 {
   const HostileCase *c = data;
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) empty = new_empty_store ();
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
   g_autofree char *before = vd_test_export (demo, NULL);
   g_autofree char *document = NULL;
   g_autofree char *after = NULL;
@@ -246,7 +261,7 @@ static void
 test_all_or_nothing (void)
 {
   g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
-  g_autoptr(VdStore) target = new_empty_store ();
+  g_autoptr(VdStore) target = vd_test_new_empty_store ();
   g_autofree char *text = vd_test_export (demo, NULL);
   g_autoptr(VdTool) a = vd_tool_new ("A");
   g_autoptr(VdTool) b = vd_tool_new ("B");
@@ -271,6 +286,122 @@ test_all_or_nothing (void)
   g_assert_false (vd_store_contains (target, VD_TYPE_TOOL, MISTRAL, NULL, NULL));
 }
 
+/* Edits the demo export's first page with @edit, then imports the result
+ * into the demo database: refused with @says, nothing changed. */
+static void
+assert_page_refused (void      (*edit) (JsonObject *page),
+                     const char *says)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autofree char *before = vd_test_export (demo, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *document = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, before, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  edit (json_array_get_object_element (json_object_get_array_member (root, "comparisons"), 0));
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  document = json_generator_to_data (generator, NULL);
+
+  g_assert_false (import_text (demo, document, NULL, &error));
+  g_assert_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID);
+  if (strstr (error->message, says) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, says);
+
+  after = vd_test_export (demo, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+drop_second_tool (JsonObject *page)
+{
+  json_array_remove_element (json_object_get_array_member (page, "tools"), 1);
+}
+
+static void
+no_tools (JsonObject *page)
+{
+  json_object_set_array_member (page, "tools", json_array_new ());
+}
+
+static void
+third_tool (JsonObject *page)
+{
+  JsonArray *tools = json_object_get_array_member (page, "tools");
+
+  json_array_add_element (tools, json_node_copy (json_array_get_element (tools, 0)));
+}
+
+static void
+swap_tools (JsonObject *page)
+{
+  JsonArray *tools = json_object_get_array_member (page, "tools");
+  JsonNode *first = json_node_copy (json_array_get_element (tools, 0));
+
+  json_array_remove_element (tools, 0);
+  json_array_add_element (tools, first);
+}
+
+/* The reviewer leaves the panel but their scorecards stay in the page:
+ * what the export wrote before it learnt not to. */
+static void
+reviewer_off_panel (JsonObject *page)
+{
+  json_array_remove_element (json_object_get_array_member (page, "panel"), 0);
+  json_array_remove_element (json_object_get_array_member (page, "reviewers"), 0);
+  json_array_remove_element (json_object_get_array_member (page, "split"), 0);
+}
+
+static void
+tool_uuid_as_reviewer (JsonObject *page)
+{
+  JsonObject *reviewer = json_array_get_object_element (
+    json_object_get_array_member (page, "reviewers"), 0);
+
+  json_object_set_string_member (reviewer, "uuid", HAIKU);
+}
+
+static void
+short_split (JsonObject *page)
+{
+  json_array_remove_element (json_object_get_array_member (page, "split"), 0);
+}
+
+static void
+test_page_rules (void)
+{
+  assert_page_refused (drop_second_tool, "comparisons[0].tools: expected exactly two tools");
+  assert_page_refused (no_tools, "comparisons[0].tools: expected exactly two tools");
+  assert_page_refused (third_tool, "comparisons[0].tools: expected exactly two tools");
+  assert_page_refused (swap_tools, "comparisons[0].tools[0].uuid: is not " HAIKU);
+  assert_page_refused (reviewer_off_panel, "is not on the panel");
+  assert_page_refused (tool_uuid_as_reviewer,
+                       "comparisons[0].reviewers[0].uuid: " HAIKU " is already the uuid of a tool");
+  assert_page_refused (short_split, "comparisons[0].split: has 3 entries for a panel of 4");
+}
+
+/* Two documents back to back are not one. */
+static void
+test_trailing_content (void)
+{
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (NULL);
+  g_autoptr(VdStore) empty = vd_test_new_empty_store ();
+  g_autofree char *before = vd_test_export (demo, NULL);
+  g_autofree char *twice = g_strconcat (before, before, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (import_text (empty, twice, NULL, &error));
+  g_assert_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "more after the end of the document"));
+  after = vd_test_export (empty, NULL);
+  g_assert_nonnull (strstr (after, "\"comparisons\" : []"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +414,8 @@ main (int   argc,
   g_test_add_func ("/import/huge-string", test_huge_string);
   g_test_add_func ("/import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/import/page-rules", test_page_rules);
+  g_test_add_func ("/import/trailing-content", test_trailing_content);
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {

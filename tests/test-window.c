@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "vd-comparison-page.h"
 #include "vd-export.h"
@@ -350,6 +352,49 @@ test_export_matches_command_line (Desk          *desk,
 }
 
 static void
+on_export_failed (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_cmpuint (vd_window_export_finish (VD_WINDOW (object), result, error), ==, 0);
+  g_assert_nonnull (*error);
+}
+
+/* The window's Export goes through the command line's code: a write that
+ * fails (here past RLIMIT_FSIZE, as on a full disk) leaves the old file. */
+static void
+test_export_failure_keeps_file (Desk          *desk,
+                                gconstpointer  data)
+{
+  g_autofree char *out = vd_test_path ("page.json");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, limit;
+  void (*saved_handler) (int);
+
+  g_assert_true (g_file_set_contents (out, "the page the website has", -1, NULL));
+  before = vd_test_file_checksum (out);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = (struct rlimit) { 4096, saved.rlim_max };
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  vd_window_export_async (desk->window, file, DEMO_SLUG, NULL, on_export_failed, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_nonnull (strstr (error->message, "page.json” is unchanged"));
+  after = vd_test_file_checksum (out);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 test_new_comparison (Desk          *desk,
                      gconstpointer  data)
 {
@@ -499,6 +544,8 @@ main (int   argc,
               desk_set_up, test_tool_editor_is_shared, desk_tear_down);
   g_test_add ("/window/export-matches-command-line", Desk, NULL,
               desk_set_up, test_export_matches_command_line, desk_tear_down);
+  g_test_add ("/window/export-failure-keeps-file", Desk, NULL,
+              desk_set_up, test_export_failure_keeps_file, desk_tear_down);
   g_test_add ("/window/new-comparison", Desk, NULL,
               desk_set_up, test_new_comparison, desk_tear_down);
   g_test_add ("/window/panel-picker", Desk, NULL,

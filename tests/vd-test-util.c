@@ -64,6 +64,42 @@ vd_test_new_demo_store (char **path_out)
   return g_steal_pointer (&store);
 }
 
+/* A new empty database in a temporary directory. */
+VdStore *
+vd_test_new_empty_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = vd_test_path ("empty.db");
+  VdStore *store = vd_store_new (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* An empty database in memory: for programs that import thousands of
+ * documents, and need no g_test_init(). */
+VdStore *
+vd_test_new_memory_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  VdStore *store = vd_store_new (":memory:", &error);
+
+  if (store == NULL)
+    g_error ("no in-memory store: %s", error->message);
+  return store;
+}
+
+gboolean
+vd_test_store_is_empty (VdStore *store)
+{
+  GType types[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (vd_store_count (store, types[i], NULL) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 vd_test_file_checksum (const char *path)
 {

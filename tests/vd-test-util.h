@@ -15,6 +15,9 @@ char     *vd_test_make_dir       (void);
 /* A path in a new temporary directory (the file does not exist yet). */
 char     *vd_test_path           (const char  *basename);
 VdStore  *vd_test_new_demo_store (char       **path_out);
+VdStore  *vd_test_new_empty_store (void);
+VdStore  *vd_test_new_memory_store (void);
+gboolean  vd_test_store_is_empty (VdStore     *store);
 char     *vd_test_file_checksum  (const char  *path);
 char     *vd_test_export         (VdStore     *store,
                                   const char  *slug);

@@ -99,6 +99,39 @@ write_scorecards (VdJsonWriter *writer,
   vd_json_writer_end_array (writer);
 }
 
+/* The scorecards the page shows: a reviewer who left the panel keeps their
+ * scorecards in the database (they come back on rejoining), and one for a
+ * tool the comparison no longer compares stays too, but the page cannot name
+ * either, and an import would refuse a document that carried them. */
+static GListStore *
+list_page_scorecards (VdStore       *store,
+                      VdComparison  *comparison,
+                      GError       **error)
+{
+  g_autoptr(GListStore) stored = vd_store_list_scorecards (store, comparison, error);
+  const char * const *panel = vd_comparison_get_panel (comparison);
+  GListStore *shown;
+  guint n;
+
+  if (stored == NULL)
+    return NULL;
+
+  shown = g_list_store_new (VD_TYPE_SCORECARD);
+  n = g_list_model_get_n_items (G_LIST_MODEL (stored));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdScorecard) scorecard = g_list_model_get_item (G_LIST_MODEL (stored), i);
+      const char *tool = vd_scorecard_get_tool (scorecard);
+
+      if (g_strv_contains (panel, vd_scorecard_get_reviewer (scorecard)) &&
+          (g_str_equal (tool, vd_comparison_get_tool_a (comparison)) ||
+           g_str_equal (tool, vd_comparison_get_tool_b (comparison))))
+        g_list_store_append (shown, scorecard);
+    }
+
+  return shown;
+}
+
 /* Appends one comparison's page to @out, laid out as it sits in the
  * document: nested two levels in. Written straight as text (the layout is
  * JsonGenerator's, see vd_json_writer_init()), since a tree per page cost
@@ -120,7 +153,7 @@ write_comparison (VdStore       *store,
 
   if (!(tool_a = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_a (comparison), error)) ||
       !(tool_b = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_b (comparison), error)) ||
-      !(scorecards = vd_store_list_scorecards (store, comparison, error)))
+      !(scorecards = list_page_scorecards (store, comparison, error)))
     return FALSE;
 
   panels[0] = panel_a = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (tool_a)),
@@ -292,12 +325,25 @@ out:
   return TRUE;
 }
 
+/* Closes @out so that the temporary file it writes is thrown away and
+ * whatever was at the destination stays: GLib renames only on a close that
+ * is not cancelled. */
+static void
+abandon_replace (GFileOutputStream *out)
+{
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+  g_cancellable_cancel (abort);
+  g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+}
+
 /**
  * vd_export_to_file:
  *
  * Writes the document to @file through a temporary file that replaces it
  * only when complete, so a failed export never leaves half a document where
- * the website expects a whole one.
+ * the website expects a whole one: on any error, a full disk included, the
+ * file that was there keeps every byte.
  */
 gboolean
 vd_export_to_file (VdStore        *store,
@@ -310,39 +356,50 @@ vd_export_to_file (VdStore        *store,
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  guint n = 0;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  name = g_file_get_parse_name (file);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &local_error);
   if (out == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
       g_set_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE,
                    "Could not write “%s”: %s", name, local_error->message);
       return FALSE;
     }
 
+  /* The buffer must never close the file itself: a buffered stream whose
+   * last flush fails still closes its base stream, and that close renames
+   * the short temporary file over the destination. The file is closed
+   * below, and only once every byte has reached it. */
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
 
-  if (!vd_export_to_stream (store, slug, buffered, n_exported, cancellable, error))
+  if (!vd_export_to_stream (store, slug, buffered, &n, cancellable, &local_error) ||
+      !g_output_stream_flush (buffered, cancellable, &local_error) ||
+      !g_output_stream_close (buffered, cancellable, &local_error))
     {
-      /* Cancel the replace: closing a cancelled stream keeps the old file. */
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      abandon_replace (out);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "“%s” is unchanged: ", name);
       return FALSE;
     }
 
-  if (!g_output_stream_close (buffered, cancellable, &local_error))
+  /* Syncs the temporary file (GLib does when it replaces one), then renames
+   * it over the destination; on error the temporary file is removed. */
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
     {
       g_set_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE,
-                   "Could not finish the export: %s", local_error->message);
+                   "Could not finish writing “%s”: %s", name, local_error->message);
       return FALSE;
     }
+
+  if (n_exported != NULL)
+    *n_exported = n;
 
   return TRUE;
 }

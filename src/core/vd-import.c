@@ -20,30 +20,14 @@
 #include "vd-error.h"
 #include "vd-export.h"
 #include "vd-import.h"
+#include "vd-import-check.h"
+#include "vd-json-check.h"
 #include "vd-record-json.h"
 
 /* What the export adds beside each record's fields. */
 static const char * const comparison_extras[] = { "tools", "reviewers", "split", "scorecards", NULL };
 static const char * const tool_extras[] = { "pricing_label", "panel", "community", NULL };
 static const char * const scorecard_extras[] = { "quote", NULL };
-
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *member,
-           const char  *where,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,
-                   "%s.%s: %s", where, member, node == NULL ? "missing" : "expected a list");
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
 
 static JsonObject *
 get_object (JsonArray   *array,
@@ -73,7 +57,7 @@ parse_list (JsonObject          *object,
             GPtrArray           *records,
             GError             **error)
 {
-  JsonArray *array = get_array (object, member, where, error);
+  JsonArray *array = vd_import_get_array (object, where, member, error);
   guint len;
 
   if (array == NULL)
@@ -126,7 +110,8 @@ check_header (JsonNode  *root,
 {
   JsonObject *object;
   JsonNode *version;
-  const char *format;
+  JsonNode *format_node;
+  const char *format = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -136,7 +121,15 @@ check_header (JsonNode  *root,
     }
 
   object = json_node_get_object (root);
-  format = json_object_get_string_member_with_default (object, "format", NULL);
+  if (!vd_import_check_top (object, error))
+    return NULL;
+
+  /* Not json_object_get_string_member_with_default(): it is critical about
+   * a member that is an object or a list, which a hostile document has. */
+  format_node = json_object_get_member (object, "format");
+  if (format_node != NULL && JSON_NODE_HOLDS_VALUE (format_node) &&
+      json_node_get_value_type (format_node) == G_TYPE_STRING)
+    format = json_node_get_string (format_node);
   if (g_strcmp0 (format, VD_EXPORT_FORMAT) != 0)
     {
       g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,
@@ -161,7 +154,7 @@ check_header (JsonNode  *root,
       return NULL;
     }
 
-  return get_array (object, "comparisons", "document", error);
+  return vd_import_get_array (object, "document", "comparisons", error);
 }
 
 /* Turns one page into records in dependency order: its tools, reviewers,
@@ -169,6 +162,7 @@ check_header (JsonNode  *root,
 static GPtrArray *
 parse_comparison (JsonNode    *node,
                   guint        index,
+                  GHashTable  *seen,
                   GError     **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -185,6 +179,9 @@ parse_comparison (JsonNode    *node,
     }
 
   item = json_node_get_object (node);
+  if (!vd_import_check_page (item, where, seen, error))
+    return NULL;
+
   if (!parse_list (item, "tools", VD_TYPE_TOOL, tool_extras, where, records, error) ||
       !parse_list (item, "reviewers", VD_TYPE_REVIEWER, NULL, where, records, error) ||
       !parse_list (item, "scorecards", VD_TYPE_SCORECARD, scorecard_extras, where,
@@ -436,6 +433,7 @@ static gboolean
 import_pages (VdStore        *store,
               const char     *data,
               Layout         *layout,
+              GHashTable     *seen,
               VdImportStats  *stats,
               GError        **error)
 {
@@ -458,7 +456,7 @@ import_pages (VdStore        *store,
         }
 
       if (!parse_json (parser, data + span->start, len, where, error) ||
-          !(records = parse_comparison (json_parser_get_root (parser), i, error)) ||
+          !(records = parse_comparison (json_parser_get_root (parser), i, seen, error)) ||
           !merge (store, records, stats, error))
         return FALSE;
 
@@ -474,6 +472,7 @@ static gboolean
 import_whole (VdStore        *store,
               const char     *data,
               gsize           len,
+              GHashTable     *seen,
               VdImportStats  *stats,
               GError        **error)
 {
@@ -498,7 +497,7 @@ import_whole (VdStore        *store,
     {
       g_autoptr(GPtrArray) records = NULL;
 
-      if (!(records = parse_comparison (json_array_get_element (array, i), i, error)) ||
+      if (!(records = parse_comparison (json_array_get_element (array, i), i, seen, error)) ||
           !merge (store, records, stats, error))
         return FALSE;
 
@@ -547,6 +546,7 @@ vd_import_from_bytes (VdStore        *store,
                       GError        **error)
 {
   VdImportStats local_stats = { 0 };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Layout layout = { 0 };
   gboolean ok;
   gsize len;
@@ -571,7 +571,10 @@ vd_import_from_bytes (VdStore        *store,
       return FALSE;
     }
 
-  if (!scan_document (data, len, &layout, error))
+  /* Strict JSON first: everything below reads the document as json-glib
+   * does, which is more than RFC 8259 allows. */
+  if (!vd_json_check (data, len, VD_IMPORT_MAX_DEPTH, error) ||
+      !scan_document (data, len, &layout, error))
     return FALSE;
 
   if (layout.pages != NULL)
@@ -591,20 +594,23 @@ vd_import_from_bytes (VdStore        *store,
         }
     }
 
-  /* Before the transaction: outside one, bulk mode may change the journal. */
-  vd_store_set_bulk (store, TRUE);
-  if (!vd_store_begin (store, error))
+  /* Nothing is written to a damaged file: the write would fail halfway,
+   * and a refused import must leave every byte of the file as it was. For
+   * the same reason bulk mode starts inside the transaction, where it keeps
+   * the file in WAL: a journal switch writes the header, refused or not. */
+  if (!vd_store_check_integrity (store, error) ||
+      !vd_store_begin (store, error))
     {
-      vd_store_set_bulk (store, FALSE);
       g_clear_pointer (&layout.pages, g_array_unref);
       return FALSE;
     }
+  vd_store_set_bulk (store, TRUE);
 
   ok = maybe_defer_indexes (store, &layout, error);
   if (ok && layout.pages != NULL)
-    ok = import_pages (store, data, &layout, &local_stats, error);
+    ok = import_pages (store, data, &layout, seen, &local_stats, error);
   else if (ok)
-    ok = import_whole (store, data, len, &local_stats, error);
+    ok = import_whole (store, data, len, seen, &local_stats, error);
   g_clear_pointer (&layout.pages, g_array_unref);
 
   if (ok)

@@ -143,8 +143,10 @@ append_indent (GString *out,
 }
 
 /* As json-glib 1.6's generator escapes: the quote, the backslash, the
- * control characters below 0x1f (named where JSON has a name) and DEL;
- * everything else, 0x1f and all of UTF-8 included, goes through as it is. */
+ * control characters (named where JSON has a name) and DEL; everything
+ * else, all of UTF-8 included, goes through as it is. Unlike json-glib,
+ * 0x1f is escaped too: written raw it is not JSON, and the import (or any
+ * strict reader) would refuse the export. */
 static void
 append_escaped (GString    *out,
                 const char *text)
@@ -158,7 +160,7 @@ append_escaped (GString    *out,
       const char *escape;
       char hex[8];
 
-      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) || c == 0x1f)
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f))
         continue;
 
       switch (c)

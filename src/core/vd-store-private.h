@@ -70,6 +70,7 @@ struct _VdStore
   GStatBuf     file_stat;      /* the file as this store last left it */
   GStatBuf     wal_stat;       /* its WAL, while it exists */
   gboolean     have_wal_stat;
+  gboolean     in_memory;      /* ":memory:": no file to watch */
   VdStoreDetach detached;
 };
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "vd-enum-types.h"
 #include "vd-error.h"
@@ -606,3 +607,60 @@ vd_store_load_summary (VdStore     *self,
   return g_object_ref (g_ptr_array_index (summaries, 0));
 }
 
+
+/**
+ * vd_store_check_integrity:
+ *
+ * Reads every page of the file (SQLite's quick_check) without writing any.
+ * A write into a damaged file fails halfway, and even its rollback can
+ * leave bytes that were not there; a caller about to write a lot checks
+ * first and refuses with the file untouched.
+ *
+ * Returns: %FALSE with %VD_STORE_ERROR_CORRUPT if the file is damaged
+ */
+gboolean
+vd_store_check_integrity (VdStore  *self,
+                          GError  **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+
+  /* Not cached: it runs once per import, and a statement kept prepared
+   * would hold a read of its own. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            problem = g_strdup (result != NULL ? result : "no answer");
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    return _vd_store_set_sqlite_error (self, rc, error);
+  if (rc != SQLITE_OK)
+    problem = g_strdup (sqlite3_errstr (rc));
+
+  if (problem == NULL)
+    return TRUE;
+
+  /* One line: SQLite lists what it found line by line, under a heading. */
+  if (g_str_has_prefix (problem, "*** in database main ***\n"))
+    memmove (problem, problem + strlen ("*** in database main ***\n"),
+             strlen (problem) - strlen ("*** in database main ***\n") + 1);
+  g_strdelimit (problem, "\r\n", ' ');
+
+  basename = g_path_get_basename (self->path);
+  g_set_error (error, VD_STORE_ERROR, VD_STORE_ERROR_CORRUPT,
+               "“%s” is damaged (%s); nothing was written to it", basename, problem);
+  return FALSE;
+}

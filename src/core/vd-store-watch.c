@@ -75,6 +75,9 @@ _vd_store_watch_init (VdStore  *self,
       !query_int64 (self, "SELECT coalesce (max (seq), 0) FROM changes", &self->seen_seq, error))
     return FALSE;
 
+  /* SQLite names no file for an in-memory database. */
+  self->in_memory = sqlite3_db_filename (self->db, "main") == NULL ||
+                    sqlite3_db_filename (self->db, "main")[0] == '\0';
   remember_file (self);
   return TRUE;
 }
@@ -145,6 +148,8 @@ _vd_store_check_attached (VdStore  *self,
 
   if (self->detached != VD_STORE_ATTACHED)
     return detached_error (self, error);
+  if (self->in_memory)
+    return TRUE;
 
   if (g_stat (self->path, &st) != 0)
     detach (self, VD_STORE_DETACHED_DELETED);

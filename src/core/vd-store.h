@@ -98,6 +98,8 @@ void          vd_store_set_bulk              (VdStore       *self,
                                               gboolean       bulk);
 gboolean      vd_store_defer_indexes         (VdStore       *self,
                                               GError       **error);
+gboolean      vd_store_check_integrity       (VdStore       *self,
+                                              GError       **error);
 
 gboolean      vd_store_poll                  (VdStore       *self,
                                               GPtrArray    **changes,

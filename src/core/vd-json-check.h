@@ -1,0 +1,16 @@
+/* vd-json-check.h — holding a document from outside to strict JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean vd_json_check (const char  *data,
+                        gsize        len,
+                        guint        max_depth,
+                        GError     **error);
+
+G_END_DECLS
