@@ -348,6 +348,13 @@ vd_window_write_recovery (VdWindow      *self,
 
 /* Closing ------------------------------------------------------------------- */
 
+static gboolean
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_unsaved_response (AdwMessageDialog *dialog,
                      const char       *response,
@@ -355,11 +362,12 @@ on_unsaved_response (AdwMessageDialog *dialog,
 {
   self->unsaved_dialog = NULL;
 
-  /* Only this answer drops anything; every other way out keeps editing. */
+  /* Only this answer drops anything; every other way out keeps editing.
+   * The dialog is still answering: the window, its parent, goes after. */
   if (g_str_equal (response, "discard"))
     {
       g_hash_table_remove_all (self->unsaved);
-      gtk_window_destroy (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window, g_object_ref (self), g_object_unref);
     }
 }
 
@@ -380,13 +388,28 @@ ask_before_discarding (VdWindow     *self,
     }
 
   /* The body is plain text: names and the error may hold the user's words. */
-  g_string_append_printf (body, _("These changes could not be saved: %s"), error->message);
-  g_hash_table_iter_init (&iter, self->unsaved);
-  while (g_hash_table_iter_next (&iter, NULL, &record) && shown++ < 5)
+  if (g_hash_table_size (self->unsaved) == 1)
     {
-      g_autofree char *name = _vd_window_record_name (record);
+      g_autofree char *name = NULL;
 
-      g_string_append_printf (body, "\n• %s", name);
+      g_hash_table_iter_init (&iter, self->unsaved);
+      g_hash_table_iter_next (&iter, NULL, &record);
+      name = _vd_window_record_name (record);
+
+      g_string_printf (body, _("The changes to “%s” could not be saved.\n\n%s"),
+                       name, error->message);
+    }
+  else
+    {
+      g_string_append (body, _("These changes could not be saved:"));
+      g_hash_table_iter_init (&iter, self->unsaved);
+      while (g_hash_table_iter_next (&iter, NULL, &record) && shown++ < 5)
+        {
+          g_autofree char *name = _vd_window_record_name (record);
+
+          g_string_append_printf (body, "\n• %s", name);
+        }
+      g_string_append_printf (body, "\n\n%s", error->message);
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Unsaved Changes"), body->str);
