@@ -266,6 +266,21 @@ vd_application_open (GApplication  *app,
     }
 }
 
+/* Closing or destroying one window can take others with it (those
+ * transient for it): hold each while going through them. */
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
+static GList *
+list_windows (GtkApplication *app)
+{
+  return g_list_copy_deep (gtk_application_get_windows (app), ref_window, NULL);
+}
+
 /* SIGTERM, SIGINT, SIGHUP ------------------------------------------------- *
  * Logging out, `systemctl stop` and a closed terminal end the desk without
  * asking anyone. Save what every window holds; what cannot be saved goes to
@@ -276,7 +291,7 @@ static gboolean
 on_quit_signal (gpointer user_data)
 {
   VdApplication *self = user_data;
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autolist(GtkWindow) windows = list_windows (GTK_APPLICATION (self));
   gboolean kept = TRUE;
 
   for (GList *l = windows; l != NULL; l = l->next)
@@ -348,7 +363,7 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+  g_autolist(GtkWindow) windows = list_windows (app);
 
   /* Closing, not just quitting: each window saves what is pending first,
    * and one that could not may stay open to say so. */
