@@ -15,12 +15,18 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
+#include "vd-comparison-page.h"
 #include "vd-demo.h"
+#include "vd-scorecard-form.h"
 #include "vd-test-util.h"
 #include "vd-window.h"
 
 #define DEMO_UUID  "9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10"
+#define DEMO_SLUG  "claude-haiku-open-weights-vs-mistral-medium-3"
+#define MISTRAL    "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a61"
+#define SKEPTIC    "2b7e9c41-5d6a-4f8b-9c0d-7e1f2a3b4c51"
 #define APP_PATH   "/io/github/verdictdesk/VerdictDesk"
 /* Not a timing assert: how long to wait for something that, when broken,
  * would never happen, before failing instead of hanging. */
@@ -539,6 +545,63 @@ test_close_saves_once_fixed (void)
   g_assert_cmpstr (after, ==, title);
 }
 
+/* Another program holds the write lock (a long import, a backup tool): the
+ * write fails after the busy timeout, and every edit stays pending. */
+static void
+test_close_waits_out_a_lock (void)
+{
+  g_autofree char *path = demo_database (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = vd_store_new (path, &error);
+  g_autoptr(VdStore) reader = NULL;
+  g_autoptr(VdWindow) window = NULL;
+  g_autoptr(VdReviewer) skeptic = NULL;
+  g_autoptr(VdTool) mistral = NULL;
+  g_autofree char *exported = NULL;
+  const char *text = "Typed while another program held the file";
+  AdwMessageDialog *dialog;
+  GtkWidget *form;
+  sqlite3 *other;
+
+  g_assert_no_error (error);
+  skeptic = vd_store_load (store, VD_TYPE_REVIEWER, SKEPTIC, &error);
+  mistral = vd_store_load (store, VD_TYPE_TOOL, MISTRAL, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
+  iterate_until_idle ();
+  form = vd_comparison_page_get_form (VD_COMPARISON_PAGE (vd_window_get_content (window)),
+                                      SKEPTIC, 1);
+  g_assert_true (VD_IS_SCORECARD_FORM (form));
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (VD_SCORECARD_FORM (form), 2), text, -1);
+
+  /* The dialog names the scorecard by who wrote it on what. */
+  dialog = close_refused (window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            vd_reviewer_get_name (skeptic)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), vd_tool_get_name (mistral)));
+  adw_message_dialog_response (dialog, "keep");
+  iterate_until_idle ();
+
+  /* The lock gone, the next close writes the edit and closes. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_false (is_open (window));
+  g_assert_cmpuint (vd_window_get_n_unsaved (window), ==, 0);
+
+  reader = vd_store_new (path, &error);
+  g_assert_no_error (error);
+  exported = vd_test_export (reader, DEMO_SLUG);
+  g_assert_nonnull (strstr (exported, text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +623,7 @@ main (int   argc,
   g_test_add_func ("/app/close-asks-every-time", test_close_asks_every_time);
   g_test_add_func ("/app/close-saves-once-fixed", test_close_saves_once_fixed);
   g_test_add_func ("/app/quit-asks", test_quit_asks);
+  g_test_add_func ("/app/close-waits-out-a-lock", test_close_waits_out_a_lock);
 
   status = g_test_run ();
   g_rmdir (ours);

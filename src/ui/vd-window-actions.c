@@ -133,7 +133,7 @@ on_delete_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "delete") || record == NULL)
     return;
 
-  name = _vd_window_record_name (record);
+  name = _vd_window_record_name (self, record);
   if (!vd_session_delete (self->session, record, &error))
     {
       _vd_window_toast_error (self, _("Not deleted"), error);
@@ -162,7 +162,7 @@ delete_record (GtkWidget  *widget,
   if (self->current == NULL)
     return;
 
-  name = _vd_window_record_name (self->current);
+  name = _vd_window_record_name (self, self->current);
   heading = g_strdup_printf (_("Delete “%s”?"), name);
   body = VD_IS_COMPARISON (self->current)
     ? _("The comparison and every scorecard written for it are deleted. This cannot be undone.")

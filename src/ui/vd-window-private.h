@@ -42,7 +42,8 @@ struct _VdWindow
 };
 
 void _vd_window_class_add_actions (GtkWidgetClass *widget_class);
-char *_vd_window_record_name      (VdRecord       *record);
+char *_vd_window_record_name      (VdWindow       *self,
+                                   VdRecord       *record);
 
 /* vd-window-unsaved.c */
 void     _vd_window_unsaved_init      (VdWindow *self);

@@ -177,9 +177,34 @@ _vd_window_unsaved_dispose (VdWindow *self)
   g_clear_pointer (&self->unsaved, g_hash_table_unref);
 }
 
+/* A scorecard is named by who wrote it on what: the session has both (or
+ * reads them; reading works when writing does not). */
+static char *
+scorecard_name (VdWindow    *self,
+                VdScorecard *scorecard)
+{
+  g_autoptr(VdReviewer) reviewer = NULL;
+  g_autoptr(VdTool) tool = NULL;
+
+  if (self->session != NULL)
+    {
+      reviewer = vd_session_lookup (self->session, VD_TYPE_REVIEWER,
+                                    vd_scorecard_get_reviewer (scorecard), NULL);
+      tool = vd_session_lookup (self->session, VD_TYPE_TOOL, vd_scorecard_get_tool (scorecard),
+                                NULL);
+    }
+
+  if (reviewer == NULL || tool == NULL)
+    return g_strdup (_("A scorecard"));
+
+  return g_strdup_printf (_("%s’s scorecard on %s"), vd_reviewer_get_name (reviewer),
+                          vd_tool_get_name (tool));
+}
+
 /* What the desk calls @record in a message. */
 char *
-_vd_window_record_name (VdRecord *record)
+_vd_window_record_name (VdWindow *self,
+                        VdRecord *record)
 {
   if (VD_IS_COMPARISON (record))
     return g_strdup (vd_comparison_get_title (VD_COMPARISON (record)));
@@ -188,7 +213,7 @@ _vd_window_record_name (VdRecord *record)
   if (VD_IS_REVIEWER (record))
     return g_strdup (vd_reviewer_get_name (VD_REVIEWER (record)));
 
-  return g_strdup (_("A scorecard"));
+  return scorecard_name (self, VD_SCORECARD (record));
 }
 
 /**
@@ -394,7 +419,7 @@ ask_before_discarding (VdWindow     *self,
 
       g_hash_table_iter_init (&iter, self->unsaved);
       g_hash_table_iter_next (&iter, NULL, &record);
-      name = _vd_window_record_name (record);
+      name = _vd_window_record_name (self, record);
 
       g_string_printf (body, _("The changes to “%s” could not be saved.\n\n%s"),
                        name, error->message);
@@ -405,7 +430,7 @@ ask_before_discarding (VdWindow     *self,
       g_hash_table_iter_init (&iter, self->unsaved);
       while (g_hash_table_iter_next (&iter, NULL, &record) && shown++ < 5)
         {
-          g_autofree char *name = _vd_window_record_name (record);
+          g_autofree char *name = _vd_window_record_name (self, record);
 
           g_string_append_printf (body, "\n• %s", name);
         }
