@@ -18,7 +18,9 @@ main (int   argc,
   g_auto(VdCliOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(VdApplication) app = NULL;
-  char *app_argv[] = { argv[0], NULL };
+  g_autofree char *database = NULL;
+  char *app_argv[] = { argv[0], NULL, NULL };
+  int status;
   const char *localedir = g_getenv ("VERDICT_DESK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
@@ -42,8 +44,15 @@ main (int   argc,
   if (options.render_preview != NULL)
     return vd_render_preview (&options);
 
-  app = vd_application_new (options.database);
+  /* The database travels as a file to open, so a desk already running opens
+   * it; made absolute here, where the relative name means something, and so
+   * that GApplication never reads it as an option. */
+  if (options.database != NULL)
+    app_argv[1] = database = g_canonicalize_filename (options.database, NULL);
+
+  app = vd_application_new ();
   if (options.quit_after_first_frame)
     vd_application_set_quit_after_first_frame (app, TRUE);
-  return g_application_run (G_APPLICATION (app), 1, app_argv);
+  status = g_application_run (G_APPLICATION (app), database != NULL ? 2 : 1, app_argv);
+  return status != 0 ? status : vd_application_get_exit_status (app);
 }

@@ -5,10 +5,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "vd-application.h"
 #include "vd-cli.h"
+#include "vd-autosaver.h"
 #include "vd-preferences-window.h"
 #include "vd-store.h"
 #include "vd-window.h"
@@ -17,21 +21,15 @@ struct _VdApplication
 {
   AdwApplication  parent_instance;
 
-  char           *database_path;
   GSettings      *settings;
   gboolean        quit_after_first_frame;
   gulong          render_hook;
+  guint           autosave_delay_ms;
+  int             exit_status;
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (VdApplication, vd_application, ADW_TYPE_APPLICATION)
-
-enum {
-  PROP_0,
-  PROP_DATABASE_PATH,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /**
  * vd_application_new_settings:
@@ -58,16 +56,13 @@ vd_application_new_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-/* The database to open: the one named on the command line, else the one
- * opened last (if it is still there), else the default in the data folder. */
+/* The database to open without one on the command line: the one opened
+ * last (if it is still there), else the default in the data folder. */
 static char *
 choose_database (VdApplication *self)
 {
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *last = NULL;
-
-  if (self->database_path != NULL)
-    return g_strdup (self->database_path);
 
   settings = vd_application_new_settings ();
   if (settings != NULL)
@@ -89,11 +84,44 @@ remember_database (const char *path)
     g_settings_set_string (settings, "last-database", absolute);
 }
 
+/* One file, however it was named: a relative path, a symlink, "..". */
+static char *
+canonical_path (const char *path)
+{
+  g_autofree char *real = realpath (path, NULL);
+
+  return real != NULL ? g_strdup (real) : g_canonicalize_filename (path, NULL);
+}
+
+static VdWindow *
+find_window (VdApplication *self,
+             const char    *path)
+{
+  g_autofree char *wanted = canonical_path (path);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      VdStore *store;
+      g_autofree char *open = NULL;
+
+      if (!VD_IS_WINDOW (l->data) || !(store = vd_window_get_store (l->data)))
+        continue;
+
+      open = canonical_path (vd_store_get_path (store));
+      if (g_str_equal (open, wanted))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 /**
  * vd_application_open_database:
  *
- * Opens a window on @path; a database that cannot be opened gets a window
- * that says why, and is left as it was.
+ * Presents the window on @path, opening one if there is none: two windows
+ * on one file would each hold their own copy of its records, and the staler
+ * would write over the other. A database that cannot be opened gets a
+ * window that says why, and is left as it was.
  */
 void
 vd_application_open_database (VdApplication *self,
@@ -106,6 +134,12 @@ vd_application_open_database (VdApplication *self,
 
   g_return_if_fail (VD_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
+
+  if ((window = GTK_WINDOW (find_window (self, path))) != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
 
   if (g_mkdir_with_parents (folder, 0700) == 0)
     store = vd_store_new (path, &error);
@@ -167,6 +201,13 @@ vd_application_set_quit_after_first_frame (VdApplication *self,
   g_return_if_fail (VD_IS_APPLICATION (self));
 
   self->quit_after_first_frame = !!quit;
+
+  /* A timed start must be this process's own, never a message to a desk
+   * that happens to be running. */
+  if (quit)
+    g_application_set_flags (G_APPLICATION (self),
+                             g_application_get_flags (G_APPLICATION (self)) |
+                             G_APPLICATION_NON_UNIQUE);
 }
 
 static void
@@ -202,12 +243,112 @@ vd_application_activate (GApplication *app)
   vd_application_open_database (self, path);
 }
 
+/* A second launch's --database arrives here, from its process or ours. */
+static void
+vd_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  VdApplication *self = VD_APPLICATION (app);
+
+  if (self->quit_after_first_frame)
+    watch_first_frame (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        vd_application_open_database (self, path);
+      else
+        g_printerr (_("verdict-desk: only databases on this computer can be opened\n"));
+    }
+}
+
+/* Closing or destroying one window can take others with it (those
+ * transient for it): hold each while going through them. */
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
+static GList *
+list_windows (GtkApplication *app)
+{
+  return g_list_copy_deep (gtk_application_get_windows (app), ref_window, NULL);
+}
+
+/* SIGTERM, SIGINT, SIGHUP ------------------------------------------------- *
+ * Logging out, `systemctl stop` and a closed terminal end the desk without
+ * asking anyone. Save what every window holds; what cannot be saved goes to
+ * a recovery file, named on stderr, and the exit status says so. Only when
+ * even that fails does the desk stay open, so the text is not lost. */
+
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  VdApplication *self = user_data;
+  g_autolist(GtkWindow) windows = list_windows (GTK_APPLICATION (self));
+  gboolean kept = TRUE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) recovery_error = NULL;
+      g_autofree char *recovery = NULL;
+      g_autofree char *name = NULL;
+
+      if (!VD_IS_WINDOW (l->data) || vd_window_flush (l->data, &error))
+        continue;
+
+      name = g_path_get_basename (vd_store_get_path (vd_window_get_store (l->data)));
+      if ((recovery = vd_window_write_recovery (l->data, error, &recovery_error)) != NULL)
+        {
+          g_printerr (_("verdict-desk: changes to %s could not be saved (%s); they are kept in %s\n"),
+                      name, error->message, recovery);
+          self->exit_status = 1;
+        }
+      else
+        {
+          g_printerr (_("verdict-desk: changes to %s could not be saved (%s) nor kept (%s); "
+                        "the window stays open\n"),
+                      name, error->message, recovery_error->message);
+          kept = FALSE;
+        }
+    }
+
+  if (!kept)
+    {
+      self->exit_status = 1;
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Everything is stored or rescued: leave without asking again. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+vd_application_shutdown (GApplication *app)
+{
+  VdApplication *self = VD_APPLICATION (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+
+  G_APPLICATION_CLASS (vd_application_parent_class)->shutdown (app);
+}
+
 static void
 vd_application_finalize (GObject *object)
 {
   VdApplication *self = VD_APPLICATION (object);
 
-  g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->settings);
   if (self->render_hook != 0)
     g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE),
@@ -217,50 +358,12 @@ vd_application_finalize (GObject *object)
 }
 
 static void
-vd_application_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  VdApplication *self = VD_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE_PATH:
-      g_value_set_string (value, self->database_path);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vd_application_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  VdApplication *self = VD_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE_PATH:
-      self->database_path = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+  g_autolist(GtkWindow) windows = list_windows (app);
 
   /* Closing, not just quitting: each window saves what is pending first,
    * and one that could not may stay open to say so. */
@@ -339,7 +442,12 @@ vd_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  static const int quit_signals[] = { SIGTERM, SIGINT, SIGHUP };
+
   G_APPLICATION_CLASS (vd_application_parent_class)->startup (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_sources[i] = g_unix_signal_add (quit_signals[i], on_quit_signal, self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -366,46 +474,70 @@ vd_application_class_init (VdApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = vd_application_finalize;
-  object_class->get_property = vd_application_get_property;
-  object_class->set_property = vd_application_set_property;
 
   app_class->activate = vd_application_activate;
+  app_class->open = vd_application_open;
   app_class->startup = vd_application_startup;
-
-  properties[PROP_DATABASE_PATH] =
-    g_param_spec_string ("database-path", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  app_class->shutdown = vd_application_shutdown;
 }
 
 static void
 vd_application_init (VdApplication *self)
 {
+  self->autosave_delay_ms = VD_AUTOSAVER_DEFAULT_DELAY_MS;
 }
 
 /**
  * vd_application_new:
- * @database_path: (nullable): the database to open; %NULL for the one opened
- *   last, or the default one
+ *
+ * One desk per user session: a second launch hands its database to the
+ * running one (as a file to open, as GNOME Text Editor does) and exits.
+ * Without a session bus GApplication runs each launch on its own.
  */
 VdApplication *
-vd_application_new (const char *database_path)
+vd_application_new (void)
 {
-  /* Each window owns one database file; a second launch with another
-   * --database must not be folded into the first process. */
   return g_object_new (VD_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       "database-path", database_path,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/verdictdesk/VerdictDesk",
                        NULL);
 }
 
-const char *
-vd_application_get_database_path (VdApplication *self)
+/**
+ * vd_application_get_exit_status:
+ *
+ * Returns: what the process should exit with once g_application_run()
+ *   returns: non-zero when a signal ended it with changes that could only
+ *   be kept in a recovery file
+ */
+int
+vd_application_get_exit_status (VdApplication *self)
 {
-  g_return_val_if_fail (VD_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (VD_IS_APPLICATION (self), 1);
 
-  return self->database_path;
+  return self->exit_status;
+}
+
+/**
+ * vd_application_set_autosave_delay:
+ *
+ * How long windows opened from now on wait after an edit before writing
+ * it; tests make it long, to hold an edit pending.
+ */
+void
+vd_application_set_autosave_delay (VdApplication *self,
+                                   guint          delay_ms)
+{
+  g_return_if_fail (VD_IS_APPLICATION (self));
+
+  self->autosave_delay_ms = delay_ms;
+}
+
+guint
+vd_application_get_autosave_delay (VdApplication *self)
+{
+  g_return_val_if_fail (VD_IS_APPLICATION (self), VD_AUTOSAVER_DEFAULT_DELAY_MS);
+
+  return self->autosave_delay_ms;
 }

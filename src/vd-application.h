@@ -12,12 +12,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VdApplication, vd_application, VD, APPLICATION, AdwApplication)
 
-VdApplication *vd_application_new               (const char    *database_path);
-const char    *vd_application_get_database_path (VdApplication *self);
+VdApplication *vd_application_new               (void);
 GSettings     *vd_application_new_settings      (void);
 void           vd_application_open_database     (VdApplication *self,
                                                  const char    *path);
 void           vd_application_set_quit_after_first_frame (VdApplication *self,
                                                           gboolean       quit);
+int            vd_application_get_exit_status   (VdApplication *self);
+void           vd_application_set_autosave_delay (VdApplication *self,
+                                                  guint          delay_ms);
+guint          vd_application_get_autosave_delay (VdApplication *self);
 
 G_END_DECLS

@@ -120,16 +120,6 @@ new_reviewer (GtkWidget  *widget,
 
 /* Deleting ---------------------------------------------------------------- */
 
-static char *
-record_name (VdRecord *record)
-{
-  if (VD_IS_COMPARISON (record))
-    return g_strdup (vd_comparison_get_title (VD_COMPARISON (record)));
-
-  return g_strdup (VD_IS_TOOL (record) ? vd_tool_get_name (VD_TOOL (record))
-                                       : vd_reviewer_get_name (VD_REVIEWER (record)));
-}
-
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -143,7 +133,7 @@ on_delete_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "delete") || record == NULL)
     return;
 
-  name = record_name (record);
+  name = _vd_window_record_name (self, record);
   if (!vd_session_delete (self->session, record, &error))
     {
       _vd_window_toast_error (self, _("Not deleted"), error);
@@ -172,7 +162,7 @@ delete_record (GtkWidget  *widget,
   if (self->current == NULL)
     return;
 
-  name = record_name (self->current);
+  name = _vd_window_record_name (self, self->current);
   heading = g_strdup_printf (_("Delete “%s”?"), name);
   body = VD_IS_COMPARISON (self->current)
     ? _("The comparison and every scorecard written for it are deleted. This cannot be undone.")

@@ -22,7 +22,9 @@ struct _VdWindow
   GSettings            *settings;
   VdRecord             *current;       /* what the content pane shows */
   VdPage               *page;          /* when that is a comparison */
-  gboolean              close_anyway;  /* a failed save was reported once */
+  GHashTable           *tracked;       /* VdRecord* → itself: records whose edits we follow */
+  GHashTable           *unsaved;       /* uuid → VdRecord: changed since the store last wrote it */
+  GtkWidget            *unsaved_dialog; /* the question a refused close asks, while open */
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -50,6 +52,19 @@ void _vd_window_class_add_actions (GtkWidgetClass *widget_class);
 void _vd_window_class_add_saving  (GtkWidgetClass *widget_class);
 void _vd_window_saving_start      (VdWindow       *self);
 void _vd_window_saving_update     (VdWindow       *self);
+char *_vd_window_record_name      (VdWindow       *self,
+                                   VdRecord       *record);
+
+/* vd-window-unsaved.c */
+void     _vd_window_unsaved_init      (VdWindow *self);
+void     _vd_window_unsaved_set_store (VdWindow *self);
+void     _vd_window_unsaved_dispose   (VdWindow *self);
+void     _vd_window_track             (VdWindow *self,
+                                       VdRecord *record);
+void     _vd_window_track_page        (VdWindow *self,
+                                       VdPage   *page);
+gboolean _vd_window_close_request     (VdWindow *self);
+
 void _vd_window_update_actions    (VdWindow       *self);
 void _vd_window_show_nothing    (VdWindow       *self);
 void _vd_window_toast             (VdWindow       *self,

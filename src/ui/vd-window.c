@@ -148,6 +148,7 @@ vd_window_open_record (VdWindow   *self,
 
   _vd_window_show_nothing (self);
   self->current = g_object_ref (record);
+  _vd_window_track (self, record);
 
   if (kind == VD_TYPE_COMPARISON)
     {
@@ -157,6 +158,7 @@ vd_window_open_record (VdWindow   *self,
           _vd_window_show_nothing (self);
           return FALSE;
         }
+      _vd_window_track_page (self, self->page);
       vd_comparison_page_set_page (self->comparison_page, self->page);
       vd_comparison_page_set_reviewer_filter (self->comparison_page,
                                               vd_sidebar_get_reviewer_filter (self->sidebar));
@@ -256,36 +258,11 @@ on_readiness_refused (VdWindow         *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * vd_window_flush:
- *
- * Writes every pending edit now.
- */
-gboolean
-vd_window_flush (VdWindow  *self,
-                 GError   **error)
-{
-  g_return_val_if_fail (VD_IS_WINDOW (self), FALSE);
-
-  if (self->session == NULL)
-    return TRUE;
-
-  return vd_autosaver_flush (vd_session_get_autosaver (self->session), error);
-}
-
 static gboolean
 vd_window_close_request (GtkWindow *window)
 {
-  VdWindow *self = VD_WINDOW (window);
-  g_autoptr(GError) error = NULL;
-
-  if (!vd_window_flush (self, &error) && !self->close_anyway)
-    {
-      /* Say so once; closing again leaves without the change. */
-      self->close_anyway = TRUE;
-      _vd_window_toast_error (self, _("Your last change could not be saved"), error);
-      return TRUE;
-    }
+  if (_vd_window_close_request (VD_WINDOW (window)))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (vd_window_parent_class)->close_request (window);
 }
@@ -395,6 +372,7 @@ vd_window_dispose (GObject *object)
       vd_autosaver_flush (vd_session_get_autosaver (self->session), NULL);
     }
   g_clear_object (&self->session);
+  _vd_window_unsaved_dispose (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -447,6 +425,7 @@ vd_window_init (VdWindow *self)
   g_autoptr(GPropertyAction) show_preview = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _vd_window_unsaved_init (self);
 
   /* Size the content by the page it shows: measuring the comparison page,
    * preview and editors behind the status page costs start-up dearly. */
@@ -480,7 +459,10 @@ vd_window_new (VdApplication *application,
   if (store != NULL)
     {
       self->store = g_object_ref (store);
-      self->session = vd_session_new (store, VD_AUTOSAVER_DEFAULT_DELAY_MS);
+      self->session = vd_session_new (store, application != NULL
+                                               ? vd_application_get_autosave_delay (application)
+                                               : VD_AUTOSAVER_DEFAULT_DELAY_MS);
+      _vd_window_unsaved_set_store (self);
       _vd_window_saving_start (self);
       vd_sidebar_set_store (self->sidebar, store);
       show_summary (self);

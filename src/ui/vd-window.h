@@ -28,6 +28,11 @@ GtkWidget  *vd_window_get_sidebar (VdWindow      *self);
 const char *vd_window_get_save_message (VdWindow  *self);
 gboolean    vd_window_flush       (VdWindow      *self,
                                    GError       **error);
+guint       vd_window_get_n_unsaved (VdWindow    *self);
+char       *vd_window_write_recovery (VdWindow     *self,
+                                      const GError *why,
+                                      GError      **error);
+GtkWidget  *vd_window_get_unsaved_dialog (VdWindow *self);
 void        vd_window_export_async  (VdWindow           *self,
                                      GFile              *file,
                                      const char         *slug,
