@@ -15,6 +15,7 @@
 
 #include "vd-error.h"
 #include "vd-import-check.h"
+#include "vd-json-check.h"
 
 static gboolean G_GNUC_PRINTF (4, 5)
 refuse (GError     **error,
@@ -31,7 +32,11 @@ refuse (GError     **error,
   va_end (args);
 
   if (key != NULL)
-    g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID, "%s.%s: %s", where, key, problem);
+    {
+      g_autofree char *name = vd_json_check_describe_key (key);
+
+      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID, "%s.%s: %s", where, name, problem);
+    }
   else
     g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID, "%s: %s", where, problem);
   return FALSE;

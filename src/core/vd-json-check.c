@@ -493,3 +493,35 @@ vd_json_check (const char  *data,
 
   return ok;
 }
+
+char *
+vd_json_check_describe_key (const char *key)
+{
+  g_autoptr(GString) text = g_string_new ("“");
+  gboolean plain = key[0] != '\0';
+  glong n = g_utf8_strlen (key, -1);
+  const char *p = key;
+
+  for (const char *c = key; *c != '\0' && plain; c++)
+    plain = g_ascii_isalnum (*c) || *c == '_';
+  if (plain && n <= 64)
+    return g_strdup (key);
+
+  /* Character by character (the document was valid UTF-8), control
+   * characters written as JSON would escape them. */
+  for (glong i = 0; i < MIN (n, 64); i++, p = g_utf8_next_char (p))
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        g_string_append (text, "\\n");
+      else if (c == '\t')
+        g_string_append (text, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (text, "\\u%04x", c);
+      else
+        g_string_append_len (text, p, g_utf8_next_char (p) - p);
+    }
+  g_string_append (text, n > 64 ? "…”" : "”");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -13,4 +13,9 @@ gboolean vd_json_check (const char  *data,
                         guint        max_depth,
                         GError     **error);
 
+/* A member name from a document, fit for a one-line message: a plain name
+ * as it is, anything else quoted with its control characters escaped and
+ * cut to a readable length. */
+char    *vd_json_check_describe_key (const char *key);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "vd-error.h"
 #include "vd-record-json.h"
+#include "vd-json-check.h"
 #include "vd-enums.h"
 
 static char *
@@ -368,8 +369,10 @@ invalid (GError     **error,
          const char  *key,
          const char  *problem)
 {
+  g_autofree char *name = vd_json_check_describe_key (key);
+
   g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,
-               "%s.%s: %s", where, key, problem);
+               "%s.%s: %s", where, name, problem);
   return FALSE;
 }
 

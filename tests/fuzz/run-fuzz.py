@@ -44,10 +44,17 @@ def main():
         env = dict(os.environ, G_DEBUG="fatal-warnings", G_SLICE="always-malloc",
                    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1",
                    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1")
-        run = subprocess.run([fuzzer, f"-max_total_time={seconds}", "-timeout=20",
+        # A fixed seed and count under meson test, so that a run is the same
+        # run on every machine (CI must not fail on the luck of the draw);
+        # FUZZ_SEED picks another path, FUZZ_RUNS=0 runs for the time alone.
+        seed = os.environ.get("FUZZ_SEED", "1")
+        count = int(os.environ.get("FUZZ_RUNS", str(seconds * 600)))
+        limits = [f"-seed={seed}"] + ([f"-runs={count}"] if count > 0 else [])
+        run = subprocess.run([fuzzer, f"-max_total_time={seconds * 2 if count else seconds}",
+                              "-timeout=20"] + limits + [
                               "-rss_limit_mb=2048", "-max_len=65536", "-print_final_stats=1",
                               f"-artifact_prefix={artifacts}", corpus],
-                             capture_output=True, env=env, timeout=seconds + 300)
+                             capture_output=True, env=env, timeout=seconds * 2 + 300)
         log = run.stderr.decode(errors="replace")
         done = re.findall(r"^#(\d+)\s+DONE\s+(.*)$", log, re.M)
         runs = re.search(r"stat::number_of_executed_units:\s*(\d+)", log)
