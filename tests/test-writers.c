@@ -676,6 +676,60 @@ test_two_processes (void)
   desk_close (&a);
 }
 
+/* The file rewritten in place by another program (cp over it: the same
+ * inode, other bytes, here another program's SQLite database): the store
+ * stops writing, and closing neither checkpoints into the new bytes nor
+ * truncates them. */
+static void
+test_file_overwritten (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(GBytes) other_bytes = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  VdStore *store = vd_test_new_demo_store (&path);
+  VdSession *session = vd_session_new (store, 60 * 1000);
+  VdTool *tool = vd_session_lookup (session, VD_TYPE_TOOL, HAIKU, &error);
+  FILE *file;
+
+  {
+    sqlite3 *db = NULL;
+
+    other_path = vd_test_path ("another-program.db");
+    g_assert_cmpint (sqlite3_open (other_path, &db), ==, SQLITE_OK);
+    /* Larger than the open one, so that a truncation would show. */
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (body TEXT);"
+                                   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                   "WHERE i < 4000) INSERT INTO notes SELECT hex (randomblob (64)) "
+                                   "FROM n;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  other_bytes = read_bytes (other_path);
+
+  /* The open store's last commits go into its WAL and file first. */
+  vd_tool_set_tagline (tool, "Saved before the rewrite");
+  g_assert_true (vd_autosaver_flush (vd_session_get_autosaver (session), &error));
+
+  file = g_fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (g_bytes_get_data (other_bytes, NULL), 1,
+                            g_bytes_get_size (other_bytes), file), ==, g_bytes_get_size (other_bytes));
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  vd_tool_set_tagline (tool, "Typed after the rewrite");
+  g_assert_false (vd_autosaver_flush (vd_session_get_autosaver (session), &error));
+  g_assert_error (error, VD_STORE_ERROR, VD_STORE_ERROR_DETACHED);
+  g_assert_cmpint (vd_store_get_detached (store), ==, VD_STORE_DETACHED_OVERWRITTEN);
+  g_assert_true (vd_autosaver_is_pending (vd_session_get_autosaver (session)));
+
+  g_object_unref (tool);
+  g_object_unref (session);
+  g_assert_finalize_object (store);
+
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (other_bytes, after));
+}
+
 /* SIGKILL --------------------------------------------------------------- */
 
 /* The child: a desk typing into a tool's description, a key every few
@@ -902,6 +956,7 @@ main (int   argc,
   g_test_add_func ("/writers/disk-full", test_disk_full);
   g_test_add_data_func ("/writers/file-replaced", GINT_TO_POINTER (TRUE), test_file_gone);
   g_test_add_data_func ("/writers/file-deleted", GINT_TO_POINTER (FALSE), test_file_gone);
+  g_test_add_func ("/writers/file-overwritten", test_file_overwritten);
   g_test_add_func ("/writers/bulk-with-export", test_bulk_with_export);
   g_test_add_func ("/writers/sigkill", test_sigkill);
 

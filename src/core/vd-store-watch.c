@@ -136,9 +136,33 @@ detached_error (VdStore  *self,
   return FALSE;
 }
 
-/* Whether the file at the path is still the one this store opened and last
- * wrote. Size and time moving with no commit from another connection mean
- * a program other than SQLite rewrote it in place. */
+/* Whether the file still starts as a Verdict Desk database: read through
+ * SQLite's own handle (a descriptor of ours would drop the process's
+ * locks). A checkpoint never changes these bytes; a program that copies
+ * something else over the file does. */
+static gboolean
+still_ours (VdStore *self)
+{
+  static const char magic[16] = "SQLite format 3";
+  sqlite3_file *file = NULL;
+  guchar header[100];
+  guint32 application_id;
+
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK)
+    return FALSE;
+
+  memcpy (&application_id, header + 68, sizeof application_id);
+  return memcmp (header, magic, sizeof magic) == 0 &&
+         GUINT32_FROM_BE (application_id) == VD_STORE_APPLICATION_ID;
+}
+
+/* Whether the file at the path is still the one this store opened: the
+ * same inode, and, when it changed without a commit from another
+ * connection, still a Verdict Desk database. (A checkpoint by another
+ * connection also changes the file without a commit this store sees, so
+ * a change alone proves nothing: only bytes that no checkpoint writes.) */
 gboolean
 _vd_store_check_attached (VdStore  *self,
                           GError  **error)
@@ -155,10 +179,10 @@ _vd_store_check_attached (VdStore  *self,
     detach (self, VD_STORE_DETACHED_DELETED);
   else if (st.st_dev != self->file_stat.st_dev || st.st_ino != self->file_stat.st_ino)
     detach (self, VD_STORE_DETACHED_REPLACED);
-  else if ((st.st_size != self->file_stat.st_size ||
-            st.st_mtime != self->file_stat.st_mtime) &&
+  else if ((st.st_size != self->file_stat.st_size || st.st_mtime != self->file_stat.st_mtime ||
+            st.st_mtim.tv_nsec != self->file_stat.st_mtim.tv_nsec) &&
            query_int64 (self, "PRAGMA data_version", &data_version, NULL) &&
-           data_version == self->data_version)
+           data_version == self->data_version && !still_ours (self))
     detach (self, VD_STORE_DETACHED_OVERWRITTEN);
 
   if (self->detached != VD_STORE_ATTACHED)
