@@ -378,8 +378,14 @@ save_record (VdAutosaver  *self,
   VdRecord *target = record;
   Saved *saved;
 
-  stored = vd_store_load (store, G_OBJECT_TYPE (record), vd_record_get_uuid (record), &local_error);
-  if (stored == NULL && !g_error_matches (local_error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND))
+  /* Nobody else wrote since this desk last looked: what is stored is the
+   * base, and the write (which changes only what differs from the stored
+   * row) is the merge. Else read theirs and merge. */
+  if (base != NULL && !vd_store_others_committed (store))
+    stored = NULL;
+  else if (!(stored = vd_store_load (store, G_OBJECT_TYPE (record), vd_record_get_uuid (record),
+                                     &local_error)) &&
+           !g_error_matches (local_error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -420,7 +426,7 @@ save_record (VdAutosaver  *self,
 
   saved = g_new0 (Saved, 1);
   saved->record = g_object_ref (record);
-  saved->merged = vd_merge_snapshot (target);
+  saved->merged = target == record ? g_variant_ref (mine) : vd_merge_snapshot (target);
   saved->updated = vd_record_get_updated (target);
   saved->conflicts = g_steal_pointer (&conflicts);
   return saved;

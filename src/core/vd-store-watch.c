@@ -311,6 +311,25 @@ vd_store_poll (VdStore    *self,
   return TRUE;
 }
 
+/**
+ * vd_store_others_committed:
+ *
+ * Returns: whether another connection committed since this store last
+ *   looked (vd_store_poll()); inside a write transaction, the answer holds
+ *   until it ends. When it is %FALSE, every record this store's session
+ *   read is as stored, and a save needs no merge.
+ */
+gboolean
+vd_store_others_committed (VdStore *self)
+{
+  gint64 data_version = 0;
+
+  g_return_val_if_fail (VD_IS_STORE (self), TRUE);
+
+  return !query_int64 (self, "PRAGMA data_version", &data_version, NULL) ||
+         data_version != self->data_version;
+}
+
 VdStoreDetach
 vd_store_get_detached (VdStore *self)
 {

@@ -105,6 +105,7 @@ gboolean      vd_store_poll                  (VdStore       *self,
                                               GPtrArray    **changes,
                                               GError       **error);
 VdStoreDetach vd_store_get_detached          (VdStore       *self);
+gboolean      vd_store_others_committed      (VdStore       *self);
 gboolean      vd_store_save_copy             (VdStore       *self,
                                               const char    *path,
                                               GError       **error);
