@@ -1,0 +1,549 @@
+/* vd-speller.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The desk's one door to Enchant, and no GTK: the text-view adapter in ui/
+ * asks it about words, the command line and the tests can too. A word is
+ * right when the reviewer's dictionary knows it, when it is in the user's
+ * personal word list (Enchant keeps that under the user's config folder, per
+ * language, so it outlives the process), when it was ignored this session,
+ * or when it is part of a name the desk holds: tools, vendors, reviewers.
+ * Without a dictionary for a language nothing is wrong in it: spelling is
+ * a help, never a reason for an error.
+ */
+#include "config.h"
+
+#include <enchant.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "vd-speller.h"
+
+struct _VdSpeller
+{
+  GObject        parent_instance;
+
+  EnchantBroker *broker;          /* created on first use: it loads providers */
+  GHashTable    *dicts;           /* language → EnchantDict*, or absent-marker */
+  GHashTable    *ignored;         /* casefolded word, this session only */
+  GHashTable    *known;           /* casefolded word of a name the desk holds */
+  char          *default_language;
+  guint          default_looked_up : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VdSpeller, vd_speller, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Stands in the dict table for a language Enchant has no dictionary for, so
+ * that a missing language is asked about once, not per word. */
+static char no_dict;
+
+static EnchantBroker *
+get_broker (VdSpeller *self)
+{
+  if (self->broker == NULL)
+    self->broker = enchant_broker_init ();
+  return self->broker;
+}
+
+static EnchantDict *
+get_dict (VdSpeller  *self,
+          const char *language)
+{
+  gpointer dict;
+
+  if (language == NULL || language[0] == '\0')
+    return NULL;
+
+  if (!g_hash_table_lookup_extended (self->dicts, language, NULL, &dict))
+    {
+      EnchantBroker *broker = get_broker (self);
+
+      dict = NULL;
+      if (broker != NULL && enchant_broker_dict_exists (broker, language))
+        dict = enchant_broker_request_dict (broker, language);
+      if (dict == NULL)
+        dict = &no_dict;
+      g_hash_table_insert (self->dicts, g_strdup (language), dict);
+    }
+
+  return dict == &no_dict ? NULL : dict;
+}
+
+static void
+vd_speller_finalize (GObject *object)
+{
+  VdSpeller *self = VD_SPELLER (object);
+
+  if (self->broker != NULL)
+    {
+      GHashTableIter iter;
+      gpointer dict;
+
+      g_hash_table_iter_init (&iter, self->dicts);
+      while (g_hash_table_iter_next (&iter, NULL, &dict))
+        if (dict != &no_dict)
+          enchant_broker_free_dict (self->broker, dict);
+      enchant_broker_free (self->broker);
+    }
+
+  g_clear_pointer (&self->dicts, g_hash_table_unref);
+  g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
+  g_clear_pointer (&self->default_language, g_free);
+
+  G_OBJECT_CLASS (vd_speller_parent_class)->finalize (object);
+}
+
+static void
+vd_speller_class_init (VdSpellerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vd_speller_finalize;
+
+  /**
+   * VdSpeller::changed:
+   *
+   * A word that was wrong may be right now (added, ignored or a new name);
+   * no right word became wrong, so a view needs to look again only at what
+   * it flagged.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+vd_speller_init (VdSpeller *self)
+{
+  self->dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+VdSpeller *
+vd_speller_new (void)
+{
+  return g_object_new (VD_TYPE_SPELLER, NULL);
+}
+
+/**
+ * vd_speller_get_default:
+ *
+ * Returns: (transfer none): the speller every field of the process shares,
+ *   so that what is ignored or learnt in one counts in all
+ */
+VdSpeller *
+vd_speller_get_default (void)
+{
+  static VdSpeller *speller;
+
+  if (speller == NULL)
+    speller = vd_speller_new ();
+  return speller;
+}
+
+static void
+collect_language (const char * const lang_tag,
+                  const char * const provider_name,
+                  const char * const provider_desc,
+                  const char * const provider_file,
+                  void              *user_data)
+{
+  GPtrArray *languages = user_data;
+
+  for (guint i = 0; i < languages->len; i++)
+    if (g_str_equal (g_ptr_array_index (languages, i), lang_tag))
+      return;
+  g_ptr_array_add (languages, g_strdup (lang_tag));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * vd_speller_list_languages:
+ *
+ * Returns: (transfer full): the codes of the installed dictionaries
+ *   ("de_DE", "en_US"), sorted; empty when there are none
+ */
+GStrv
+vd_speller_list_languages (VdSpeller *self)
+{
+  GPtrArray *languages;
+  EnchantBroker *broker;
+
+  g_return_val_if_fail (VD_IS_SPELLER (self), NULL);
+
+  languages = g_ptr_array_new ();
+  if ((broker = get_broker (self)) != NULL)
+    enchant_broker_list_dicts (broker, collect_language, languages);
+  g_ptr_array_sort (languages, compare_strings);
+  g_ptr_array_add (languages, NULL);
+  return (GStrv) g_ptr_array_free (languages, FALSE);
+}
+
+gboolean
+vd_speller_has_dictionaries (VdSpeller *self)
+{
+  g_auto(GStrv) languages = NULL;
+
+  g_return_val_if_fail (VD_IS_SPELLER (self), FALSE);
+
+  languages = vd_speller_list_languages (self);
+  return languages[0] != NULL;
+}
+
+gboolean
+vd_speller_has_language (VdSpeller  *self,
+                         const char *language)
+{
+  g_return_val_if_fail (VD_IS_SPELLER (self), FALSE);
+
+  return get_dict (self, language) != NULL;
+}
+
+/* "de_DE.UTF-8@euro" → "de_DE": what Enchant's tags look like. */
+static char *
+locale_to_language (const char *locale)
+{
+  return g_strndup (locale, strcspn (locale, ".@"));
+}
+
+static char *
+find_default_language (VdSpeller *self)
+{
+  const char * const *names = g_get_language_names ();
+  g_auto(GStrv) installed = vd_speller_list_languages (self);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *language = locale_to_language (names[i]);
+      gsize length;
+
+      /* The C locale speaks English. */
+      if (g_str_equal (language, "C") || g_str_equal (language, "POSIX"))
+        {
+          g_free (language);
+          language = g_strdup ("en_US");
+        }
+
+      if (vd_speller_has_language (self, language))
+        return g_steal_pointer (&language);
+
+      /* "de" or an uninstalled "de_AT": any dictionary of the language. */
+      length = strcspn (language, "_");
+      for (guint j = 0; installed[j] != NULL; j++)
+        if (strncmp (installed[j], language, length) == 0 &&
+            (installed[j][length] == '\0' || installed[j][length] == '_'))
+          return g_strdup (installed[j]);
+    }
+
+  return NULL;
+}
+
+/**
+ * vd_speller_get_default_language:
+ *
+ * Returns: (nullable): the installed dictionary closest to the user's
+ *   locale, or %NULL when none is
+ */
+const char *
+vd_speller_get_default_language (VdSpeller *self)
+{
+  g_return_val_if_fail (VD_IS_SPELLER (self), NULL);
+
+  if (!self->default_looked_up)
+    {
+      self->default_language = find_default_language (self);
+      self->default_looked_up = TRUE;
+    }
+  return self->default_language;
+}
+
+static gboolean
+has_digit (const char *word,
+           gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (g_ascii_isdigit (word[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * vd_speller_check_word:
+ * @language: (nullable): a dictionary code such as "en_US"
+ * @length: the length of @word in bytes, or -1
+ *
+ * Returns: %FALSE only when @language has a dictionary and @word is wrong in
+ *   it: words with digits, ignored words and the desk's names are right
+ */
+gboolean
+vd_speller_check_word (VdSpeller  *self,
+                       const char *language,
+                       const char *word,
+                       gssize      length)
+{
+  EnchantDict *dict;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (VD_IS_SPELLER (self), TRUE);
+  g_return_val_if_fail (word != NULL, TRUE);
+
+  if (length < 0)
+    length = strlen (word);
+  if (length == 0 || has_digit (word, length) || (dict = get_dict (self, language)) == NULL)
+    return TRUE;
+
+  folded = g_utf8_casefold (word, length);
+  if (g_hash_table_contains (self->ignored, folded) || g_hash_table_contains (self->known, folded))
+    return TRUE;
+
+  return enchant_dict_check (dict, word, length) == 0;
+}
+
+/**
+ * vd_speller_suggest:
+ *
+ * Returns: (transfer full): at most %VD_SPELLER_MAX_SUGGESTIONS corrections
+ *   of @word, best first; empty without a dictionary
+ */
+GStrv
+vd_speller_suggest (VdSpeller  *self,
+                    const char *language,
+                    const char *word)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  EnchantDict *dict;
+
+  g_return_val_if_fail (VD_IS_SPELLER (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
+
+  if ((dict = get_dict (self, language)) != NULL)
+    {
+      size_t n = 0;
+      char **suggestions = enchant_dict_suggest (dict, word, -1, &n);
+
+      for (size_t i = 0; i < n && i < VD_SPELLER_MAX_SUGGESTIONS; i++)
+        g_strv_builder_add (builder, suggestions[i]);
+      if (suggestions != NULL)
+        enchant_dict_free_string_list (dict, suggestions);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * vd_speller_add_word:
+ *
+ * Adds @word to the user's personal word list for @language, which Enchant
+ * writes at once, so that it is right in every field and after a restart.
+ */
+void
+vd_speller_add_word (VdSpeller  *self,
+                     const char *language,
+                     const char *word)
+{
+  EnchantDict *dict;
+
+  g_return_if_fail (VD_IS_SPELLER (self));
+  g_return_if_fail (word != NULL);
+
+  if (word[0] == '\0' || (dict = get_dict (self, language)) == NULL)
+    return;
+
+  enchant_dict_add (dict, word, -1);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * vd_speller_ignore_word:
+ *
+ * @word is right in every language until the process ends.
+ */
+void
+vd_speller_ignore_word (VdSpeller  *self,
+                        const char *word)
+{
+  g_return_if_fail (VD_IS_SPELLER (self));
+  g_return_if_fail (word != NULL);
+
+  if (word[0] != '\0' && g_hash_table_add (self->ignored, g_utf8_casefold (word, -1)))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * vd_speller_add_known_names:
+ * @text: a name, or several: "Mistral AI · Coding assistant"
+ *
+ * Every word of @text is right from now on, in every language.
+ */
+void
+vd_speller_add_known_names (VdSpeller  *self,
+                            const char *text)
+{
+  gboolean added = FALSE;
+  const char *p, *start = NULL;
+
+  g_return_if_fail (VD_IS_SPELLER (self));
+
+  if (text == NULL)
+    return;
+
+  for (p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean in_word = c != 0 && (g_unichar_isalnum (c) || c == '\'' || c == 0x2019);
+
+      if (in_word && start == NULL)
+        start = p;
+      else if (!in_word && start != NULL)
+        {
+          added |= g_hash_table_add (self->known, g_utf8_casefold (start, p - start));
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+
+  if (added)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+learn_summaries (VdSpeller *self,
+                 VdStore   *store,
+                 GType      type)
+{
+  g_autoptr(GListStore) summaries = vd_store_list_summaries (store, type, NULL);
+  guint n = summaries != NULL ? g_list_model_get_n_items (G_LIST_MODEL (summaries)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (G_LIST_MODEL (summaries), i);
+
+      vd_speller_add_known_names (self, vd_summary_get_title (summary));
+      /* A tool's reads "Vendor · Category": the vendor is a name too. */
+      if (type == VD_TYPE_TOOL)
+        vd_speller_add_known_names (self, vd_summary_get_subtitle (summary));
+    }
+}
+
+static void
+on_store_changed (VdSpeller  *self,
+                  GType       type,
+                  const char *uuid,
+                  VdStore    *store)
+{
+  g_autoptr(VdSummary) summary = NULL;
+
+  if (type == G_TYPE_NONE || uuid == NULL)
+    {
+      learn_summaries (self, store, VD_TYPE_TOOL);
+      learn_summaries (self, store, VD_TYPE_REVIEWER);
+      return;
+    }
+
+  if (type != VD_TYPE_TOOL && type != VD_TYPE_REVIEWER)
+    return;
+
+  /* One record: one row read, not the desk. */
+  if ((summary = vd_store_load_summary (store, type, uuid, NULL)) == NULL)
+    return;
+  vd_speller_add_known_names (self, vd_summary_get_title (summary));
+  if (type == VD_TYPE_TOOL)
+    vd_speller_add_known_names (self, vd_summary_get_subtitle (summary));
+}
+
+/**
+ * vd_speller_learn_store:
+ *
+ * Takes the names of @store's tools, vendors and reviewers as right words,
+ * now and as they are written: one read of the names, then one row per
+ * change.
+ */
+void
+vd_speller_learn_store (VdSpeller *self,
+                        VdStore   *store)
+{
+  g_return_if_fail (VD_IS_SPELLER (self));
+  g_return_if_fail (VD_IS_STORE (store));
+
+  learn_summaries (self, store, VD_TYPE_TOOL);
+  learn_summaries (self, store, VD_TYPE_REVIEWER);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Language names ----------------------------------------------------------
+ * GLib has no language names; these are the languages Hunspell dictionaries
+ * come in most often, in English for translators to put in their language.
+ * Anything else shows its code, which is still a working choice. */
+
+static const struct { const char *code; const char *name; } language_names[] = {
+  { "ca", N_("Catalan") },   { "cs", N_("Czech") },     { "da", N_("Danish") },
+  { "de", N_("German") },    { "el", N_("Greek") },     { "en", N_("English") },
+  { "es", N_("Spanish") },   { "fi", N_("Finnish") },   { "fr", N_("French") },
+  { "hu", N_("Hungarian") }, { "it", N_("Italian") },   { "ja", N_("Japanese") },
+  { "nb", N_("Norwegian Bokmål") }, { "nl", N_("Dutch") }, { "pl", N_("Polish") },
+  { "pt", N_("Portuguese") }, { "ro", N_("Romanian") }, { "ru", N_("Russian") },
+  { "sv", N_("Swedish") },   { "tr", N_("Turkish") },   { "uk", N_("Ukrainian") },
+};
+
+static const struct { const char *code; const char *name; } territory_names[] = {
+  { "AT", N_("Austria") },   { "AU", N_("Australia") }, { "BE", N_("Belgium") },
+  { "BR", N_("Brazil") },    { "CA", N_("Canada") },    { "CH", N_("Switzerland") },
+  { "DE", N_("Germany") },   { "ES", N_("Spain") },     { "FR", N_("France") },
+  { "GB", N_("United Kingdom") }, { "IE", N_("Ireland") }, { "IN", N_("India") },
+  { "IT", N_("Italy") },     { "LI", N_("Liechtenstein") }, { "LU", N_("Luxembourg") },
+  { "MX", N_("Mexico") },    { "NL", N_("Netherlands") }, { "NZ", N_("New Zealand") },
+  { "PT", N_("Portugal") },  { "US", N_("United States") }, { "ZA", N_("South Africa") },
+};
+
+/**
+ * vd_spell_language_get_name:
+ * @language: a dictionary code: "de_DE", "en", "pt_BR"
+ *
+ * Returns: (transfer full): what a person calls it, translated:
+ *   "German (Germany)"; the code itself for a language this does not name
+ */
+char *
+vd_spell_language_get_name (const char *language)
+{
+  g_autofree char *code = NULL;
+  const char *territory, *name = NULL, *where = NULL;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  code = g_strndup (language, strcspn (language, "_-"));
+  territory = language[strlen (code)] != '\0' ? language + strlen (code) + 1 : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_str_equal (code, language_names[i].code))
+      name = _(language_names[i].name);
+  if (name == NULL)
+    return g_strdup (language);
+
+  if (territory == NULL)
+    return g_strdup (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (territory_names); i++)
+    if (g_str_equal (territory, territory_names[i].code))
+      where = _(territory_names[i].name);
+
+  /* Translators: a spelling dictionary: a language and where it is spoken,
+   * “German (Germany)” */
+  return g_strdup_printf (_("%s (%s)"), name, where != NULL ? where : territory);
+}
