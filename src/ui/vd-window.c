@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-spell-adapter.h"
 #include "vd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (VdWindow, vd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -489,6 +490,7 @@ vd_window_new (VdApplication *application,
       g_signal_connect_object (vd_session_get_autosaver (self->session), "failed",
                                G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
       vd_sidebar_set_store (self->sidebar, store);
+      vd_spell_learn_store (store);
       show_summary (self);
       restore_comparison (self);
     }

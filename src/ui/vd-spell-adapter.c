@@ -1,0 +1,839 @@
+/* vd-spell-adapter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One adapter per prose text view, owned by the view. Checking never runs in
+ * a keystroke: an edit marks its paragraph (the buffer's line) dirty, and one
+ * low-priority idle, shared by every adapter of the process, checks dirty
+ * text word by word until its budget for that main-loop iteration is spent,
+ * then yields to the next iteration. Opening a comparison marks whole
+ * scorecards dirty; they are checked in the same slices, so the window
+ * never pauses for them. The words themselves are judged by the VdSpeller
+ * (core/), which knows the dictionaries, the personal word list, the words
+ * ignored this session and the desk's names.
+ *
+ * The context menu is the text view's extra menu: a section of suggestions
+ * and two items, filled for the word under the pointer (right click) or
+ * the cursor (Menu key, Shift+F10) just before the view pops it up.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-application.h"
+#include "vd-speller.h"
+#include "vd-spell-adapter-private.h"
+
+#define ADAPTER_KEY "vd-spell-adapter"
+
+struct _VdSpellAdapter
+{
+  GObject             parent_instance;
+
+  GtkTextView        *view;        /* unowned: the view owns the adapter */
+  GtkTextBuffer      *buffer;
+  GtkTextTag         *tag;
+  VdSpeller          *speller;
+  char               *reviewer;    /* whose language, or NULL for the desk's */
+  char               *language;    /* NULL: no dictionary, nothing is checked */
+  gboolean            enabled;
+
+  /* What is left to check: from dirty_start (left gravity) to dirty_end
+   * (right gravity, so text typed at the end stays inside); NULL when clean. */
+  GtkTextMark        *dirty_start;
+  GtkTextMark        *dirty_end;
+  GList               link;        /* in the scheduler's queue while dirty */
+
+  /* The word the menu was filled for. */
+  GSimpleActionGroup *actions;
+  GMenu              *menu;
+  GMenu              *suggestions;
+  GtkTextMark        *word_start;
+  GtkTextMark        *word_end;
+  char               *word;
+};
+
+G_DEFINE_FINAL_TYPE (VdSpellAdapter, vd_spell_adapter, G_TYPE_OBJECT)
+
+/* Settings ---------------------------------------------------------------- */
+
+/* One settings object for every adapter; NULL when the schema is not
+ * installed, and then spelling is on in the desk's language. */
+static GSettings *
+get_settings (void)
+{
+  static GSettings *settings;
+  static gboolean looked_up;
+
+  if (!looked_up)
+    {
+      settings = vd_application_new_settings ();
+      looked_up = TRUE;
+    }
+  return settings;
+}
+
+/**
+ * vd_spell_dup_reviewer_language:
+ * @reviewer: (nullable): a reviewer's uuid, or %NULL for text that is no
+ *   reviewer's (a tool's description)
+ *
+ * Returns: (transfer full) (nullable): the dictionary @reviewer writes in:
+ *   their choice on this machine, else the one closest to the user's locale
+ */
+char *
+vd_spell_dup_reviewer_language (const char *reviewer)
+{
+  GSettings *settings = get_settings ();
+  char *chosen = NULL;
+
+  if (settings != NULL && reviewer != NULL)
+    {
+      g_autoptr(GVariant) languages = g_settings_get_value (settings, "spell-languages");
+
+      g_variant_lookup (languages, reviewer, "s", &chosen);
+    }
+  if (chosen != NULL)
+    return chosen;
+
+  return g_strdup (vd_speller_get_default_language (vd_speller_get_default ()));
+}
+
+/**
+ * vd_spell_set_reviewer_language:
+ * @language: (nullable): a dictionary code, or %NULL to follow the locale
+ *
+ * Kept on this machine only: which dictionaries exist depends on the
+ * machine, so the choice is not part of the reviewer's record.
+ */
+void
+vd_spell_set_reviewer_language (const char *reviewer,
+                                const char *language)
+{
+  GSettings *settings = get_settings ();
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+
+  g_return_if_fail (reviewer != NULL);
+
+  if (settings == NULL)
+    return;
+
+  old = g_settings_get_value (settings, "spell-languages");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, reviewer))
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  if (language != NULL)
+    g_variant_builder_add (&builder, "{ss}", reviewer, language);
+  g_settings_set_value (settings, "spell-languages", g_variant_builder_end (&builder));
+}
+
+/* Names ------------------------------------------------------------------- */
+
+static gboolean
+learn_store_cb (gpointer data)
+{
+  g_autoptr(VdStore) store = g_weak_ref_get (data);
+
+  if (store != NULL)
+    vd_speller_learn_store (vd_speller_get_default (), store);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/**
+ * vd_spell_learn_store:
+ *
+ * Has the desk's names from @store count as right words, read once the
+ * window is up: at newsroom scale that is ten thousand tools, which the
+ * first frame should not wait for.
+ */
+void
+vd_spell_learn_store (VdStore *store)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_return_if_fail (VD_IS_STORE (store));
+
+  g_weak_ref_init (ref, store);
+  g_idle_add_full (G_PRIORITY_LOW, learn_store_cb, ref, free_weak_ref);
+}
+
+/* Scheduling -------------------------------------------------------------- */
+
+static GQueue pending = G_QUEUE_INIT;
+static guint pending_idle;
+static gint64 longest_slice;
+
+static gint64
+monotonic_clock (gpointer data)
+{
+  return g_get_monotonic_time ();
+}
+
+static void
+clear_dirty (VdSpellAdapter *self)
+{
+  if (self->dirty_start != NULL)
+    {
+      gtk_text_buffer_delete_mark (self->buffer, self->dirty_start);
+      gtk_text_buffer_delete_mark (self->buffer, self->dirty_end);
+      self->dirty_start = self->dirty_end = NULL;
+    }
+  if (self->link.data != NULL)
+    {
+      g_queue_unlink (&pending, &self->link);
+      self->link.data = NULL;
+    }
+}
+
+/* The next word from @iter, if it starts before @limit. */
+static gboolean
+next_word (GtkTextIter       *iter,
+           const GtkTextIter *limit,
+           GtkTextIter       *word_start,
+           GtkTextIter       *word_end)
+{
+  /* FALSE at the end of the buffer even when it moved: judged below. */
+  *word_end = *iter;
+  gtk_text_iter_forward_word_end (word_end);
+  if (!gtk_text_iter_ends_word (word_end) || gtk_text_iter_compare (word_end, iter) <= 0)
+    return FALSE;
+
+  *word_start = *word_end;
+  gtk_text_iter_backward_word_start (word_start);
+  if (gtk_text_iter_compare (word_start, iter) < 0)
+    *word_start = *iter;
+
+  return gtk_text_iter_compare (word_start, limit) < 0;
+}
+
+/* Checks words of @self's dirty text until @deadline; TRUE when none is
+ * left. At least one word, so that every slice gets somewhere. */
+static gboolean
+check_until (VdSpellAdapter *self,
+             gint64          deadline,
+             VdSpellClock    clock,
+             gpointer        clock_data,
+             guint          *n_words)
+{
+  GtkTextIter iter, limit, word_start, word_end;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, self->dirty_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &limit, self->dirty_end);
+
+  while (next_word (&iter, &limit, &word_start, &word_end))
+    {
+      g_autofree char *word = gtk_text_iter_get_slice (&word_start, &word_end);
+
+      gtk_text_buffer_remove_tag (self->buffer, self->tag, &iter, &word_end);
+      if (!vd_speller_check_word (self->speller, self->language, word, -1))
+        gtk_text_buffer_apply_tag (self->buffer, self->tag, &word_start, &word_end);
+      iter = word_end;
+      (*n_words)++;
+
+      if (clock (clock_data) >= deadline)
+        {
+          gtk_text_buffer_move_mark (self->buffer, self->dirty_start, &iter);
+          return FALSE;
+        }
+    }
+
+  if (gtk_text_iter_compare (&iter, &limit) < 0)
+    gtk_text_buffer_remove_tag (self->buffer, self->tag, &iter, &limit);
+  clear_dirty (self);
+  return TRUE;
+}
+
+/**
+ * vd_spell_run_slice:
+ * @budget_usec: how long the slice may run, by @clock
+ * @clock: what tells the time; tests pass one that counts calls
+ *
+ * Checks dirty text of the queued adapters, first queued first, until
+ * @budget_usec has passed.
+ *
+ * Returns: how many words were checked
+ */
+guint
+vd_spell_run_slice (gint64       budget_usec,
+                    VdSpellClock clock,
+                    gpointer     clock_data)
+{
+  gint64 start = clock (clock_data);
+  gint64 deadline = start + budget_usec;
+  guint n_words = 0;
+
+  while (pending.head != NULL)
+    {
+      VdSpellAdapter *self = pending.head->data;
+
+      if (!check_until (self, deadline, clock, clock_data, &n_words))
+        break;
+    }
+
+  return n_words;
+}
+
+static gboolean
+run_pending_cb (gpointer data)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 spent;
+
+  vd_spell_run_slice (VD_SPELL_SLICE_BUDGET_USEC, monotonic_clock, NULL);
+
+  /* Measured around the whole slice, tags included: what the benchmark of
+   * opening a comparison reads. */
+  spent = g_get_monotonic_time () - start;
+  longest_slice = MAX (longest_slice, spent);
+
+  if (pending.head != NULL)
+    return G_SOURCE_CONTINUE;
+
+  pending_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vd_spell_get_longest_slice:
+ *
+ * Returns: the longest one main-loop iteration spent on spelling, in
+ *   microseconds, since the last vd_spell_reset_longest_slice()
+ */
+gint64
+vd_spell_get_longest_slice (void)
+{
+  return longest_slice;
+}
+
+void
+vd_spell_reset_longest_slice (void)
+{
+  longest_slice = 0;
+}
+
+/* Widens the dirty text to whole paragraphs from @start to @end. */
+static void
+mark_dirty (VdSpellAdapter    *self,
+            const GtkTextIter *start,
+            const GtkTextIter *end)
+{
+  GtkTextIter from = *start, to = *end;
+
+  if (!self->enabled)
+    return;
+
+  gtk_text_iter_set_line_offset (&from, 0);
+  if (!gtk_text_iter_ends_line (&to))
+    gtk_text_iter_forward_to_line_end (&to);
+
+  if (self->dirty_start == NULL)
+    {
+      self->dirty_start = gtk_text_buffer_create_mark (self->buffer, NULL, &from, TRUE);
+      self->dirty_end = gtk_text_buffer_create_mark (self->buffer, NULL, &to, FALSE);
+    }
+  else
+    {
+      GtkTextIter old_from, old_to;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &old_from, self->dirty_start);
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &old_to, self->dirty_end);
+      if (gtk_text_iter_compare (&old_from, &from) < 0)
+        from = old_from;
+      if (gtk_text_iter_compare (&old_to, &to) > 0)
+        to = old_to;
+      gtk_text_buffer_move_mark (self->buffer, self->dirty_start, &from);
+      gtk_text_buffer_move_mark (self->buffer, self->dirty_end, &to);
+    }
+
+  if (self->link.data == NULL)
+    {
+      self->link.data = self;
+      g_queue_push_tail_link (&pending, &self->link);
+    }
+  if (pending_idle == 0)
+    pending_idle = g_idle_add_full (G_PRIORITY_LOW, run_pending_cb, NULL, NULL);
+}
+
+static void
+mark_all_dirty (VdSpellAdapter *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  mark_dirty (self, &start, &end);
+}
+
+/* A word that was wrong may be right now: only flagged words need a look. */
+static void
+recheck_flagged (VdSpellAdapter *self)
+{
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, self->tag) &&
+      !gtk_text_iter_forward_to_tag_toggle (&iter, self->tag))
+    return;
+
+  do
+    {
+      g_autofree char *word = NULL;
+
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, self->tag);
+      word = gtk_text_iter_get_slice (&iter, &end);
+      if (vd_speller_check_word (self->speller, self->language, word, -1))
+        gtk_text_buffer_remove_tag (self->buffer, self->tag, &iter, &end);
+      iter = end;
+    }
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, self->tag));
+}
+
+/* Language and switch ------------------------------------------------------ */
+
+static void
+update_language (VdSpellAdapter *self)
+{
+  GSettings *settings = get_settings ();
+  g_autofree char *language = vd_spell_dup_reviewer_language (self->reviewer);
+  gboolean enabled;
+
+  /* No dictionary for the language: nothing is flagged, nothing warns. */
+  if (language != NULL && !vd_speller_has_language (self->speller, language))
+    g_clear_pointer (&language, g_free);
+  enabled = language != NULL &&
+            (settings == NULL || g_settings_get_boolean (settings, "spell-check"));
+
+  if (enabled == self->enabled && g_strcmp0 (language, self->language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_steal_pointer (&language);
+  self->enabled = enabled;
+
+  if (self->enabled)
+    mark_all_dirty (self);
+  else
+    {
+      GtkTextIter start, end;
+
+      clear_dirty (self);
+      gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+      gtk_text_buffer_remove_tag (self->buffer, self->tag, &start, &end);
+    }
+}
+
+/* Buffer ------------------------------------------------------------------ */
+
+static void
+on_insert_text (VdSpellAdapter *self,
+                GtkTextIter    *location,
+                const char     *text,
+                int             length,
+                GtkTextBuffer  *buffer)
+{
+  GtkTextIter start = *location;
+
+  /* After the default handler: @location is the end of the new text. */
+  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
+  mark_dirty (self, &start, location);
+}
+
+static void
+on_delete_range (VdSpellAdapter *self,
+                 GtkTextIter    *start,
+                 GtkTextIter    *end,
+                 GtkTextBuffer  *buffer)
+{
+  mark_dirty (self, start, end);
+}
+
+/* Menu -------------------------------------------------------------------- */
+
+static void
+set_menu_word (VdSpellAdapter    *self,
+               const GtkTextIter *start,
+               const GtkTextIter *end,
+               char              *word)
+{
+  gboolean flagged = word != NULL;
+
+  g_free (self->word);
+  self->word = word;
+  g_menu_remove_all (self->suggestions);
+
+  if (flagged)
+    {
+      g_auto(GStrv) suggestions = vd_speller_suggest (self->speller, self->language, word);
+
+      gtk_text_buffer_move_mark (self->buffer, self->word_start, start);
+      gtk_text_buffer_move_mark (self->buffer, self->word_end, end);
+      for (guint i = 0; suggestions[i] != NULL; i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
+
+          g_menu_item_set_action_and_target (item, "spelling.correct", "s", suggestions[i]);
+          g_menu_append_item (self->suggestions, item);
+        }
+    }
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "add")),
+                               flagged);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "ignore")),
+                               flagged);
+}
+
+/**
+ * vd_spell_adapter_prepare_menu:
+ * @iter: where the menu is for: the pointer's or the cursor's position
+ *
+ * Fills the context menu for the word at @iter: its suggestions, Add to
+ * Dictionary and Ignore All when it is misspelled, nothing when not.
+ *
+ * Returns: whether the word at @iter is misspelled
+ */
+gboolean
+vd_spell_adapter_prepare_menu (VdSpellAdapter    *self,
+                               const GtkTextIter *iter)
+{
+  GtkTextIter start = *iter, end = *iter;
+  g_autofree char *word = NULL;
+
+  g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  if (self->enabled && (gtk_text_iter_inside_word (&start) || gtk_text_iter_ends_word (&start)))
+    {
+      if (!gtk_text_iter_starts_word (&start))
+        gtk_text_iter_backward_word_start (&start);
+      if (!gtk_text_iter_ends_word (&end))
+        gtk_text_iter_forward_word_end (&end);
+      word = gtk_text_iter_get_slice (&start, &end);
+      if (vd_speller_check_word (self->speller, self->language, word, -1))
+        g_clear_pointer (&word, g_free);
+    }
+
+  set_menu_word (self, &start, &end, g_steal_pointer (&word));
+  return self->word != NULL;
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  VdSpellAdapter  *self)
+{
+  GdkEventSequence *sequence = gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture));
+  GdkEvent *event = gtk_gesture_get_last_event (GTK_GESTURE (gesture), sequence);
+  GtkTextIter iter, start, end;
+  int buffer_x, buffer_y;
+
+  if (n_press != 1 || event == NULL || !gdk_event_triggers_context_menu (event))
+    return;
+
+  /* A right click on a word is about that word: the cursor goes there, as
+   * it does in every writing app, unless it would lose a selection. */
+  gtk_text_view_window_to_buffer_coords (self->view, GTK_TEXT_WINDOW_WIDGET, x, y,
+                                         &buffer_x, &buffer_y);
+  gtk_text_view_get_iter_at_location (self->view, &iter, buffer_x, buffer_y);
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    gtk_text_buffer_place_cursor (self->buffer, &iter);
+
+  vd_spell_adapter_prepare_menu (self, &iter);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VdSpellAdapter        *self)
+{
+  GtkTextIter iter;
+
+  if (keyval == GDK_KEY_Menu ||
+      ((keyval == GDK_KEY_F10 || keyval == GDK_KEY_KP_F4) && (state & GDK_SHIFT_MASK) != 0))
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter,
+                                        gtk_text_buffer_get_insert (self->buffer));
+      vd_spell_adapter_prepare_menu (self, &iter);
+    }
+
+  /* The view still pops the menu up. */
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_correct (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       data)
+{
+  VdSpellAdapter *self = data;
+  const char *correction = g_variant_get_string (parameter, NULL);
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+
+  if (self->word == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->word_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, self->word_end);
+  current = gtk_text_iter_get_slice (&start, &end);
+
+  /* The text changed under the menu: correcting now would hit another word. */
+  if (!g_str_equal (current, self->word))
+    return;
+
+  /* One user action: one undo puts the word back. */
+  gtk_text_buffer_begin_user_action (self->buffer);
+  gtk_text_buffer_delete (self->buffer, &start, &end);
+  gtk_text_buffer_insert (self->buffer, &start, correction, -1);
+  gtk_text_buffer_end_user_action (self->buffer);
+}
+
+static void
+on_add (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       data)
+{
+  VdSpellAdapter *self = data;
+  g_autofree char *word = g_strdup (self->word);
+
+  if (word != NULL)
+    vd_speller_add_word (self->speller, self->language, word);
+}
+
+static void
+on_ignore (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       data)
+{
+  VdSpellAdapter *self = data;
+  g_autofree char *word = g_strdup (self->word);
+
+  if (word != NULL)
+    vd_speller_ignore_word (self->speller, word);
+}
+
+static void
+build_menu (VdSpellAdapter *self)
+{
+  static const GActionEntry entries[] = {
+    { "correct", on_correct, "s" },
+    { "add", on_add },
+    { "ignore", on_ignore },
+  };
+  g_autoptr(GMenu) words = g_menu_new ();
+  g_autoptr(GMenuItem) add = g_menu_item_new (_("Add to Dictionary"), "spelling.add");
+  g_autoptr(GMenuItem) ignore = g_menu_item_new (_("Ignore All"), "spelling.ignore");
+  GMenuModel *extra = gtk_text_view_get_extra_menu (self->view);
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
+                                   G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spelling",
+                                  G_ACTION_GROUP (self->actions));
+
+  /* Hidden, not greyed, on a word that is right. */
+  g_menu_item_set_attribute (add, "hidden-when", "s", "action-disabled");
+  g_menu_item_set_attribute (ignore, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (words, add);
+  g_menu_append_item (words, ignore);
+
+  self->menu = g_menu_new ();
+  self->suggestions = g_menu_new ();
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->suggestions));
+  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (words));
+  if (extra != NULL)
+    g_menu_append_section (self->menu, NULL, extra);
+  gtk_text_view_set_extra_menu (self->view, G_MENU_MODEL (self->menu));
+}
+
+/* Object ------------------------------------------------------------------ */
+
+static void
+vd_spell_adapter_finalize (GObject *object)
+{
+  VdSpellAdapter *self = VD_SPELL_ADAPTER (object);
+
+  clear_dirty (self);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->suggestions);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->speller);
+  g_clear_pointer (&self->reviewer, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->word, g_free);
+
+  G_OBJECT_CLASS (vd_spell_adapter_parent_class)->finalize (object);
+}
+
+static void
+vd_spell_adapter_class_init (VdSpellAdapterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vd_spell_adapter_finalize;
+}
+
+static void
+vd_spell_adapter_init (VdSpellAdapter *self)
+{
+}
+
+/**
+ * vd_spell_adapter_attach:
+ * @view: a prose text view, which keeps its buffer for its life
+ * @reviewer: (nullable): the uuid of the reviewer who writes in @view, whose
+ *   language it is checked in; %NULL for the desk's language
+ *
+ * Underlines the misspelled words of @view from now on, and gives its
+ * context menu corrections. The view owns the adapter.
+ *
+ * Returns: (transfer none): the adapter
+ */
+VdSpellAdapter *
+vd_spell_adapter_attach (GtkTextView *view,
+                         const char  *reviewer)
+{
+  VdSpellAdapter *self;
+  GtkEventController *controller;
+  GSettings *settings = get_settings ();
+  GtkTextIter start;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+  g_return_val_if_fail (vd_spell_adapter_get_for_view (view) == NULL, NULL);
+
+  self = g_object_new (VD_TYPE_SPELL_ADAPTER, NULL);
+  self->view = view;
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (view));
+  self->speller = g_object_ref (vd_speller_get_default ());
+  self->reviewer = g_strdup (reviewer);
+  self->tag = gtk_text_buffer_create_tag (self->buffer, NULL,
+                                          "underline", PANGO_UNDERLINE_ERROR,
+                                          NULL);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  self->word_start = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  self->word_end = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
+  g_object_set_data_full (G_OBJECT (view), ADAPTER_KEY, self, g_object_unref);
+
+  build_menu (self);
+
+  g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->buffer, "delete-range", G_CALLBACK (on_delete_range), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->speller, "changed", G_CALLBACK (recheck_flagged), self,
+                           G_CONNECT_SWAPPED);
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "changed::spell-check",
+                               G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::spell-languages",
+                               G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
+    }
+
+  /* Before the view's own handlers, which pop the menu up. */
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (controller), 0);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "pressed", G_CALLBACK (on_click_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+
+  update_language (self);
+  return self;
+}
+
+/**
+ * vd_spell_adapter_get_for_view:
+ *
+ * Returns: (transfer none) (nullable): @view's adapter
+ */
+VdSpellAdapter *
+vd_spell_adapter_get_for_view (GtkTextView *view)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  return g_object_get_data (G_OBJECT (view), ADAPTER_KEY);
+}
+
+/**
+ * vd_spell_adapter_get_language:
+ *
+ * Returns: (nullable): the dictionary the view is checked in, or %NULL
+ *   when there is none for its writer's language
+ */
+const char *
+vd_spell_adapter_get_language (VdSpellAdapter *self)
+{
+  g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), NULL);
+
+  return self->language;
+}
+
+gboolean
+vd_spell_adapter_get_enabled (VdSpellAdapter *self)
+{
+  g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), FALSE);
+
+  return self->enabled;
+}
+
+/**
+ * vd_spell_adapter_is_checked:
+ *
+ * Returns: whether every word of the view has been checked since its last
+ *   change
+ */
+gboolean
+vd_spell_adapter_is_checked (VdSpellAdapter *self)
+{
+  g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), FALSE);
+
+  return self->dirty_start == NULL;
+}
+
+/**
+ * vd_spell_adapter_get_tag:
+ *
+ * Returns: (transfer none): the tag that underlines misspelled words
+ */
+GtkTextTag *
+vd_spell_adapter_get_tag (VdSpellAdapter *self)
+{
+  g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), NULL);
+
+  return self->tag;
+}
+
+/**
+ * vd_spell_adapter_get_suggestions:
+ *
+ * Returns: (transfer none): the menu section of corrections, as last filled
+ *   by vd_spell_adapter_prepare_menu()
+ */
+GMenuModel *
+vd_spell_adapter_get_suggestions (VdSpellAdapter *self)
+{
+  g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), NULL);
+
+  return G_MENU_MODEL (self->suggestions);
+}
