@@ -9,8 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "vd-application.h"
 #include "vd-preferences-window.h"
 #include "vd-reviewer-editor.h"
@@ -517,32 +515,12 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static void
-remove_config (const char *dir)
-{
-  g_autofree char *enchant = g_build_filename (dir, "enchant", NULL);
-  g_autoptr(GDir) handle = g_dir_open (enchant, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (enchant, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (enchant);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *config = g_dir_make_tmp ("verdict-desk-spell-XXXXXX", NULL);
+  g_autofree char *config = vd_test_isolate_config ();
   int status;
-
-  g_assert_nonnull (config);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -562,6 +540,6 @@ main (int   argc,
   g_test_add_func ("/spell-adapter/preferences", test_preferences);
 
   status = g_test_run ();
-  remove_config (config);
+  vd_test_remove_config (config);
   return status;
 }

@@ -8,8 +8,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "vd-speller.h"
 #include "vd-test-util.h"
 
@@ -177,33 +175,12 @@ test_known_names (void)
   g_assert_true (vd_speller_check_word (speller, "en_US", "Zephyrinox", -1));
 }
 
-static void
-remove_config (const char *dir)
-{
-  g_autofree char *enchant = g_build_filename (dir, "enchant", NULL);
-  g_autoptr(GDir) handle = g_dir_open (enchant, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (enchant, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (enchant);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *config = g_dir_make_tmp ("verdict-desk-spell-XXXXXX", NULL);
+  g_autofree char *config = vd_test_isolate_config ();
   int status;
-
-  /* Before GLib or Enchant read it. */
-  g_assert_nonnull (config);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -217,6 +194,6 @@ main (int   argc,
   g_test_add_func ("/spell/known-names", test_known_names);
 
   status = g_test_run ();
-  remove_config (config);
+  vd_test_remove_config (config);
   return status;
 }

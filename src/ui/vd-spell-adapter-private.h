@@ -19,5 +19,6 @@ guint  vd_spell_run_slice            (gint64        budget_usec,
                                       gpointer      clock_data);
 gint64 vd_spell_get_longest_slice    (void);
 void   vd_spell_reset_longest_slice  (void);
+gboolean vd_spell_has_pending        (void);
 
 G_END_DECLS

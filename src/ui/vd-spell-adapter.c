@@ -323,6 +323,17 @@ vd_spell_reset_longest_slice (void)
   longest_slice = 0;
 }
 
+/**
+ * vd_spell_has_pending:
+ *
+ * Returns: whether any view has text left to check
+ */
+gboolean
+vd_spell_has_pending (void)
+{
+  return pending.head != NULL;
+}
+
 /* Widens the dirty text to whole paragraphs from @start to @end. */
 static void
 mark_dirty (VdSpellAdapter    *self,
