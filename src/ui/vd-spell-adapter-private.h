@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "vd-speller.h"
 #include "vd-spell-adapter.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,28 @@ guint  vd_spell_run_slice            (gint64        budget_usec,
 gint64 vd_spell_get_longest_slice    (void);
 void   vd_spell_reset_longest_slice  (void);
 gboolean vd_spell_has_pending        (void);
+
+GSettings *vd_spell_get_settings     (void);
+gboolean   vd_spell_get_desk_enabled (void);
+
+/* The spelling part of a context menu: a section of suggestions, then Add to
+ * Dictionary and Ignore All, on the "spelling" actions of one widget. */
+typedef struct
+{
+  GSimpleActionGroup *actions;
+  GMenu              *menu;
+  GMenu              *suggestions;
+} VdSpellMenu;
+
+GMenuModel *vd_spell_menu_init  (VdSpellMenu        *menu,
+                                 GtkWidget          *widget,
+                                 GMenuModel         *extra,
+                                 const GActionEntry  entries[3],
+                                 gpointer            data);
+void        vd_spell_menu_fill  (VdSpellMenu        *menu,
+                                 VdSpeller          *speller,
+                                 const char         *language,
+                                 const char         *word);
+void        vd_spell_menu_clear (VdSpellMenu        *menu);
 
 G_END_DECLS

@@ -21,7 +21,6 @@
 #include <glib/gi18n.h>
 
 #include "vd-application.h"
-#include "vd-speller.h"
 #include "vd-spell-adapter-private.h"
 
 #define ADAPTER_KEY "vd-spell-adapter"
@@ -45,9 +44,7 @@ struct _VdSpellAdapter
   GList               link;        /* in the scheduler's queue while dirty */
 
   /* The word the menu was filled for. */
-  GSimpleActionGroup *actions;
-  GMenu              *menu;
-  GMenu              *suggestions;
+  VdSpellMenu         menu;
   GtkTextMark        *word_start;
   GtkTextMark        *word_end;
   char               *word;
@@ -59,8 +56,8 @@ G_DEFINE_FINAL_TYPE (VdSpellAdapter, vd_spell_adapter, G_TYPE_OBJECT)
 
 /* One settings object for every adapter; NULL when the schema is not
  * installed, and then spelling is on in the desk's language. */
-static GSettings *
-get_settings (void)
+GSettings *
+vd_spell_get_settings (void)
 {
   static GSettings *settings;
   static gboolean looked_up;
@@ -71,6 +68,15 @@ get_settings (void)
       looked_up = TRUE;
     }
   return settings;
+}
+
+/* The Preferences switch. */
+gboolean
+vd_spell_get_desk_enabled (void)
+{
+  GSettings *settings = vd_spell_get_settings ();
+
+  return settings == NULL || g_settings_get_boolean (settings, "spell-check");
 }
 
 /**
@@ -84,7 +90,7 @@ get_settings (void)
 char *
 vd_spell_dup_reviewer_language (const char *reviewer)
 {
-  GSettings *settings = get_settings ();
+  GSettings *settings = vd_spell_get_settings ();
   char *chosen = NULL;
 
   if (settings != NULL && reviewer != NULL)
@@ -110,7 +116,7 @@ void
 vd_spell_set_reviewer_language (const char *reviewer,
                                 const char *language)
 {
-  GSettings *settings = get_settings ();
+  GSettings *settings = vd_spell_get_settings ();
   g_autoptr(GVariant) old = NULL;
   GVariantBuilder builder;
   GVariantIter iter;
@@ -416,15 +422,13 @@ recheck_flagged (VdSpellAdapter *self)
 static void
 update_language (VdSpellAdapter *self)
 {
-  GSettings *settings = get_settings ();
   g_autofree char *language = vd_spell_dup_reviewer_language (self->reviewer);
   gboolean enabled;
 
   /* No dictionary for the language: nothing is flagged, nothing warns. */
   if (language != NULL && !vd_speller_has_language (self->speller, language))
     g_clear_pointer (&language, g_free);
-  enabled = language != NULL &&
-            (settings == NULL || g_settings_get_boolean (settings, "spell-check"));
+  enabled = language != NULL && vd_spell_get_desk_enabled ();
 
   if (enabled == self->enabled && g_strcmp0 (language, self->language) == 0)
     return;
@@ -478,31 +482,14 @@ set_menu_word (VdSpellAdapter    *self,
                const GtkTextIter *end,
                char              *word)
 {
-  gboolean flagged = word != NULL;
-
   g_free (self->word);
   self->word = word;
-  g_menu_remove_all (self->suggestions);
-
-  if (flagged)
+  if (word != NULL)
     {
-      g_auto(GStrv) suggestions = vd_speller_suggest (self->speller, self->language, word);
-
       gtk_text_buffer_move_mark (self->buffer, self->word_start, start);
       gtk_text_buffer_move_mark (self->buffer, self->word_end, end);
-      for (guint i = 0; suggestions[i] != NULL; i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
-
-          g_menu_item_set_action_and_target (item, "spelling.correct", "s", suggestions[i]);
-          g_menu_append_item (self->suggestions, item);
-        }
     }
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "add")),
-                               flagged);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "ignore")),
-                               flagged);
+  vd_spell_menu_fill (&self->menu, self->speller, self->language, word);
 }
 
 /**
@@ -638,40 +625,6 @@ on_ignore (GSimpleAction *action,
     vd_speller_ignore_word (self->speller, word);
 }
 
-static void
-build_menu (VdSpellAdapter *self)
-{
-  static const GActionEntry entries[] = {
-    { "correct", on_correct, "s" },
-    { "add", on_add },
-    { "ignore", on_ignore },
-  };
-  g_autoptr(GMenu) words = g_menu_new ();
-  g_autoptr(GMenuItem) add = g_menu_item_new (_("Add to Dictionary"), "spelling.add");
-  g_autoptr(GMenuItem) ignore = g_menu_item_new (_("Ignore All"), "spelling.ignore");
-  GMenuModel *extra = gtk_text_view_get_extra_menu (self->view);
-
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
-                                   G_N_ELEMENTS (entries), self);
-  gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spelling",
-                                  G_ACTION_GROUP (self->actions));
-
-  /* Hidden, not greyed, on a word that is right. */
-  g_menu_item_set_attribute (add, "hidden-when", "s", "action-disabled");
-  g_menu_item_set_attribute (ignore, "hidden-when", "s", "action-disabled");
-  g_menu_append_item (words, add);
-  g_menu_append_item (words, ignore);
-
-  self->menu = g_menu_new ();
-  self->suggestions = g_menu_new ();
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (self->suggestions));
-  g_menu_append_section (self->menu, NULL, G_MENU_MODEL (words));
-  if (extra != NULL)
-    g_menu_append_section (self->menu, NULL, extra);
-  gtk_text_view_set_extra_menu (self->view, G_MENU_MODEL (self->menu));
-}
-
 /* Object ------------------------------------------------------------------ */
 
 static void
@@ -680,9 +633,7 @@ vd_spell_adapter_finalize (GObject *object)
   VdSpellAdapter *self = VD_SPELL_ADAPTER (object);
 
   clear_dirty (self);
-  g_clear_object (&self->actions);
-  g_clear_object (&self->menu);
-  g_clear_object (&self->suggestions);
+  vd_spell_menu_clear (&self->menu);
   g_clear_object (&self->buffer);
   g_clear_object (&self->speller);
   g_clear_pointer (&self->reviewer, g_free);
@@ -722,7 +673,7 @@ vd_spell_adapter_attach (GtkTextView *view,
 {
   VdSpellAdapter *self;
   GtkEventController *controller;
-  GSettings *settings = get_settings ();
+  GSettings *settings = vd_spell_get_settings ();
   GtkTextIter start;
 
   g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
@@ -741,7 +692,17 @@ vd_spell_adapter_attach (GtkTextView *view,
   self->word_end = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
   g_object_set_data_full (G_OBJECT (view), ADAPTER_KEY, self, g_object_unref);
 
-  build_menu (self);
+  {
+    static const GActionEntry entries[] = {
+      { "correct", on_correct, "s" },
+      { "add", on_add },
+      { "ignore", on_ignore },
+    };
+
+    gtk_text_view_set_extra_menu (view, vd_spell_menu_init (&self->menu, GTK_WIDGET (view),
+                                                            gtk_text_view_get_extra_menu (view),
+                                                            entries, self));
+  }
 
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -846,5 +807,5 @@ vd_spell_adapter_get_suggestions (VdSpellAdapter *self)
 {
   g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), NULL);
 
-  return G_MENU_MODEL (self->suggestions);
+  return G_MENU_MODEL (self->menu.suggestions);
 }
