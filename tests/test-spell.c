@@ -22,8 +22,12 @@ test_words (void)
   g_assert_true (vd_speller_check_word (speller, "en_US", "panel", -1));
   /* Only the given length counts. */
   g_assert_true (vd_speller_check_word (speller, "en_US", "panelxyz", 5));
-  /* Versions and sizes are not words. */
+  /* Versions, sizes and acronyms are not the dictionary's. */
   g_assert_true (vd_speller_check_word (speller, "en_US", "128K", -1));
+  g_assert_true (vd_speller_check_word (speller, "en_US", "JSON", -1));
+  /* A capital does not make a word an acronym. */
+  g_assert_false (vd_speller_check_word (speller, "en_US", "Pannel", -1));
+  g_assert_false (vd_speller_check_word (speller, "en_US", "JSONn", -1));
 }
 
 static void

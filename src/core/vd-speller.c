@@ -272,14 +272,27 @@ vd_speller_get_default_language (VdSpeller *self)
   return self->default_language;
 }
 
+/* Words with digits ("128K", "GPT4") and acronyms ("JSON", "SDK") are not
+ * the dictionary's business: reviews of software are full of them, and an
+ * underline under every one would hide the real misspellings. */
 static gboolean
-has_digit (const char *word,
-           gsize       length)
+is_code_or_acronym (const char *word,
+                    gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    if (g_ascii_isdigit (word[i]))
-      return TRUE;
-  return FALSE;
+  guint n_upper = 0;
+
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        return TRUE;
+      if (g_unichar_islower (c))
+        return FALSE;
+      if (g_unichar_isupper (c))
+        n_upper++;
+    }
+  return n_upper >= 2;
 }
 
 /**
@@ -288,7 +301,8 @@ has_digit (const char *word,
  * @length: the length of @word in bytes, or -1
  *
  * Returns: %FALSE only when @language has a dictionary and @word is wrong in
- *   it: words with digits, ignored words and the desk's names are right
+ *   it: words with digits, acronyms, ignored words and the desk's names are
+ *   right
  */
 gboolean
 vd_speller_check_word (VdSpeller  *self,
@@ -304,7 +318,7 @@ vd_speller_check_word (VdSpeller  *self,
 
   if (length < 0)
     length = strlen (word);
-  if (length == 0 || has_digit (word, length) || (dict = get_dict (self, language)) == NULL)
+  if (length == 0 || is_code_or_acronym (word, length) || (dict = get_dict (self, language)) == NULL)
     return TRUE;
 
   folded = g_utf8_casefold (word, length);
