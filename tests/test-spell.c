@@ -179,6 +179,40 @@ test_known_names (void)
   g_assert_true (vd_speller_check_word (speller, "en_US", "Zephyrinox", -1));
 }
 
+static void
+on_loaded (VdSpeller  *speller,
+           const char *language,
+           gpointer    data)
+{
+  g_assert_cmpstr (language, ==, "de_DE");
+  (*(guint *) data)++;
+}
+
+/* Reading a dictionary takes a fifth of a second: the views have it read
+ * by a worker, and hear when it is in. */
+static void
+test_load_in_worker (void)
+{
+  g_autoptr(VdSpeller) speller = vd_speller_new ();
+  guint loaded = 0;
+
+  g_signal_connect (speller, "language-loaded", G_CALLBACK (on_loaded), &loaded);
+  g_assert_false (vd_speller_is_loaded (speller, "de_DE"));
+  /* No dictionary, nothing to read. */
+  g_assert_true (vd_speller_is_loaded (speller, "xx_XX"));
+
+  vd_speller_load_language (speller, "de_DE");
+  vd_speller_load_language (speller, "de_DE");
+  g_assert_false (vd_speller_is_loaded (speller, "de_DE"));
+  while (loaded == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (loaded, ==, 1);
+  g_assert_true (vd_speller_is_loaded (speller, "de_DE"));
+  g_assert_true (vd_speller_check_word (speller, "de_DE", "Schreibtisch", -1));
+  g_assert_false (vd_speller_check_word (speller, "de_DE", "Schreibtich", -1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/spell/ignore", test_ignore);
   g_test_add_func ("/spell/personal-word-list", test_personal_word_list);
   g_test_add_func ("/spell/known-names", test_known_names);
+  g_test_add_func ("/spell/load-in-worker", test_load_in_worker);
 
   status = g_test_run ();
   vd_test_remove_config (config);

@@ -19,12 +19,23 @@
 
 #include "vd-speller.h"
 
+/* One broker per dictionary: a broker and its dictionary are made together
+ * in a worker thread (Enchant takes a fifth of a second to read a Hunspell
+ * dictionary) and then used on the main thread only. */
+typedef struct
+{
+  EnchantBroker *broker;
+  EnchantDict   *dict;            /* NULL: no dictionary for the language */
+} Dict;
+
 struct _VdSpeller
 {
   GObject        parent_instance;
 
-  EnchantBroker *broker;          /* created on first use: it loads providers */
-  GHashTable    *dicts;           /* language → EnchantDict*, or absent-marker */
+  GThread       *probe;           /* listing the dictionaries, until joined */
+  GStrv          languages;       /* what the probe found, sorted */
+  GHashTable    *dicts;           /* language → Dict* */
+  GHashTable    *loading;         /* languages a worker is loading */
   GHashTable    *ignored;         /* casefolded word, this session only */
   GHashTable    *known;           /* casefolded word of a name the desk holds */
   char          *default_language;
@@ -35,119 +46,33 @@ G_DEFINE_FINAL_TYPE (VdSpeller, vd_speller, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  LANGUAGE_LOADED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* Stands in the dict table for a language Enchant has no dictionary for, so
- * that a missing language is asked about once, not per word. */
-static char no_dict;
-
-static EnchantBroker *
-get_broker (VdSpeller *self)
+static Dict *
+dict_load (const char *language)
 {
-  if (self->broker == NULL)
-    self->broker = enchant_broker_init ();
-  return self->broker;
-}
+  Dict *dict = g_new0 (Dict, 1);
 
-static EnchantDict *
-get_dict (VdSpeller  *self,
-          const char *language)
-{
-  gpointer dict;
-
-  if (language == NULL || language[0] == '\0')
-    return NULL;
-
-  if (!g_hash_table_lookup_extended (self->dicts, language, NULL, &dict))
-    {
-      EnchantBroker *broker = get_broker (self);
-
-      dict = NULL;
-      if (broker != NULL && enchant_broker_dict_exists (broker, language))
-        dict = enchant_broker_request_dict (broker, language);
-      if (dict == NULL)
-        dict = &no_dict;
-      g_hash_table_insert (self->dicts, g_strdup (language), dict);
-    }
-
-  return dict == &no_dict ? NULL : dict;
+  dict->broker = enchant_broker_init ();
+  if (dict->broker != NULL && enchant_broker_dict_exists (dict->broker, language))
+    dict->dict = enchant_broker_request_dict (dict->broker, language);
+  return dict;
 }
 
 static void
-vd_speller_finalize (GObject *object)
+dict_free (gpointer data)
 {
-  VdSpeller *self = VD_SPELLER (object);
+  Dict *dict = data;
 
-  if (self->broker != NULL)
-    {
-      GHashTableIter iter;
-      gpointer dict;
-
-      g_hash_table_iter_init (&iter, self->dicts);
-      while (g_hash_table_iter_next (&iter, NULL, &dict))
-        if (dict != &no_dict)
-          enchant_broker_free_dict (self->broker, dict);
-      enchant_broker_free (self->broker);
-    }
-
-  g_clear_pointer (&self->dicts, g_hash_table_unref);
-  g_clear_pointer (&self->ignored, g_hash_table_unref);
-  g_clear_pointer (&self->known, g_hash_table_unref);
-  g_clear_pointer (&self->default_language, g_free);
-
-  G_OBJECT_CLASS (vd_speller_parent_class)->finalize (object);
-}
-
-static void
-vd_speller_class_init (VdSpellerClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = vd_speller_finalize;
-
-  /**
-   * VdSpeller::changed:
-   *
-   * A word that was wrong may be right now (added, ignored or a new name);
-   * no right word became wrong, so a view needs to look again only at what
-   * it flagged.
-   */
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-static void
-vd_speller_init (VdSpeller *self)
-{
-  self->dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-VdSpeller *
-vd_speller_new (void)
-{
-  return g_object_new (VD_TYPE_SPELLER, NULL);
-}
-
-/**
- * vd_speller_get_default:
- *
- * Returns: (transfer none): the speller every field of the process shares,
- *   so that what is ignored or learnt in one counts in all
- */
-VdSpeller *
-vd_speller_get_default (void)
-{
-  static VdSpeller *speller;
-
-  if (speller == NULL)
-    speller = vd_speller_new ();
-  return speller;
+  if (dict->dict != NULL)
+    enchant_broker_free_dict (dict->broker, dict->dict);
+  if (dict->broker != NULL)
+    enchant_broker_free (dict->broker);
+  g_free (dict);
 }
 
 static void
@@ -172,6 +97,220 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static gpointer
+probe_thread (gpointer data)
+{
+  EnchantBroker *broker = enchant_broker_init ();
+  GPtrArray *languages = g_ptr_array_new ();
+
+  if (broker != NULL)
+    {
+      enchant_broker_list_dicts (broker, collect_language, languages);
+      enchant_broker_free (broker);
+    }
+  g_ptr_array_sort (languages, compare_strings);
+  g_ptr_array_add (languages, NULL);
+  return g_ptr_array_free (languages, FALSE);
+}
+
+/**
+ * vd_speller_probe:
+ *
+ * Starts listing the installed dictionaries in a worker thread (starting
+ * Enchant takes tens of milliseconds), so that the first field to ask finds
+ * the list ready.
+ */
+void
+vd_speller_probe (VdSpeller *self)
+{
+  g_return_if_fail (VD_IS_SPELLER (self));
+
+  if (self->languages == NULL && self->probe == NULL)
+    self->probe = g_thread_new ("vd-spell-probe", probe_thread, NULL);
+}
+
+static const char * const *
+get_languages (VdSpeller *self)
+{
+  if (self->languages == NULL)
+    {
+      vd_speller_probe (self);
+      self->languages = g_thread_join (g_steal_pointer (&self->probe));
+    }
+  return (const char * const *) self->languages;
+}
+
+/* The language's dictionary, read now if no worker has: what the command
+ * line and the tests want; the views ask vd_speller_load_language() first. */
+static EnchantDict *
+get_dict (VdSpeller  *self,
+          const char *language)
+{
+  Dict *dict;
+
+  if (language == NULL || language[0] == '\0')
+    return NULL;
+
+  if ((dict = g_hash_table_lookup (self->dicts, language)) == NULL)
+    {
+      dict = g_strv_contains (get_languages (self), language) ? dict_load (language)
+                                                              : g_new0 (Dict, 1);
+      g_hash_table_insert (self->dicts, g_strdup (language), dict);
+    }
+
+  return dict->dict;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  g_task_return_pointer (task, dict_load (data), dict_free);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  VdSpeller *self = VD_SPELLER (source);
+  const char *language = g_task_get_task_data (G_TASK (result));
+  Dict *dict = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  g_hash_table_remove (self->loading, language);
+  /* Read meanwhile by get_dict(): keep that one. */
+  if (g_hash_table_contains (self->dicts, language))
+    dict_free (dict);
+  else
+    g_hash_table_insert (self->dicts, g_strdup (language), dict);
+
+  g_signal_emit (self, signals[LANGUAGE_LOADED], 0, language);
+}
+
+/**
+ * vd_speller_is_loaded:
+ *
+ * Returns: whether words in @language can be checked now without reading
+ *   a dictionary: it is read, or there is none to read
+ */
+gboolean
+vd_speller_is_loaded (VdSpeller  *self,
+                      const char *language)
+{
+  g_return_val_if_fail (VD_IS_SPELLER (self), FALSE);
+
+  return language == NULL || g_hash_table_contains (self->dicts, language) ||
+         !g_strv_contains (get_languages (self), language);
+}
+
+/**
+ * vd_speller_load_language:
+ *
+ * Reads @language's dictionary in a worker thread, once;
+ * #VdSpeller::language-loaded says when it is in.
+ */
+void
+vd_speller_load_language (VdSpeller  *self,
+                          const char *language)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VD_IS_SPELLER (self));
+
+  if (vd_speller_is_loaded (self, language) || g_hash_table_contains (self->loading, language))
+    return;
+
+  g_hash_table_add (self->loading, g_strdup (language));
+  task = g_task_new (self, NULL, load_done, NULL);
+  g_task_set_source_tag (task, vd_speller_load_language);
+  g_task_set_task_data (task, g_strdup (language), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+vd_speller_finalize (GObject *object)
+{
+  VdSpeller *self = VD_SPELLER (object);
+
+  /* A GTask holds its source: no load is running. */
+  if (self->probe != NULL)
+    g_strfreev (g_thread_join (g_steal_pointer (&self->probe)));
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->dicts, g_hash_table_unref);
+  g_clear_pointer (&self->loading, g_hash_table_unref);
+  g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
+  g_clear_pointer (&self->default_language, g_free);
+
+  G_OBJECT_CLASS (vd_speller_parent_class)->finalize (object);
+}
+
+static void
+vd_speller_class_init (VdSpellerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vd_speller_finalize;
+
+  /**
+   * VdSpeller::changed:
+   *
+   * A word that was wrong may be right now (added, ignored or a new name);
+   * no right word became wrong, so a view needs to look again only at what
+   * it flagged.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * VdSpeller::language-loaded:
+   * @language: the dictionary code
+   *
+   * vd_speller_load_language() has read @language's dictionary (or found
+   * none): its words can be checked now.
+   */
+  signals[LANGUAGE_LOADED] =
+    g_signal_new ("language-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+vd_speller_init (VdSpeller *self)
+{
+  self->dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, dict_free);
+  self->loading = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+VdSpeller *
+vd_speller_new (void)
+{
+  return g_object_new (VD_TYPE_SPELLER, NULL);
+}
+
+/**
+ * vd_speller_get_default:
+ *
+ * Returns: (transfer none): the speller every field of the process shares,
+ *   so that what is ignored or learnt in one counts in all
+ */
+VdSpeller *
+vd_speller_get_default (void)
+{
+  static VdSpeller *speller;
+
+  if (speller == NULL)
+    {
+      speller = vd_speller_new ();
+      vd_speller_probe (speller);
+    }
+  return speller;
+}
+
 /**
  * vd_speller_list_languages:
  *
@@ -181,28 +320,17 @@ compare_strings (gconstpointer a,
 GStrv
 vd_speller_list_languages (VdSpeller *self)
 {
-  GPtrArray *languages;
-  EnchantBroker *broker;
-
   g_return_val_if_fail (VD_IS_SPELLER (self), NULL);
 
-  languages = g_ptr_array_new ();
-  if ((broker = get_broker (self)) != NULL)
-    enchant_broker_list_dicts (broker, collect_language, languages);
-  g_ptr_array_sort (languages, compare_strings);
-  g_ptr_array_add (languages, NULL);
-  return (GStrv) g_ptr_array_free (languages, FALSE);
+  return g_strdupv ((char **) get_languages (self));
 }
 
 gboolean
 vd_speller_has_dictionaries (VdSpeller *self)
 {
-  g_auto(GStrv) languages = NULL;
-
   g_return_val_if_fail (VD_IS_SPELLER (self), FALSE);
 
-  languages = vd_speller_list_languages (self);
-  return languages[0] != NULL;
+  return get_languages (self)[0] != NULL;
 }
 
 gboolean
@@ -211,7 +339,7 @@ vd_speller_has_language (VdSpeller  *self,
 {
   g_return_val_if_fail (VD_IS_SPELLER (self), FALSE);
 
-  return get_dict (self, language) != NULL;
+  return language != NULL && g_strv_contains (get_languages (self), language);
 }
 
 /* "de_DE.UTF-8@euro" → "de_DE": what Enchant's tags look like. */

@@ -20,6 +20,11 @@ G_DECLARE_FINAL_TYPE (VdSpeller, vd_speller, VD, SPELLER, GObject)
 
 VdSpeller  *vd_speller_new                  (void);
 VdSpeller  *vd_speller_get_default          (void);
+void        vd_speller_probe                (VdSpeller   *self);
+gboolean    vd_speller_is_loaded            (VdSpeller   *self,
+                                             const char  *language);
+void        vd_speller_load_language        (VdSpeller   *self,
+                                             const char  *language);
 gboolean    vd_speller_has_dictionaries     (VdSpeller   *self);
 GStrv       vd_speller_list_languages       (VdSpeller   *self);
 gboolean    vd_speller_has_language         (VdSpeller   *self,

@@ -21,6 +21,7 @@ guint  vd_spell_run_slice            (gint64        budget_usec,
 gint64 vd_spell_get_longest_slice    (void);
 void   vd_spell_reset_longest_slice  (void);
 gboolean vd_spell_has_pending        (void);
+gint64 vd_spell_get_learn_time       (void);
 
 GSettings *vd_spell_get_settings     (void);
 gboolean   vd_spell_get_desk_enabled (void);

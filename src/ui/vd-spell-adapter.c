@@ -140,14 +140,34 @@ vd_spell_set_reviewer_language (const char *reviewer,
 
 /* Names ------------------------------------------------------------------- */
 
+static gint64 learn_time;
+
 static gboolean
 learn_store_cb (gpointer data)
 {
   g_autoptr(VdStore) store = g_weak_ref_get (data);
+  gint64 start = g_get_monotonic_time ();
+  VdSpeller *speller = vd_speller_get_default ();
 
   if (store != NULL)
-    vd_speller_learn_store (vd_speller_get_default (), store);
+    vd_speller_learn_store (speller, store);
+  learn_time = g_get_monotonic_time () - start;
+
+  /* Most fields are checked in it: read it before the first is opened. */
+  vd_speller_load_language (speller, vd_speller_get_default_language (speller));
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * vd_spell_get_learn_time:
+ *
+ * Returns: how long the last vd_spell_learn_store() took, in microseconds,
+ *   or 0 while it has not run
+ */
+gint64
+vd_spell_get_learn_time (void)
+{
+  return learn_time;
 }
 
 static void
@@ -172,6 +192,7 @@ vd_spell_learn_store (VdStore *store)
   g_return_if_fail (VD_IS_STORE (store));
 
   g_weak_ref_init (ref, store);
+  learn_time = 0;
   g_idle_add_full (G_PRIORITY_LOW, learn_store_cb, ref, free_weak_ref);
 }
 
@@ -187,6 +208,30 @@ monotonic_clock (gpointer data)
   return g_get_monotonic_time ();
 }
 
+static gboolean run_pending_cb (gpointer data);
+
+static void
+queue (VdSpellAdapter *self)
+{
+  if (self->link.data == NULL)
+    {
+      self->link.data = self;
+      g_queue_push_tail_link (&pending, &self->link);
+    }
+  if (pending_idle == 0)
+    pending_idle = g_idle_add_full (G_PRIORITY_LOW, run_pending_cb, NULL, NULL);
+}
+
+static void
+unqueue (VdSpellAdapter *self)
+{
+  if (self->link.data != NULL)
+    {
+      g_queue_unlink (&pending, &self->link);
+      self->link.data = NULL;
+    }
+}
+
 static void
 clear_dirty (VdSpellAdapter *self)
 {
@@ -196,11 +241,7 @@ clear_dirty (VdSpellAdapter *self)
       gtk_text_buffer_delete_mark (self->buffer, self->dirty_end);
       self->dirty_start = self->dirty_end = NULL;
     }
-  if (self->link.data != NULL)
-    {
-      g_queue_unlink (&pending, &self->link);
-      self->link.data = NULL;
-    }
+  unqueue (self);
 }
 
 /* The next word from @iter, if it starts before @limit. */
@@ -283,6 +324,15 @@ vd_spell_run_slice (gint64       budget_usec,
   while (pending.head != NULL)
     {
       VdSpellAdapter *self = pending.head->data;
+
+      /* Its dictionary is still being read: it comes back when it is in
+       * (on_language_loaded), its text still dirty. */
+      if (!vd_speller_is_loaded (self->speller, self->language))
+        {
+          unqueue (self);
+          vd_speller_load_language (self->speller, self->language);
+          continue;
+        }
 
       if (!check_until (self, deadline, clock, clock_data, &n_words))
         break;
@@ -374,13 +424,7 @@ mark_dirty (VdSpellAdapter    *self,
       gtk_text_buffer_move_mark (self->buffer, self->dirty_end, &to);
     }
 
-  if (self->link.data == NULL)
-    {
-      self->link.data = self;
-      g_queue_push_tail_link (&pending, &self->link);
-    }
-  if (pending_idle == 0)
-    pending_idle = g_idle_add_full (G_PRIORITY_LOW, run_pending_cb, NULL, NULL);
+  queue (self);
 }
 
 static void
@@ -418,6 +462,14 @@ recheck_flagged (VdSpellAdapter *self)
 }
 
 /* Language and switch ------------------------------------------------------ */
+
+static void
+on_language_loaded (VdSpellAdapter *self,
+                    const char     *language)
+{
+  if (self->dirty_start != NULL && g_strcmp0 (language, self->language) == 0)
+    queue (self);
+}
 
 static void
 update_language (VdSpellAdapter *self)
@@ -511,7 +563,9 @@ vd_spell_adapter_prepare_menu (VdSpellAdapter    *self,
   g_return_val_if_fail (VD_IS_SPELL_ADAPTER (self), FALSE);
   g_return_val_if_fail (iter != NULL, FALSE);
 
-  if (self->enabled && (gtk_text_iter_inside_word (&start) || gtk_text_iter_ends_word (&start)))
+  /* Not before the dictionary is in: reading it here would stall the menu. */
+  if (self->enabled && vd_speller_is_loaded (self->speller, self->language) &&
+      (gtk_text_iter_inside_word (&start) || gtk_text_iter_ends_word (&start)))
     {
       if (!gtk_text_iter_starts_word (&start))
         gtk_text_iter_backward_word_start (&start);
@@ -710,6 +764,8 @@ vd_spell_adapter_attach (GtkTextView *view,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->speller, "changed", G_CALLBACK (recheck_flagged), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speller, "language-loaded", G_CALLBACK (on_language_loaded),
+                           self, G_CONNECT_SWAPPED);
   if (settings != NULL)
     {
       g_signal_connect_object (settings, "changed::spell-check",

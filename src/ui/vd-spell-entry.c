@@ -28,6 +28,7 @@ struct _VdSpellEntry
   char        *language;
   gboolean     enabled;
   guint        check_idle;
+  gboolean     waiting;    /* for its dictionary, with the text unchecked */
 
   VdSpellMenu  menu;
   int          word_start; /* characters; the word the menu was filled for */
@@ -101,6 +102,13 @@ check_cb (gpointer data)
   CheckData check = { self, attrs };
 
   self->check_idle = 0;
+  /* Its dictionary is still being read: language-loaded brings us back. */
+  self->waiting = self->enabled && !vd_speller_is_loaded (self->speller, self->language);
+  if (self->waiting)
+    {
+      vd_speller_load_language (self->speller, self->language);
+      return G_SOURCE_REMOVE;
+    }
   if (self->enabled)
     foreach_word (gtk_editable_get_text (self->editable), check_one, &check);
   gtk_text_set_attributes (self->text, attrs);
@@ -182,7 +190,7 @@ vd_spell_entry_prepare_menu (VdSpellEntry *self,
 
   g_return_val_if_fail (VD_IS_SPELL_ENTRY (self), FALSE);
 
-  if (self->enabled)
+  if (self->enabled && vd_speller_is_loaded (self->speller, self->language))
     foreach_word (gtk_editable_get_text (self->editable), find_at, &find);
   if (find.word != NULL && vd_speller_check_word (self->speller, self->language, find.word, -1))
     g_clear_pointer (&find.word, g_free);
@@ -354,6 +362,8 @@ vd_spell_entry_attach (GtkEditable *editable)
   g_signal_connect_object (editable, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->speller, "changed", G_CALLBACK (queue_check), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speller, "language-loaded", G_CALLBACK (queue_check), self,
+                           G_CONNECT_SWAPPED);
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::spell-check",
                              G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
@@ -401,7 +411,7 @@ vd_spell_entry_is_checked (VdSpellEntry *self)
 {
   g_return_val_if_fail (VD_IS_SPELL_ENTRY (self), FALSE);
 
-  return self->check_idle == 0;
+  return self->check_idle == 0 && !self->waiting;
 }
 
 /**
