@@ -526,23 +526,16 @@ vd_speller_ignore_word (VdSpeller  *self,
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/**
- * vd_speller_add_known_names:
- * @text: a name, or several: "Mistral AI · Coding assistant"
- *
- * Every word of @text is right from now on, in every language.
- */
-void
-vd_speller_add_known_names (VdSpeller  *self,
-                            const char *text)
+/* Returns: whether a word of @text was new */
+static gboolean
+add_names (VdSpeller  *self,
+           const char *text)
 {
   gboolean added = FALSE;
   const char *p, *start = NULL;
 
-  g_return_if_fail (VD_IS_SPELLER (self));
-
   if (text == NULL)
-    return;
+    return FALSE;
 
   for (p = text; ; p = g_utf8_next_char (p))
     {
@@ -560,8 +553,73 @@ vd_speller_add_known_names (VdSpeller  *self,
         break;
     }
 
+  return added;
+}
+
+/**
+ * vd_speller_add_known_names:
+ * @text: a name, or several: "Mistral AI · Coding assistant"
+ *
+ * Every word of @text is right from now on, in every language.
+ */
+void
+vd_speller_add_known_names (VdSpeller  *self,
+                            const char *text)
+{
+  g_return_if_fail (VD_IS_SPELLER (self));
+
+  if (add_names (self, text))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A tool's subtitle reads "Vendor · Category": the vendor is a name too;
+ * a reviewer's is their persona, words a dictionary has anyway. */
+static gboolean
+add_summary_names (VdSpeller *self,
+                   VdSummary *summary)
+{
+  gboolean added = add_names (self, vd_summary_get_title (summary));
+
+  return add_names (self, vd_summary_get_subtitle (summary)) || added;
+}
+
+/**
+ * vd_speller_learn_summaries:
+ * @summaries: a list of #VdSummary, tools' or reviewers'
+ * @position: (inout): where to start, moved past what was learnt
+ * @deadline: a g_get_monotonic_time() to stop at, or 0 for none
+ *
+ * Takes the names of @summaries as right words, at least one summary's,
+ * until @deadline; #VdSpeller::changed once at the end if any was new.
+ *
+ * Returns: whether it got to the end of @summaries
+ */
+gboolean
+vd_speller_learn_summaries (VdSpeller  *self,
+                            GListModel *summaries,
+                            guint      *position,
+                            gint64      deadline)
+{
+  guint n;
+  gboolean added = FALSE;
+
+  g_return_val_if_fail (VD_IS_SPELLER (self), TRUE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (summaries), TRUE);
+  g_return_val_if_fail (position != NULL, TRUE);
+
+  n = g_list_model_get_n_items (summaries);
+  while (*position < n)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (summaries, (*position)++);
+
+      added |= add_summary_names (self, summary);
+      if (deadline > 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+
   if (added)
     g_signal_emit (self, signals[CHANGED], 0);
+  return *position >= n;
 }
 
 static void
@@ -570,17 +628,10 @@ learn_summaries (VdSpeller *self,
                  GType      type)
 {
   g_autoptr(GListStore) summaries = vd_store_list_summaries (store, type, NULL);
-  guint n = summaries != NULL ? g_list_model_get_n_items (G_LIST_MODEL (summaries)) : 0;
+  guint position = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VdSummary) summary = g_list_model_get_item (G_LIST_MODEL (summaries), i);
-
-      vd_speller_add_known_names (self, vd_summary_get_title (summary));
-      /* A tool's reads "Vendor · Category": the vendor is a name too. */
-      if (type == VD_TYPE_TOOL)
-        vd_speller_add_known_names (self, vd_summary_get_subtitle (summary));
-    }
+  if (summaries != NULL)
+    vd_speller_learn_summaries (self, G_LIST_MODEL (summaries), &position, 0);
 }
 
 static void
@@ -602,19 +653,34 @@ on_store_changed (VdSpeller  *self,
     return;
 
   /* One record: one row read, not the desk. */
-  if ((summary = vd_store_load_summary (store, type, uuid, NULL)) == NULL)
-    return;
-  vd_speller_add_known_names (self, vd_summary_get_title (summary));
-  if (type == VD_TYPE_TOOL)
-    vd_speller_add_known_names (self, vd_summary_get_subtitle (summary));
+  if ((summary = vd_store_load_summary (store, type, uuid, NULL)) != NULL &&
+      add_summary_names (self, summary))
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * vd_speller_watch_store:
+ *
+ * Takes the names of every tool and reviewer @store saves from now on as
+ * right words: one row read per change.
+ */
+void
+vd_speller_watch_store (VdSpeller *self,
+                        VdStore   *store)
+{
+  g_return_if_fail (VD_IS_SPELLER (self));
+  g_return_if_fail (VD_IS_STORE (store));
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
  * vd_speller_learn_store:
  *
  * Takes the names of @store's tools, vendors and reviewers as right words,
- * now and as they are written: one read of the names, then one row per
- * change.
+ * now and as they are written: one read of every name, so the command line
+ * and the tests; a window learns from the lists its sidebar reads anyway.
  */
 void
 vd_speller_learn_store (VdSpeller *self,
@@ -625,8 +691,7 @@ vd_speller_learn_store (VdSpeller *self,
 
   learn_summaries (self, store, VD_TYPE_TOOL);
   learn_summaries (self, store, VD_TYPE_REVIEWER);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
-                           G_CONNECT_SWAPPED);
+  vd_speller_watch_store (self, store);
 }
 
 /* Language names ----------------------------------------------------------

@@ -44,6 +44,12 @@ void        vd_speller_ignore_word          (VdSpeller   *self,
                                              const char  *word);
 void        vd_speller_add_known_names      (VdSpeller   *self,
                                              const char  *text);
+gboolean    vd_speller_learn_summaries      (VdSpeller   *self,
+                                             GListModel  *summaries,
+                                             guint       *position,
+                                             gint64       deadline);
+void        vd_speller_watch_store          (VdSpeller   *self,
+                                             VdStore     *store);
 void        vd_speller_learn_store          (VdSpeller   *self,
                                              VdStore     *store);
 

@@ -33,17 +33,24 @@ typedef struct
   GSimpleActionGroup *actions;
   GMenu              *menu;
   GMenu              *suggestions;
+  VdSpeller          *speller;   /* unowned: the widget's adapter holds it */
+  char               *language;
+  char               *word;      /* the misspelled word filled for, or NULL */
 } VdSpellMenu;
+
+typedef void (*VdSpellCorrect) (GSimpleAction *action,
+                                GVariant      *correction,
+                                gpointer       data);
 
 GMenuModel *vd_spell_menu_init  (VdSpellMenu        *menu,
                                  GtkWidget          *widget,
                                  GMenuModel         *extra,
-                                 const GActionEntry  entries[3],
+                                 VdSpeller          *speller,
+                                 VdSpellCorrect      correct,
                                  gpointer            data);
 void        vd_spell_menu_fill  (VdSpellMenu        *menu,
-                                 VdSpeller          *speller,
                                  const char         *language,
-                                 const char         *word);
+                                 char               *word);
 void        vd_spell_menu_clear (VdSpellMenu        *menu);
 
 G_END_DECLS

@@ -47,7 +47,6 @@ struct _VdSpellAdapter
   VdSpellMenu         menu;
   GtkTextMark        *word_start;
   GtkTextMark        *word_end;
-  char               *word;
 };
 
 G_DEFINE_FINAL_TYPE (VdSpellAdapter, vd_spell_adapter, G_TYPE_OBJECT)
@@ -138,31 +137,111 @@ vd_spell_set_reviewer_language (const char *reviewer,
   g_settings_set_value (settings, "spell-languages", g_variant_builder_end (&builder));
 }
 
-/* Names ------------------------------------------------------------------- */
+/* Names -------------------------------------------------------------------
+ * The desk's names come from the lists the sidebar reads anyway (ten
+ * thousand tools at newsroom scale), learnt in budgeted idle slices after
+ * they arrive; a saved edit of one tool or reviewer comes through the
+ * store's signal, one row. */
 
+typedef struct
+{
+  GListModel *model;      /* unowned: the model owns this */
+  guint       next;       /* the first summary not learnt yet */
+} NameSource;
+
+static GList *name_sources;
+static guint names_idle;
 static gint64 learn_time;
+static gboolean default_loaded;
+
+static gint64 longest_slice;
 
 static gboolean
-learn_store_cb (gpointer data)
+learn_names_cb (gpointer data)
 {
-  g_autoptr(VdStore) store = g_weak_ref_get (data);
-  gint64 start = g_get_monotonic_time ();
   VdSpeller *speller = vd_speller_get_default ();
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + VD_SPELL_SLICE_BUDGET_USEC;
+  gboolean done = TRUE;
 
-  if (store != NULL)
-    vd_speller_learn_store (speller, store);
-  learn_time = g_get_monotonic_time () - start;
+  for (GList *l = name_sources; l != NULL && done; l = l->next)
+    {
+      NameSource *source = l->data;
 
+      done = vd_speller_learn_summaries (speller, source->model, &source->next, deadline);
+    }
+
+  learn_time += g_get_monotonic_time () - start;
+  longest_slice = MAX (longest_slice, g_get_monotonic_time () - start);
+  if (!done)
+    return G_SOURCE_CONTINUE;
+
+  names_idle = 0;
   /* Most fields are checked in it: read it before the first is opened. */
-  vd_speller_load_language (speller, vd_speller_get_default_language (speller));
+  if (!default_loaded)
+    {
+      vd_speller_load_language (speller, vd_speller_get_default_language (speller));
+      default_loaded = TRUE;
+    }
   return G_SOURCE_REMOVE;
+}
+
+static void
+queue_names (void)
+{
+  if (names_idle == 0)
+    names_idle = g_idle_add_full (G_PRIORITY_LOW, learn_names_cb, NULL, NULL);
+}
+
+static void
+on_names_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  NameSource *source)
+{
+  source->next = MIN (source->next, position);
+  queue_names ();
+}
+
+static void
+name_source_free (gpointer data)
+{
+  name_sources = g_list_remove (name_sources, data);
+  g_free (data);
+}
+
+/**
+ * vd_spell_learn_names:
+ * @summaries: a list of #VdSummary of tools or reviewers, such as the
+ *   sidebar's (vd_sidebar_get_items())
+ *
+ * Has the names in @summaries count as right words, as the list fills and
+ * changes, for as long as it lives.
+ */
+void
+vd_spell_learn_names (GListModel *summaries)
+{
+  NameSource *source;
+
+  g_return_if_fail (G_IS_LIST_MODEL (summaries));
+
+  if (g_object_get_data (G_OBJECT (summaries), "vd-spell-names") != NULL)
+    return;
+
+  source = g_new0 (NameSource, 1);
+  source->model = summaries;
+  name_sources = g_list_prepend (name_sources, source);
+  g_object_set_data_full (G_OBJECT (summaries), "vd-spell-names", source, name_source_free);
+  g_signal_connect (summaries, "items-changed", G_CALLBACK (on_names_changed), source);
+  queue_names ();
 }
 
 /**
  * vd_spell_get_learn_time:
  *
- * Returns: how long the last vd_spell_learn_store() took, in microseconds,
- *   or 0 while it has not run
+ * Returns: how long learning names has taken so far, in microseconds,
+ *   over every slice
  */
 gint64
 vd_spell_get_learn_time (void)
@@ -170,37 +249,11 @@ vd_spell_get_learn_time (void)
   return learn_time;
 }
 
-static void
-free_weak_ref (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/**
- * vd_spell_learn_store:
- *
- * Has the desk's names from @store count as right words, read once the
- * window is up: at newsroom scale that is ten thousand tools, which the
- * first frame should not wait for.
- */
-void
-vd_spell_learn_store (VdStore *store)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_return_if_fail (VD_IS_STORE (store));
-
-  g_weak_ref_init (ref, store);
-  learn_time = 0;
-  g_idle_add_full (G_PRIORITY_LOW, learn_store_cb, ref, free_weak_ref);
-}
-
 /* Scheduling -------------------------------------------------------------- */
 
 static GQueue pending = G_QUEUE_INIT;
 static guint pending_idle;
-static gint64 longest_slice;
+static guint n_dirty;          /* adapters with text to check, queued or waiting */
 
 static gint64
 monotonic_clock (gpointer data)
@@ -240,6 +293,7 @@ clear_dirty (VdSpellAdapter *self)
       gtk_text_buffer_delete_mark (self->buffer, self->dirty_start);
       gtk_text_buffer_delete_mark (self->buffer, self->dirty_end);
       self->dirty_start = self->dirty_end = NULL;
+      n_dirty--;
     }
   unqueue (self);
 }
@@ -382,12 +436,13 @@ vd_spell_reset_longest_slice (void)
 /**
  * vd_spell_has_pending:
  *
- * Returns: whether any view has text left to check
+ * Returns: whether any view has text left to check, or waits for its
+ *   dictionary to check it
  */
 gboolean
 vd_spell_has_pending (void)
 {
-  return pending.head != NULL;
+  return n_dirty > 0;
 }
 
 /* Widens the dirty text to whole paragraphs from @start to @end. */
@@ -409,6 +464,7 @@ mark_dirty (VdSpellAdapter    *self,
     {
       self->dirty_start = gtk_text_buffer_create_mark (self->buffer, NULL, &from, TRUE);
       self->dirty_end = gtk_text_buffer_create_mark (self->buffer, NULL, &to, FALSE);
+      n_dirty++;
     }
   else
     {
@@ -534,14 +590,12 @@ set_menu_word (VdSpellAdapter    *self,
                const GtkTextIter *end,
                char              *word)
 {
-  g_free (self->word);
-  self->word = word;
   if (word != NULL)
     {
       gtk_text_buffer_move_mark (self->buffer, self->word_start, start);
       gtk_text_buffer_move_mark (self->buffer, self->word_end, end);
     }
-  vd_spell_menu_fill (&self->menu, self->speller, self->language, word);
+  vd_spell_menu_fill (&self->menu, self->language, word);
 }
 
 /**
@@ -577,7 +631,7 @@ vd_spell_adapter_prepare_menu (VdSpellAdapter    *self,
     }
 
   set_menu_word (self, &start, &end, g_steal_pointer (&word));
-  return self->word != NULL;
+  return self->menu.word != NULL;
 }
 
 static void
@@ -637,7 +691,7 @@ on_correct (GSimpleAction *action,
   g_autofree char *current = NULL;
   GtkTextIter start, end;
 
-  if (self->word == NULL)
+  if (self->menu.word == NULL)
     return;
 
   gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->word_start);
@@ -645,7 +699,7 @@ on_correct (GSimpleAction *action,
   current = gtk_text_iter_get_slice (&start, &end);
 
   /* The text changed under the menu: correcting now would hit another word. */
-  if (!g_str_equal (current, self->word))
+  if (!g_str_equal (current, self->menu.word))
     return;
 
   /* One user action: one undo puts the word back. */
@@ -653,30 +707,6 @@ on_correct (GSimpleAction *action,
   gtk_text_buffer_delete (self->buffer, &start, &end);
   gtk_text_buffer_insert (self->buffer, &start, correction, -1);
   gtk_text_buffer_end_user_action (self->buffer);
-}
-
-static void
-on_add (GSimpleAction *action,
-        GVariant      *parameter,
-        gpointer       data)
-{
-  VdSpellAdapter *self = data;
-  g_autofree char *word = g_strdup (self->word);
-
-  if (word != NULL)
-    vd_speller_add_word (self->speller, self->language, word);
-}
-
-static void
-on_ignore (GSimpleAction *action,
-           GVariant      *parameter,
-           gpointer       data)
-{
-  VdSpellAdapter *self = data;
-  g_autofree char *word = g_strdup (self->word);
-
-  if (word != NULL)
-    vd_speller_ignore_word (self->speller, word);
 }
 
 /* Object ------------------------------------------------------------------ */
@@ -692,7 +722,6 @@ vd_spell_adapter_finalize (GObject *object)
   g_clear_object (&self->speller);
   g_clear_pointer (&self->reviewer, g_free);
   g_clear_pointer (&self->language, g_free);
-  g_clear_pointer (&self->word, g_free);
 
   G_OBJECT_CLASS (vd_spell_adapter_parent_class)->finalize (object);
 }
@@ -746,17 +775,9 @@ vd_spell_adapter_attach (GtkTextView *view,
   self->word_end = gtk_text_buffer_create_mark (self->buffer, NULL, &start, FALSE);
   g_object_set_data_full (G_OBJECT (view), ADAPTER_KEY, self, g_object_unref);
 
-  {
-    static const GActionEntry entries[] = {
-      { "correct", on_correct, "s" },
-      { "add", on_add },
-      { "ignore", on_ignore },
-    };
-
-    gtk_text_view_set_extra_menu (view, vd_spell_menu_init (&self->menu, GTK_WIDGET (view),
-                                                            gtk_text_view_get_extra_menu (view),
-                                                            entries, self));
-  }
+  gtk_text_view_set_extra_menu (view, vd_spell_menu_init (&self->menu, GTK_WIDGET (view),
+                                                          gtk_text_view_get_extra_menu (view),
+                                                          self->speller, on_correct, self));
 
   g_signal_connect_object (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);

@@ -7,8 +7,6 @@
 
 #include <gtk/gtk.h>
 
-#include "vd-store.h"
-
 G_BEGIN_DECLS
 
 #define VD_TYPE_SPELL_ADAPTER (vd_spell_adapter_get_type ())
@@ -29,6 +27,6 @@ GMenuModel     *vd_spell_adapter_get_suggestions (VdSpellAdapter    *self);
 char           *vd_spell_dup_reviewer_language   (const char        *reviewer);
 void            vd_spell_set_reviewer_language   (const char        *reviewer,
                                                   const char        *language);
-void            vd_spell_learn_store             (VdStore           *store);
+void            vd_spell_learn_names             (GListModel        *summaries);
 
 G_END_DECLS

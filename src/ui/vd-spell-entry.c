@@ -33,7 +33,6 @@ struct _VdSpellEntry
   VdSpellMenu  menu;
   int          word_start; /* characters; the word the menu was filled for */
   int          word_end;
-  char        *word;
 };
 
 G_DEFINE_FINAL_TYPE (VdSpellEntry, vd_spell_entry, G_TYPE_OBJECT)
@@ -195,12 +194,10 @@ vd_spell_entry_prepare_menu (VdSpellEntry *self,
   if (find.word != NULL && vd_speller_check_word (self->speller, self->language, find.word, -1))
     g_clear_pointer (&find.word, g_free);
 
-  g_free (self->word);
-  self->word = find.word;
   self->word_start = find.start;
   self->word_end = find.end;
-  vd_spell_menu_fill (&self->menu, self->speller, self->language, self->word);
-  return self->word != NULL;
+  vd_spell_menu_fill (&self->menu, self->language, find.word);
+  return self->menu.word != NULL;
 }
 
 static void
@@ -248,13 +245,13 @@ on_correct (GSimpleAction *action,
   const char *start, *end;
   int position;
 
-  if (self->word == NULL || self->word_end > g_utf8_strlen (text, -1))
+  if (self->menu.word == NULL || self->word_end > g_utf8_strlen (text, -1))
     return;
 
   start = g_utf8_offset_to_pointer (text, self->word_start);
   end = g_utf8_offset_to_pointer (text, self->word_end);
   /* The text changed under the menu: correcting now would hit another word. */
-  if (strncmp (start, self->word, end - start) != 0 || self->word[end - start] != '\0')
+  if (strncmp (start, self->menu.word, end - start) != 0 || self->menu.word[end - start] != '\0')
     return;
 
   /* GtkText 4.8 has no way to group two edits into one undo step, so this is
@@ -264,30 +261,6 @@ on_correct (GSimpleAction *action,
   gtk_editable_delete_text (self->editable, self->word_start, self->word_end);
   gtk_editable_insert_text (self->editable, correction, -1, &position);
   gtk_editable_set_position (self->editable, position);
-}
-
-static void
-on_add (GSimpleAction *action,
-        GVariant      *parameter,
-        gpointer       data)
-{
-  VdSpellEntry *self = data;
-  g_autofree char *word = g_strdup (self->word);
-
-  if (word != NULL)
-    vd_speller_add_word (self->speller, self->language, word);
-}
-
-static void
-on_ignore (GSimpleAction *action,
-           GVariant      *parameter,
-           gpointer       data)
-{
-  VdSpellEntry *self = data;
-  g_autofree char *word = g_strdup (self->word);
-
-  if (word != NULL)
-    vd_speller_ignore_word (self->speller, word);
 }
 
 /* Object ------------------------------------------------------------------ */
@@ -301,7 +274,6 @@ vd_spell_entry_finalize (GObject *object)
   vd_spell_menu_clear (&self->menu);
   g_clear_object (&self->speller);
   g_clear_pointer (&self->language, g_free);
-  g_clear_pointer (&self->word, g_free);
 
   G_OBJECT_CLASS (vd_spell_entry_parent_class)->finalize (object);
 }
@@ -329,11 +301,6 @@ vd_spell_entry_init (VdSpellEntry *self)
 VdSpellEntry *
 vd_spell_entry_attach (GtkEditable *editable)
 {
-  static const GActionEntry entries[] = {
-    { "correct", on_correct, "s" },
-    { "add", on_add },
-    { "ignore", on_ignore },
-  };
   GtkEditable *delegate;
   VdSpellEntry *self;
   GtkEventController *controller;
@@ -357,7 +324,7 @@ vd_spell_entry_attach (GtkEditable *editable)
   gtk_text_set_extra_menu (self->text,
                            vd_spell_menu_init (&self->menu, GTK_WIDGET (self->text),
                                                gtk_text_get_extra_menu (self->text),
-                                               entries, self));
+                                               self->speller, on_correct, self));
 
   g_signal_connect_object (editable, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->speller, "changed", G_CALLBACK (queue_check), self,

@@ -24,27 +24,62 @@ set_enabled (VdSpellMenu *menu,
                                enabled);
 }
 
+static void
+on_add (GSimpleAction *action,
+        GVariant      *parameter,
+        gpointer       data)
+{
+  VdSpellMenu *menu = data;
+  g_autofree char *word = g_strdup (menu->word);
+
+  /* A copy: the speller tells every view, and a view may refill the menu. */
+  if (word != NULL)
+    vd_speller_add_word (menu->speller, menu->language, word);
+}
+
+static void
+on_ignore (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       data)
+{
+  VdSpellMenu *menu = data;
+  g_autofree char *word = g_strdup (menu->word);
+
+  if (word != NULL)
+    vd_speller_ignore_word (menu->speller, word);
+}
+
 /**
  * vd_spell_menu_init:
  * @widget: where the "spelling" actions go
  * @extra: (nullable): the widget's extra menu until now, kept after ours
- * @entries: "correct" (with a string: the correction), "add" and "ignore"
+ * @correct: replaces the word filled for with the string it is given
  *
  * Returns: (transfer none): the menu to set as @widget's extra menu
  */
 GMenuModel *
-vd_spell_menu_init (VdSpellMenu        *menu,
-                    GtkWidget          *widget,
-                    GMenuModel         *extra,
-                    const GActionEntry  entries[3],
-                    gpointer            data)
+vd_spell_menu_init (VdSpellMenu    *menu,
+                    GtkWidget      *widget,
+                    GMenuModel     *extra,
+                    VdSpeller      *speller,
+                    VdSpellCorrect  correct,
+                    gpointer        data)
 {
+  const GActionEntry entries[] = {
+    { "add", on_add },
+    { "ignore", on_ignore },
+  };
+  g_autoptr(GSimpleAction) correct_action = g_simple_action_new ("correct", G_VARIANT_TYPE_STRING);
   g_autoptr(GMenu) words = g_menu_new ();
   g_autoptr(GMenuItem) add = g_menu_item_new (_("Add to Dictionary"), "spelling.add");
   g_autoptr(GMenuItem) ignore = g_menu_item_new (_("Ignore All"), "spelling.ignore");
 
+  menu->speller = speller;
   menu->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (menu->actions), entries, 3, data);
+  g_action_map_add_action_entries (G_ACTION_MAP (menu->actions), entries,
+                                   G_N_ELEMENTS (entries), menu);
+  g_signal_connect (correct_action, "activate", G_CALLBACK (correct), data);
+  g_action_map_add_action (G_ACTION_MAP (menu->actions), G_ACTION (correct_action));
   gtk_widget_insert_action_group (widget, "spelling", G_ACTION_GROUP (menu->actions));
 
   /* Hidden, not greyed, on a word that is right. */
@@ -66,25 +101,29 @@ vd_spell_menu_init (VdSpellMenu        *menu,
 
 /**
  * vd_spell_menu_fill:
- * @word: (nullable): a misspelled word, or %NULL for none
+ * @word: (nullable) (transfer full): a misspelled word, or %NULL for none
  *
  * Offers @word's suggestions, Add to Dictionary and Ignore All; nothing for
  * %NULL.
  */
 void
 vd_spell_menu_fill (VdSpellMenu *menu,
-                    VdSpeller   *speller,
                     const char  *language,
-                    const char  *word)
+                    char        *word)
 {
   g_auto(GStrv) suggestions = NULL;
+
+  g_free (menu->language);
+  menu->language = g_strdup (language);
+  g_free (menu->word);
+  menu->word = word;
 
   g_menu_remove_all (menu->suggestions);
   set_enabled (menu, word != NULL);
   if (word == NULL)
     return;
 
-  suggestions = vd_speller_suggest (speller, language, word);
+  suggestions = vd_speller_suggest (menu->speller, language, word);
   for (guint i = 0; suggestions[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
@@ -100,4 +139,6 @@ vd_spell_menu_clear (VdSpellMenu *menu)
   g_clear_object (&menu->actions);
   g_clear_object (&menu->menu);
   g_clear_object (&menu->suggestions);
+  g_clear_pointer (&menu->language, g_free);
+  g_clear_pointer (&menu->word, g_free);
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-speller.h"
 #include "vd-spell-adapter.h"
 #include "vd-window-private.h"
 
@@ -490,7 +491,9 @@ vd_window_new (VdApplication *application,
       g_signal_connect_object (vd_session_get_autosaver (self->session), "failed",
                                G_CALLBACK (on_autosave_failed), self, G_CONNECT_SWAPPED);
       vd_sidebar_set_store (self->sidebar, store);
-      vd_spell_learn_store (store);
+      vd_spell_learn_names (vd_sidebar_get_items (self->sidebar, VD_TYPE_TOOL));
+      vd_spell_learn_names (vd_sidebar_get_items (self->sidebar, VD_TYPE_REVIEWER));
+      vd_speller_watch_store (vd_speller_get_default (), store);
       show_summary (self);
       restore_comparison (self);
     }
