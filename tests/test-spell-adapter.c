@@ -525,11 +525,14 @@ entry_flagged_words (VdSpellEntry *entry,
   for (GSList *l = list; l != NULL; l = l->next)
     {
       PangoAttribute *attr = l->data;
-      g_autofree char *word = g_strndup (text + attr->start_index,
-                                         attr->end_index - attr->start_index);
+      g_autofree char *word = NULL;
 
+      /* Each underline comes with its colour. */
+      if (attr->klass->type == PANGO_ATTR_UNDERLINE_COLOR)
+        continue;
       g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_UNDERLINE);
       g_assert_cmpint (((PangoAttrInt *) attr)->value, ==, PANGO_UNDERLINE_ERROR);
+      word = g_strndup (text + attr->start_index, attr->end_index - attr->start_index);
       g_strv_builder_add (words, word);
     }
   g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);

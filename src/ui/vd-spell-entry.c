@@ -85,10 +85,14 @@ check_one (const char *text,
   if (!vd_speller_check_word (check->self->speller, check->self->language, text + start, end - start))
     {
       PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+      /* GtkText draws an attribute's underline in the text's colour, where
+       * a text view uses the theme's error red; this is that red. */
+      PangoAttribute *colour = pango_attr_underline_color_new (0xe0e0, 0x1b1b, 0x2424);
 
-      underline->start_index = start;
-      underline->end_index = end;
+      underline->start_index = colour->start_index = start;
+      underline->end_index = colour->end_index = end;
       pango_attr_list_insert (check->attrs, underline);
+      pango_attr_list_insert (check->attrs, colour);
     }
   return FALSE;
 }
