@@ -97,8 +97,8 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static gpointer
-probe_thread (gpointer data)
+static GStrv
+list_installed (void)
 {
   EnchantBroker *broker = enchant_broker_init ();
   GPtrArray *languages = g_ptr_array_new ();
@@ -110,15 +110,38 @@ probe_thread (gpointer data)
     }
   g_ptr_array_sort (languages, compare_strings);
   g_ptr_array_add (languages, NULL);
-  return g_ptr_array_free (languages, FALSE);
+  return (GStrv) g_ptr_array_free (languages, FALSE);
+}
+
+static gboolean
+probe_done_cb (gpointer data)
+{
+  VdSpeller *self = data;
+
+  if (self->probe != NULL)
+    self->languages = g_thread_join (g_steal_pointer (&self->probe));
+  g_signal_emit (self, signals[LANGUAGE_LOADED], 0, NULL);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+probe_thread (gpointer data)
+{
+  GStrv languages = list_installed ();
+
+  /* The main loop joins this thread and tells the views. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, probe_done_cb, data, NULL);
+  return languages;
 }
 
 /**
  * vd_speller_probe:
  *
  * Starts listing the installed dictionaries in a worker thread (starting
- * Enchant takes tens of milliseconds), so that the first field to ask finds
- * the list ready.
+ * Enchant takes tens of milliseconds, which the window's first frame should
+ * not wait for); #VdSpeller::language-loaded with %NULL says when the list
+ * is in (vd_speller_is_probed()).
  */
 void
 vd_speller_probe (VdSpeller *self)
@@ -126,17 +149,29 @@ vd_speller_probe (VdSpeller *self)
   g_return_if_fail (VD_IS_SPELLER (self));
 
   if (self->languages == NULL && self->probe == NULL)
-    self->probe = g_thread_new ("vd-spell-probe", probe_thread, NULL);
+    self->probe = g_thread_new ("vd-spell-probe", probe_thread, g_object_ref (self));
+}
+
+/**
+ * vd_speller_is_probed:
+ *
+ * Returns: whether the installed dictionaries are known: asking about
+ *   languages before then waits for the probe
+ */
+gboolean
+vd_speller_is_probed (VdSpeller *self)
+{
+  g_return_val_if_fail (VD_IS_SPELLER (self), FALSE);
+
+  return self->languages != NULL;
 }
 
 static const char * const *
 get_languages (VdSpeller *self)
 {
   if (self->languages == NULL)
-    {
-      vd_speller_probe (self);
-      self->languages = g_thread_join (g_steal_pointer (&self->probe));
-    }
+    self->languages = self->probe != NULL ? g_thread_join (g_steal_pointer (&self->probe))
+                                          : list_installed ();
   return (const char * const *) self->languages;
 }
 
@@ -267,7 +302,8 @@ vd_speller_class_init (VdSpellerClass *klass)
 
   /**
    * VdSpeller::language-loaded:
-   * @language: the dictionary code
+   * @language: (nullable): the dictionary code, or %NULL for the list of
+   *   dictionaries (vd_speller_probe())
    *
    * vd_speller_load_language() has read @language's dictionary (or found
    * none): its words can be checked now.

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (VdSpeller, vd_speller, VD, SPELLER, GObject)
 VdSpeller  *vd_speller_new                  (void);
 VdSpeller  *vd_speller_get_default          (void);
 void        vd_speller_probe                (VdSpeller   *self);
+gboolean    vd_speller_is_probed            (VdSpeller   *self);
 gboolean    vd_speller_is_loaded            (VdSpeller   *self,
                                              const char  *language);
 void        vd_speller_load_language        (VdSpeller   *self,

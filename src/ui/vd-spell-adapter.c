@@ -519,19 +519,31 @@ recheck_flagged (VdSpellAdapter *self)
 
 /* Language and switch ------------------------------------------------------ */
 
+static void update_language (VdSpellAdapter *self);
+
 static void
 on_language_loaded (VdSpellAdapter *self,
                     const char     *language)
 {
-  if (self->dirty_start != NULL && g_strcmp0 (language, self->language) == 0)
+  /* The list of dictionaries is in: now the language can be chosen. */
+  if (language == NULL)
+    update_language (self);
+  else if (self->dirty_start != NULL && g_strcmp0 (language, self->language) == 0)
     queue (self);
 }
 
 static void
 update_language (VdSpellAdapter *self)
 {
-  g_autofree char *language = vd_spell_dup_reviewer_language (self->reviewer);
+  g_autofree char *language = NULL;
   gboolean enabled;
+
+  /* Not before the dictionaries are listed: the window's first frame does
+   * not wait for Enchant. Until then nothing is flagged. */
+  if (!vd_speller_is_probed (self->speller))
+    return;
+
+  language = vd_spell_dup_reviewer_language (self->reviewer);
 
   /* No dictionary for the language: nothing is flagged, nothing warns. */
   if (language != NULL && !vd_speller_has_language (self->speller, language))

@@ -128,8 +128,14 @@ queue_check (VdSpellEntry *self)
 static void
 update_language (VdSpellEntry *self)
 {
-  g_autofree char *language = vd_spell_dup_reviewer_language (NULL);
+  g_autofree char *language = NULL;
   gboolean enabled;
+
+  /* As a text view's adapter: not before the dictionaries are listed. */
+  if (!vd_speller_is_probed (self->speller))
+    return;
+
+  language = vd_spell_dup_reviewer_language (NULL);
 
   if (language != NULL && !vd_speller_has_language (self->speller, language))
     g_clear_pointer (&language, g_free);
@@ -141,6 +147,15 @@ update_language (VdSpellEntry *self)
   g_free (self->language);
   self->language = g_steal_pointer (&language);
   self->enabled = enabled;
+  queue_check (self);
+}
+
+static void
+on_language_loaded (VdSpellEntry *self,
+                    const char   *language)
+{
+  if (language == NULL)
+    update_language (self);
   queue_check (self);
 }
 
@@ -333,8 +348,8 @@ vd_spell_entry_attach (GtkEditable *editable)
   g_signal_connect_object (editable, "changed", G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->speller, "changed", G_CALLBACK (queue_check), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->speller, "language-loaded", G_CALLBACK (queue_check), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speller, "language-loaded", G_CALLBACK (on_language_loaded),
+                           self, G_CONNECT_SWAPPED);
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::spell-check",
                              G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);

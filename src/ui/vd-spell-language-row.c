@@ -45,25 +45,23 @@ on_selected (AdwComboRow *row)
   RowState *state = get_state (row);
   guint selected = adw_combo_row_get_selected (row);
 
-  if (state->syncing || state->reviewer == NULL || selected >= g_strv_length (state->codes))
+  if (state->syncing || state->reviewer == NULL || state->codes == NULL ||
+      selected >= g_strv_length (state->codes))
     return;
 
   vd_spell_set_reviewer_language (state->reviewer, state->codes[selected]);
 }
 
-/**
- * vd_spell_language_row_setup:
- *
- * Fills @row with the installed dictionaries; call once.
- */
-void
-vd_spell_language_row_setup (AdwComboRow *row)
+/* The names, once the dictionaries are known: the reviewer editor is built
+ * with the window, whose first frame does not wait for Enchant. */
+static void
+fill (AdwComboRow *row)
 {
-  RowState *state = g_new0 (RowState, 1);
+  RowState *state = get_state (row);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  g_return_if_fail (ADW_IS_COMBO_ROW (row));
-  g_return_if_fail (get_state (row) == NULL);
+  if (state->codes != NULL)
+    return;
 
   state->codes = vd_speller_list_languages (vd_speller_get_default ());
   for (guint i = 0; state->codes[i] != NULL; i++)
@@ -72,7 +70,6 @@ vd_spell_language_row_setup (AdwComboRow *row)
 
       gtk_string_list_append (names, name);
     }
-  g_object_set_data_full (G_OBJECT (row), "vd-spell-language-row", state, row_state_free);
 
   state->syncing = TRUE;
   adw_combo_row_set_model (row, G_LIST_MODEL (names));
@@ -84,6 +81,42 @@ vd_spell_language_row_setup (AdwComboRow *row)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("No spelling dictionaries are installed"));
     }
+}
+
+static void
+on_language_loaded (AdwComboRow *row,
+                    const char  *language)
+{
+  RowState *state = get_state (row);
+
+  if (language == NULL)
+    {
+      fill (row);
+      vd_spell_language_row_set_reviewer (row, state->reviewer);
+    }
+}
+
+/**
+ * vd_spell_language_row_setup:
+ *
+ * Fills @row with the installed dictionaries, as soon as they are known;
+ * call once.
+ */
+void
+vd_spell_language_row_setup (AdwComboRow *row)
+{
+  VdSpeller *speller = vd_speller_get_default ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+  g_return_if_fail (get_state (row) == NULL);
+
+  g_object_set_data_full (G_OBJECT (row), "vd-spell-language-row", g_new0 (RowState, 1),
+                          row_state_free);
+  if (vd_speller_is_probed (speller))
+    fill (row);
+  else
+    g_signal_connect_object (speller, "language-loaded", G_CALLBACK (on_language_loaded), row,
+                             G_CONNECT_SWAPPED);
 
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_selected), NULL);
 }
@@ -102,8 +135,14 @@ vd_spell_language_row_set_reviewer (AdwComboRow *row,
 
   g_return_if_fail (state != NULL);
 
-  g_free (state->reviewer);
-  state->reviewer = g_strdup (reviewer);
+  if (state->reviewer != reviewer)
+    {
+      g_free (state->reviewer);
+      state->reviewer = g_strdup (reviewer);
+    }
+  if (reviewer == NULL && state->codes == NULL)
+    return;
+  fill (row);
 
   language = reviewer != NULL ? vd_spell_dup_reviewer_language (reviewer) : NULL;
   for (guint i = 0; language != NULL && state->codes[i] != NULL; i++)
@@ -129,5 +168,6 @@ vd_spell_language_row_get_language (AdwComboRow *row)
   g_return_val_if_fail (state != NULL, NULL);
 
   selected = adw_combo_row_get_selected (row);
-  return selected < g_strv_length (state->codes) ? state->codes[selected] : NULL;
+  return state->codes != NULL && selected < g_strv_length (state->codes) ? state->codes[selected]
+                                                                          : NULL;
 }
