@@ -198,6 +198,48 @@ test_flagged (Fixture      *fixture,
 }
 
 static void
+count_tag_change (GtkTextBuffer *buffer,
+                  GtkTextTag    *tag,
+                  GtkTextIter   *start,
+                  GtkTextIter   *end,
+                  gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+/* Each tag change redraws its paragraph: a re-check that finds what it
+ * found before changes none. */
+static void
+test_recheck_changes_nothing (Fixture      *fixture,
+                              gconstpointer data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->view);
+  g_autofree char *flags = NULL;
+  guint changes = 0;
+  GtkTextIter end;
+
+  load_text (fixture->view, "teh pannel\nsecond line");
+  wait_checked (fixture->adapter);
+
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (count_tag_change), &changes);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (count_tag_change), &changes);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " more", -1);
+  wait_checked (fixture->adapter);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* A flagged word flagged again is no change either. */
+  gtk_text_buffer_get_start_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "a ", -1);
+  wait_checked (fixture->adapter);
+  g_assert_cmpuint (changes, ==, 0);
+
+  flags = flagged_words (fixture->adapter, fixture->view);
+  g_assert_cmpstr (flags, ==, "teh|pannel");
+  g_signal_handlers_disconnect_by_func (buffer, count_tag_change, &changes);
+}
+
+static void
 test_correct_and_undo (Fixture      *fixture,
                        gconstpointer data)
 {
@@ -688,6 +730,7 @@ main (int   argc,
 #define ADD(path, func, reviewer) \
   g_test_add (path, Fixture, reviewer, fixture_setup, func, fixture_teardown)
   ADD ("/spell-adapter/flagged", test_flagged, NULL);
+  ADD ("/spell-adapter/recheck-changes-nothing", test_recheck_changes_nothing, NULL);
   ADD ("/spell-adapter/correct-and-undo", test_correct_and_undo, NULL);
   ADD ("/spell-adapter/add-and-ignore", test_add_and_ignore, NULL);
   ADD ("/spell-adapter/known-names", test_known_names, NULL);

@@ -319,6 +319,43 @@ next_word (GtkTextIter       *iter,
   return gtk_text_iter_compare (word_start, limit) < 0;
 }
 
+static gboolean
+range_has_tag (VdSpellAdapter    *self,
+               const GtkTextIter *start,
+               const GtkTextIter *end)
+{
+  GtkTextIter iter = *start;
+
+  return gtk_text_iter_has_tag (&iter, self->tag) ||
+         (gtk_text_iter_forward_to_tag_toggle (&iter, self->tag) &&
+          gtk_text_iter_compare (&iter, end) < 0);
+}
+
+/* Underlines the word from @word_start to @word_end, or not, and nothing
+ * from @from to it. Each tag change has the view redraw the paragraph, so
+ * re-checking a paragraph that is as it was changes no tag. */
+static void
+set_flagged (VdSpellAdapter    *self,
+             const GtkTextIter *from,
+             const GtkTextIter *word_start,
+             const GtkTextIter *word_end,
+             gboolean           flagged)
+{
+  GtkTextIter toggle = *word_start;
+
+  if (flagged &&
+      gtk_text_iter_starts_tag (word_start, self->tag) &&
+      gtk_text_iter_forward_to_tag_toggle (&toggle, self->tag) &&
+      gtk_text_iter_equal (&toggle, word_end) &&
+      !range_has_tag (self, from, word_start))
+    return;
+
+  if (range_has_tag (self, from, word_end))
+    gtk_text_buffer_remove_tag (self->buffer, self->tag, from, word_end);
+  if (flagged)
+    gtk_text_buffer_apply_tag (self->buffer, self->tag, word_start, word_end);
+}
+
 /* Checks words of @self's dirty text until @deadline; TRUE when none is
  * left. At least one word, so that every slice gets somewhere. */
 static gboolean
@@ -337,9 +374,8 @@ check_until (VdSpellAdapter *self,
     {
       g_autofree char *word = gtk_text_iter_get_slice (&word_start, &word_end);
 
-      gtk_text_buffer_remove_tag (self->buffer, self->tag, &iter, &word_end);
-      if (!vd_speller_check_word (self->speller, self->language, word, -1))
-        gtk_text_buffer_apply_tag (self->buffer, self->tag, &word_start, &word_end);
+      set_flagged (self, &iter, &word_start, &word_end,
+                   !vd_speller_check_word (self->speller, self->language, word, -1));
       iter = word_end;
       (*n_words)++;
 
@@ -350,7 +386,7 @@ check_until (VdSpellAdapter *self,
         }
     }
 
-  if (gtk_text_iter_compare (&iter, &limit) < 0)
+  if (gtk_text_iter_compare (&iter, &limit) < 0 && range_has_tag (self, &iter, &limit))
     gtk_text_buffer_remove_tag (self->buffer, self->tag, &iter, &limit);
   clear_dirty (self);
   return TRUE;
