@@ -19,6 +19,7 @@ guint  vd_spell_run_slice            (gint64        budget_usec,
                                       VdSpellClock  clock,
                                       gpointer      clock_data);
 gint64 vd_spell_get_longest_slice    (void);
+gint64 vd_spell_get_longest_slice_cpu (void);
 void   vd_spell_reset_longest_slice  (void);
 gboolean vd_spell_has_pending        (void);
 gint64 vd_spell_get_learn_time       (void);
