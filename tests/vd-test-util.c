@@ -144,3 +144,23 @@ vd_test_replace_once (const char *text,
   g_string_append (out, at + strlen (from));
   return g_string_free (out, FALSE);
 }
+
+char *
+vd_test_isolate_config (void)
+{
+  char *dir = g_dir_make_tmp ("verdict-desk-config-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("XDG_CONFIG_HOME", dir, TRUE);
+  return dir;
+}
+
+/* What Enchant writes there: its folder of personal word lists. */
+void
+vd_test_remove_config (const char *dir)
+{
+  g_autofree char *enchant = g_build_filename (dir, "enchant", NULL);
+
+  remove_tree (g_steal_pointer (&enchant));
+  g_rmdir (dir);
+}

@@ -24,5 +24,9 @@ char     *vd_test_export         (VdStore     *store,
 char     *vd_test_replace_once   (const char  *text,
                                   const char  *from,
                                   const char  *to);
+/* A temporary XDG_CONFIG_HOME, before GLib or Enchant read it: call first
+ * in main(), and vd_test_remove_config() after g_test_run(). */
+char     *vd_test_isolate_config (void);
+void      vd_test_remove_config  (const char  *dir);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "vd-enum-types.h"
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
+#include "vd-spell-entry.h"
 
 /* Below this width the editor and the preview take turns. */
 #define NARROW_WIDTH 900
@@ -886,6 +887,8 @@ vd_comparison_page_init (VdComparisonPage *self)
   self->reviewers = g_list_store_new (VD_TYPE_SUMMARY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vd_spell_entry_attach (GTK_EDITABLE (self->dek_row));
+  vd_spell_entry_attach (GTK_EDITABLE (self->pricing_read_row));
 
   for (int s = VD_STATUS_DRAFT; s <= VD_STATUS_PUBLISHED; s++)
     gtk_string_list_append (statuses, _(vd_status_get_label (s)));

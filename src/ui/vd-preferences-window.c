@@ -6,7 +6,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vd-preferences-window.h"
+#include "vd-speller.h"
 
 struct _VdPreferencesWindow
 {
@@ -16,6 +19,8 @@ struct _VdPreferencesWindow
 
   AdwComboRow          *style_row;
   GtkSwitch            *preview_switch;
+  AdwActionRow         *spell_row;
+  GtkSwitch            *spell_switch;
 };
 
 G_DEFINE_FINAL_TYPE (VdPreferencesWindow, vd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -56,6 +61,8 @@ vd_preferences_window_class_init (VdPreferencesWindowClass *klass)
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, preview_switch);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, spell_row);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, spell_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected);
 }
 
@@ -83,6 +90,21 @@ vd_preferences_window_new (GSettings *settings)
 
   g_settings_bind (settings, "preview-visible", self->preview_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  /* Without a dictionary there is nothing to switch on: say why, and leave
+   * the setting as it is for when one is installed. */
+  if (vd_speller_has_dictionaries (vd_speller_get_default ()))
+    g_settings_bind (settings, "spell-check", self->spell_switch, "active",
+                     G_SETTINGS_BIND_DEFAULT);
+  else
+    {
+      gtk_switch_set_active (self->spell_switch, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->spell_row), FALSE);
+      adw_action_row_set_subtitle (self->spell_row,
+                                   _("No spelling dictionaries are installed. Install a "
+                                     "Hunspell dictionary for your language, such as "
+                                     "hunspell-en-us, and restart the desk."));
+    }
 
   return GTK_WIDGET (self);
 }

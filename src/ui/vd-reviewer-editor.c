@@ -21,6 +21,7 @@
 
 #include "vd-enum-types.h"
 #include "vd-reviewer-editor.h"
+#include "vd-spell-language-row.h"
 
 typedef struct
 {
@@ -54,6 +55,7 @@ struct _VdReviewerEditor
   GtkLabel            *name_message;
   AdwComboRow         *persona_row;
   GtkStringList       *persona_labels;
+  AdwComboRow         *spell_language_row;
   AdwPreferencesGroup *prompts_group;
   GtkListBox          *prompt_list;
   GtkWidget           *prompts_message;
@@ -704,6 +706,7 @@ vd_reviewer_editor_class_init (VdReviewerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, name_message);
   gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, persona_row);
   gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, persona_labels);
+  gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, spell_language_row);
   gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, prompts_group);
   gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, prompt_list);
   gtk_widget_class_bind_template_child (widget_class, VdReviewerEditor, prompts_message);
@@ -723,6 +726,7 @@ vd_reviewer_editor_init (VdReviewerEditor *self)
   self->prompt_rows = g_ptr_array_new_with_free_func (prompt_row_free);
   self->shown_persona = -1;
   self->valid = TRUE;
+  vd_spell_language_row_setup (self->spell_language_row);
 
   /* The combo's positions are the enum's values, which count from 0. */
   for (guint i = 0; i < persona_class->n_values; i++)
@@ -776,6 +780,8 @@ vd_reviewer_editor_set_reviewer (VdReviewerEditor *self,
     self->notify_id = g_signal_connect_object (reviewer, "notify",
                                                G_CALLBACK (on_reviewer_notify),
                                                self, G_CONNECT_SWAPPED);
+  vd_spell_language_row_set_reviewer (self->spell_language_row,
+                                      reviewer != NULL ? vd_record_get_uuid (VD_RECORD (reviewer)) : NULL);
 
   sync_all (self);
 

@@ -12,6 +12,7 @@
 
 #include "vd-conflict-view.h"
 #include "vd-scorecard-form.h"
+#include "vd-spell-adapter.h"
 
 /* A text area is never shorter than this, so that an empty section still
  * looks like a place to write a paragraph. */
@@ -199,6 +200,7 @@ add_section (VdScorecardForm *self,
   gtk_text_view_set_pixels_inside_wrap (view, LINE_SPACING);
   gtk_text_view_set_pixels_below_lines (view, LINE_SPACING);
   gtk_widget_set_size_request (section->view, -1, get_min_text_height (self));
+  vd_spell_adapter_attach (view, vd_record_get_uuid (VD_RECORD (self->reviewer)));
   gtk_frame_set_child (GTK_FRAME (frame), section->view);
 
   gtk_widget_set_halign (count, GTK_ALIGN_END);

@@ -1008,3 +1008,21 @@ vd_sidebar_get_model (VdSidebar *self,
   section = section_for_kind (self, kind);
   return section != NULL ? G_LIST_MODEL (section->shown) : NULL;
 }
+
+/**
+ * vd_sidebar_get_items:
+ *
+ * Returns: (transfer none) (nullable): every summary of @kind, unfiltered,
+ *   as loaded: empty until the list is first read (after the first frame)
+ */
+GListModel *
+vd_sidebar_get_items (VdSidebar *self,
+                      GType      kind)
+{
+  Section *section;
+
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+
+  section = section_for_kind (self, kind);
+  return section != NULL ? G_LIST_MODEL (section->items) : NULL;
+}

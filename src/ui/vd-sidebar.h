@@ -31,5 +31,7 @@ void        vd_sidebar_set_search        (VdSidebar  *self,
 GtkSearchEntry *vd_sidebar_get_search_entry (VdSidebar *self);
 GListModel *vd_sidebar_get_model         (VdSidebar  *self,
                                           GType       kind);
+GListModel *vd_sidebar_get_items         (VdSidebar  *self,
+                                          GType       kind);
 
 G_END_DECLS

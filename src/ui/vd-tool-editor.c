@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-enum-types.h"
+#include "vd-spell-adapter.h"
 #include "vd-tool-editor.h"
 
 /* The single-line text fields, in the order of the form. */
@@ -74,6 +75,7 @@ struct _VdToolEditor
   GtkSpinButton *votes_up_button;
   GtkSpinButton *votes_down_button;
   GtkLabel      *community_label;
+  GtkTextView   *description_view;
   GtkTextBuffer *description_buffer;
 };
 
@@ -525,6 +527,7 @@ vd_tool_editor_class_init (VdToolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, votes_up_button);
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, votes_down_button);
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, community_label);
+  gtk_widget_class_bind_template_child (widget_class, VdToolEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, description_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_pricing_selected);
@@ -543,6 +546,8 @@ vd_tool_editor_init (VdToolEditor *self)
   self->name_error_icon = create_error_icon ();
   self->website_error_icon = create_error_icon ();
   self->valid = TRUE;
+  /* A tool's text is no reviewer's: the desk's language. */
+  vd_spell_adapter_attach (self->description_view, NULL);
 
   for (guint i = 0; i < pricing_class->n_values; i++)
     {

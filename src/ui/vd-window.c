@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-speller.h"
+#include "vd-spell-adapter.h"
 #include "vd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (VdWindow, vd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -465,6 +467,9 @@ vd_window_new (VdApplication *application,
       _vd_window_unsaved_set_store (self);
       _vd_window_saving_start (self);
       vd_sidebar_set_store (self->sidebar, store);
+      vd_spell_learn_names (vd_sidebar_get_items (self->sidebar, VD_TYPE_TOOL));
+      vd_spell_learn_names (vd_sidebar_get_items (self->sidebar, VD_TYPE_REVIEWER));
+      vd_speller_watch_store (vd_speller_get_default (), store);
       show_summary (self);
       restore_comparison (self);
     }

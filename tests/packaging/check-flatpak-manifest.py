@@ -6,6 +6,13 @@ Usage: check-flatpak-manifest.py MANIFEST APP_ID COMMAND
 
 The sandbox gets a display, the GPU and IPC and nothing more: files the user picks
 come in and go out through the file chooser portal, and nothing goes over the network.
+
+Spelling needs nothing more either: the GNOME runtime has Enchant 2 with its Hunspell
+provider, the dictionaries come from the runtime's Locale extension (its
+/usr/share/hunspell links into it, for the languages `flatpak config` installs), and
+Enchant writes the personal word list under the sandbox's own XDG_CONFIG_HOME. So the
+manifest must not build its own Enchant or Hunspell, which would shadow the runtime's
+and find no dictionaries, nor open the host's config folder for the word list.
 """
 
 import json
@@ -74,6 +81,11 @@ def main():
                       f"expected exactly {sorted(EXPECTED_FINISH_ARGS)}")
 
     modules = manifest.get("modules", [])
+    for m in modules:
+        name = m.get("name", "") if isinstance(m, dict) else str(m)
+        if any(part in name.lower() for part in ("enchant", "hunspell")):
+            errors.append(f"module {name!r}: spelling uses the runtime's Enchant and "
+                          "the Locale extension's dictionaries")
     app_modules = [m for m in modules if isinstance(m, dict)
                    and m.get("name") == "verdict-desk"]
     if len(app_modules) != 1 or modules[-1] is not app_modules[0]:
