@@ -404,6 +404,192 @@ test_narrow_takes_turns (void)
   iterate_until_idle ();
 }
 
+/* Widens the real window to @width and waits until the page has settled:
+ * allocated, and the idle in which it takes turns has run. The window's
+ * minimum is raised, because GTK keeps a default size within the screen
+ * and the test screen may be narrower than 1920 px. */
+static void
+widen_to (GtkWindow *window,
+          int        width,
+          int        height)
+{
+  GdkSurface *surface;
+
+  /* @width is the window's on the screen, its frame included; at 360 px
+   * the frame goes beyond, as a maximized window on a phone has none. */
+  gtk_widget_set_size_request (GTK_WIDGET (window), width, height);
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      surface = gtk_native_get_surface (GTK_NATIVE (window));
+    }
+  while (surface == NULL || gdk_surface_get_width (surface) < width ||
+         gtk_widget_get_width (GTK_WIDGET (window)) > width);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      iterate_until_idle ();
+      g_usleep (20000);
+    }
+  iterate_until_idle ();
+}
+
+static gboolean
+shown (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* Every scorecard form lies inside the editor's width: nothing clipped. */
+static void
+assert_forms_inside (VdComparisonPage *page,
+                     GtkWidget        *editor)
+{
+  for (guint t = 0; t < 2; t++)
+    {
+      GtkWidget *form = vd_comparison_page_get_form (page, SKEPTIC, t);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (form, editor, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (editor));
+    }
+}
+
+static void
+test_layout_at_every_width (void)
+{
+  static const int widths[] = { 360, 1024, 1280, 1366, 1920 };
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+  GtkWidget *sidebar_pane = gtk_widget_get_parent (vd_window_get_sidebar (window));
+  VdComparisonPage *page;
+  GtkPaned *paned;
+  GtkWidget *editor, *preview;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
+
+  page = VD_COMPARISON_PAGE (vd_window_get_content (window));
+  paned = GTK_PANED (gtk_widget_get_first_child (GTK_WIDGET (page)));
+  editor = gtk_paned_get_start_child (paned);
+  preview = gtk_paned_get_end_child (paned);
+  g_assert_true (vd_comparison_page_get_show_preview (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      int width = widths[i];
+
+      g_test_message ("window %d px wide", width);
+      widen_to (GTK_WINDOW (window), width, width == 360 ? 720 : 800);
+      g_test_message ("sidebar %d%s, editor %d%s, preview %d%s",
+                      gtk_widget_get_width (sidebar_pane), shown (sidebar_pane) ? "" : " (hidden)",
+                      gtk_widget_get_width (editor), shown (editor) ? "" : " (hidden)",
+                      gtk_widget_get_width (preview), shown (preview) ? "" : " (hidden)");
+
+      if (width < 600)
+        {
+          /* One pane at a time, the back button leads to the sidebar, and
+           * the page fits the window instead of holding it wider. */
+          g_assert_false (shown (sidebar_pane));
+          g_assert_true (shown (preview));
+          g_assert_false (shown (editor));
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, width);
+          g_assert_true (vd_preview_get_one_column (vd_comparison_page_get_preview (page)));
+          vd_comparison_page_set_show_preview (page, FALSE);
+          iterate_until_idle ();
+          g_assert_true (shown (editor));
+          g_assert_false (shown (preview));
+          vd_comparison_page_set_show_preview (page, TRUE);
+          continue;
+        }
+
+      /* The sidebar is as wide as its design, not as its longest label. */
+      g_assert_true (shown (sidebar_pane));
+      g_assert_cmpint (gtk_widget_get_width (sidebar_pane), >=, 280);
+      g_assert_cmpint (gtk_widget_get_width (sidebar_pane), <=, 320);
+
+      if (width < 1280)
+        {
+          /* Narrow: they take turns. */
+          g_assert_true (vd_comparison_page_get_narrow (page));
+          g_assert_true (shown (preview));
+          g_assert_false (shown (editor));
+          continue;
+        }
+
+      /* Wide: both, each with room to work in, and the cards unclipped. */
+      g_assert_false (vd_comparison_page_get_narrow (page));
+      g_assert_true (shown (editor));
+      g_assert_true (shown (preview));
+      g_assert_cmpint (gtk_widget_get_width (editor), >=, 480);
+      g_assert_cmpint (gtk_widget_get_width (preview), >=, 360);
+      assert_forms_inside (page, editor);
+      /* A preview under 600 px reads as one column, as on a phone. */
+      g_assert_cmpint (vd_preview_get_one_column (vd_comparison_page_get_preview (page)), ==,
+                       gtk_widget_get_width (preview) < 600);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+/* The divider is where it was left, after a relaunch on the same screen and
+ * on a smaller one, and never so far left that the cards are clipped. */
+static void
+test_divider_kept (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  int widths[] = { 1920, 1280 };
+  int kept = 0;
+
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+      VdComparisonPage *page;
+      GtkPaned *paned;
+      GtkWidget *editor, *preview;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), run == 2 ? widths[1] : widths[0], 800);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
+      page = VD_COMPARISON_PAGE (vd_window_get_content (window));
+      paned = GTK_PANED (gtk_widget_get_first_child (GTK_WIDGET (page)));
+      editor = gtk_paned_get_start_child (paned);
+      preview = gtk_paned_get_end_child (paned);
+      widen_to (GTK_WINDOW (window), run == 2 ? widths[1] : widths[0], 800);
+
+      if (run == 0)
+        {
+          /* The editor drags the divider: the preview gets 700 px. */
+          gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) - 700);
+          iterate_until_idle ();
+          kept = vd_comparison_page_get_preview_width (page);
+          g_assert_cmpint (kept, ==, 700);
+          /* 700 px is room for the page's two columns. */
+          widen_to (GTK_WINDOW (window), widths[0], 800);
+          g_assert_false (vd_preview_get_one_column (vd_comparison_page_get_preview (page)));
+        }
+      else if (run == 1)
+        {
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (paned)) -
+                           gtk_paned_get_position (paned), ==, kept);
+          g_assert_cmpint (vd_comparison_page_get_preview_width (page), ==, kept);
+        }
+      else
+        {
+          /* Too wide for this screen: the editor keeps its room. */
+          g_assert_true (shown (editor));
+          g_assert_true (shown (preview));
+          assert_forms_inside (page, editor);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));   /* unmaps: saves */
+      iterate_until_idle ();
+    }
+}
+
 static void
 test_reviewer_filter (Desk          *desk,
                       gconstpointer  data)
@@ -486,6 +672,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Layouts are asserted once settled, not halfway through a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/window/typing-updates-preview-and-database", Desk, NULL,
               desk_set_up, test_typing_updates_preview_and_database, desk_tear_down);
@@ -504,6 +692,8 @@ main (int   argc,
   g_test_add ("/window/panel-picker", Desk, NULL,
               desk_set_up, test_panel_picker, desk_tear_down);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);
+  g_test_add_func ("/window/layout-at-every-width", test_layout_at_every_width);
+  g_test_add_func ("/window/divider-kept", test_divider_kept);
   g_test_add ("/window/reviewer-filter", Desk, NULL,
               desk_set_up, test_reviewer_filter, desk_tear_down);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);

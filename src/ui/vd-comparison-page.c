@@ -17,8 +17,12 @@
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
 
-/* Below this width the editor and the preview take turns. */
+/* Below this width the editor and the preview take turns: at 1280 px the
+ * window leaves the page about 980 px beside a 300 px sidebar, enough for
+ * both; at 1024 px it leaves about 720, which fits one of them well. */
 #define NARROW_WIDTH 900
+/* The preview's share of the page until the editor drags the divider. */
+#define PREVIEW_SHARE 0.4
 
 struct _VdComparisonPage
 {
@@ -32,8 +36,10 @@ struct _VdComparisonPage
   char                *reviewer_filter;
   gboolean             show_preview;
   gboolean             narrow;
+  int                  preview_width; /* the divider, as the preview's width; 0: automatic */
   int                  split_at;      /* the paned position to apply, or 0 */
   gboolean             split_done;    /* the first wide allocation placed it */
+  gboolean             placing;       /* the page itself moves the divider */
   gboolean             updating;     /* widgets are being set from the model */
   guint                layout_idle;
   guint                panel_idle;
@@ -61,6 +67,7 @@ enum {
   PROP_0,
   PROP_SHOW_PREVIEW,
   PROP_NARROW,
+  PROP_PREVIEW_WIDTH,
   N_PROPS
 };
 
@@ -112,7 +119,9 @@ apply_layout (VdComparisonPage *self)
 {
   if (self->split_at > 0)
     {
+      self->placing = TRUE;
       gtk_paned_set_position (self->paned, self->split_at);
+      self->placing = FALSE;
       self->split_at = 0;
     }
 
@@ -143,6 +152,38 @@ vd_comparison_page_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+
+  /* The page needs room for one of the editor and the preview only: below
+   * NARROW_WIDTH they take turns. The paned asks for both until the turn
+   * is taken in an idle, and a window grown to that once stays so. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int editor_min, preview_min;
+
+      gtk_widget_measure (self->editor, orientation, -1, &editor_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->preview_scroller, orientation, -1, &preview_min, NULL, NULL, NULL);
+      *minimum = MIN (*minimum, MAX (editor_min, preview_min));
+    }
+}
+
+/* Where the divider goes on a page @width wide: the preview keeps the width
+ * it was given (or its share) and the editor takes the rest; the paned
+ * keeps each side at its minimum, so a width saved on a wider screen never
+ * clips the editor's cards. Widths are measured from the divider to the
+ * page's right edge. */
+static int
+split_position (VdComparisonPage *self,
+                int               width)
+{
+  int editor_min, preview_min, right;
+
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->preview_scroller, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &preview_min, NULL, NULL, NULL);
+  right = self->preview_width > 0 ? self->preview_width : (int) (width * PREVIEW_SHARE);
+  right = MAX (right, preview_min);
+
+  return MAX (editor_min, width - right);
 }
 
 /* No layout manager: the page allocates its one child itself, because it
@@ -155,15 +196,19 @@ vd_comparison_page_size_allocate (GtkWidget *widget,
 {
   VdComparisonPage *self = VD_COMPARISON_PAGE (widget);
   gboolean narrow = width < NARROW_WIDTH;
+  int paned_min;
 
-  gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+  /* Until the idle below hides one side, the paned may want more than a
+   * narrow page has; it overflows for that one frame instead. */
+  gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &paned_min, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->paned), MAX (width, paned_min), height, baseline, NULL);
 
-  /* The first time there is room, give the editor enough for two
-   * scorecards side by side and the preview the rest. */
+  /* The first time there is room, place the divider where it was left. */
   if (!narrow && !self->split_done)
     {
       self->split_done = TRUE;
-      self->split_at = MAX (width * 3 / 5, 640);
+      self->split_at = split_position (self, width);
       if (self->layout_idle == 0)
         self->layout_idle = g_idle_add (apply_layout_idle, self);
     }
@@ -176,6 +221,27 @@ vd_comparison_page_size_allocate (GtkWidget *widget,
   if (self->layout_idle == 0)
     self->layout_idle = g_idle_add (apply_layout_idle, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+/* The editor dragged the divider: remember where, from the right edge,
+ * since a wider window then gives its extra room to the editor. */
+static void
+on_position_changed (VdComparisonPage *self,
+                     GParamSpec       *pspec,
+                     GtkPaned         *paned)
+{
+  int right;
+
+  if (self->placing || self->narrow || !self->split_done ||
+      !gtk_widget_get_visible (self->editor) || !gtk_widget_get_visible (self->preview_scroller))
+    return;
+
+  right = gtk_widget_get_width (GTK_WIDGET (paned)) - gtk_paned_get_position (paned);
+  if (right <= 0 || right == self->preview_width)
+    return;
+
+  self->preview_width = right;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_WIDTH]);
 }
 
 /* Pickers ----------------------------------------------------------------- */
@@ -728,6 +794,10 @@ vd_comparison_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->narrow);
       break;
 
+    case PROP_PREVIEW_WIDTH:
+      g_value_set_int (value, self->preview_width);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -745,6 +815,10 @@ vd_comparison_page_set_property (GObject      *object,
     {
     case PROP_SHOW_PREVIEW:
       vd_comparison_page_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PREVIEW_WIDTH:
+      vd_comparison_page_set_preview_width (self, g_value_get_int (value));
       break;
 
     default:
@@ -771,6 +845,15 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   properties[PROP_NARROW] =
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * VdComparisonPage:preview-width:
+   *
+   * How far the divider is from the page's right edge, in pixels; 0 until
+   * it is placed. Setting it moves the divider the next time there is room.
+   */
+  properties[PROP_PREVIEW_WIDTH] =
+    g_param_spec_int ("preview-width", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -811,6 +894,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_position_changed);
 }
 
 static void
@@ -874,6 +958,30 @@ vd_comparison_page_set_show_preview (VdComparisonPage *self,
   self->show_preview = show_preview;
   apply_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+int
+vd_comparison_page_get_preview_width (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), 0);
+  return self->preview_width;
+}
+
+void
+vd_comparison_page_set_preview_width (VdComparisonPage *self,
+                                      int               preview_width)
+{
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+  g_return_if_fail (preview_width >= 0);
+
+  if (self->preview_width == preview_width)
+    return;
+
+  self->preview_width = preview_width;
+  /* Placed again at the next wide allocation. */
+  self->split_done = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_WIDTH]);
 }
 
 gboolean

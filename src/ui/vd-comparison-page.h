@@ -24,6 +24,9 @@ gboolean   vd_comparison_page_get_show_preview    (VdComparisonPage *self);
 void       vd_comparison_page_set_show_preview    (VdComparisonPage *self,
                                                    gboolean          show_preview);
 gboolean   vd_comparison_page_get_narrow          (VdComparisonPage *self);
+int        vd_comparison_page_get_preview_width   (VdComparisonPage *self);
+void       vd_comparison_page_set_preview_width   (VdComparisonPage *self,
+                                                   int               preview_width);
 void       vd_comparison_page_set_reviewer_filter (VdComparisonPage *self,
                                                    const char       *reviewer);
 gboolean   vd_comparison_page_request_status      (VdComparisonPage *self,

@@ -185,6 +185,9 @@ struct _VdSidebar
 
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
+  GtkToggleButton *comparisons_button;
+  GtkToggleButton *tools_button;
+  GtkToggleButton *reviewers_button;
   GtkDropDown     *reviewer_dropdown;
   GtkListView     *comparisons_view;
   GtkListView     *tools_view;
@@ -286,6 +289,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  /* A long title would ask for its whole width, and the window gives spare
+   * room to what asks for it: the sidebar stays at its 300 px instead. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 1);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -677,10 +684,53 @@ on_kind_changed (VdSidebar  *self,
                  GParamSpec *pspec,
                  GtkStack   *stack)
 {
-  gboolean comparisons = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "comparisons") == 0;
+  const char *name = gtk_stack_get_visible_child_name (stack);
+  gboolean comparisons = g_strcmp0 (name, "comparisons") == 0;
+  GtkToggleButton *buttons[] = { self->comparisons_button, self->tools_button,
+                                 self->reviewers_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (buttons[i])), name) == 0)
+      gtk_toggle_button_set_active (buttons[i], TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->reviewer_dropdown), comparisons);
   attach_visible_view (self);
+}
+
+/* Each switcher button is named after the stack page it shows. */
+static void
+on_kind_toggled (VdSidebar       *self,
+                 GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (button)));
+}
+
+/* Its natural width is its minimum: the sidebar is the width the window's
+ * design gives it, and what is longer ellipsizes. A list row or a label
+ * asking for more would otherwise take the content's room. */
+static void
+vd_sidebar_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+vd_sidebar_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
 }
 
 static void
@@ -751,6 +801,8 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   object_class->get_property = vd_sidebar_get_property;
   widget_class->map = vd_sidebar_map;
   widget_class->unmap = vd_sidebar_unmap;
+  widget_class->measure = vd_sidebar_measure;
+  widget_class->size_allocate = vd_sidebar_size_allocate;
 
   /* The reviewer whose scorecards the desk shows, or NULL for everyone. */
   properties[PROP_REVIEWER_FILTER] =
@@ -782,8 +834,11 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, comparisons_button);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_button);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_button);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vdsidebar");
 }
 

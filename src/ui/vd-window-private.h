@@ -23,6 +23,7 @@ struct _VdWindow
   VdRecord             *current;       /* what the content pane shows */
   VdPage               *page;          /* when that is a comparison */
   gboolean              close_anyway;  /* a failed save was reported once */
+  guint                 relayout_idle;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
