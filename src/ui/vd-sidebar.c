@@ -334,8 +334,18 @@ bind_row (GtkSignalListItemFactory *factory,
           Section                  *section)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *badge = gtk_widget_get_last_child (box);
   VdSummary *summary = gtk_list_item_get_item (item);
+
+  /* The row, which takes the focus, reads as its title, then its subtitle
+   * and status; GTK 4.8 gives a list row no name from its content. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  gtk_widget_get_first_child (text), NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  gtk_widget_get_last_child (text), badge, NULL,
+                                  -1);
 
   if (section->kind != VD_TYPE_COMPARISON)
     return;
