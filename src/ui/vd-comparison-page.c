@@ -210,16 +210,17 @@ vd_comparison_page_size_allocate (GtkWidget *widget,
       self->split_done = TRUE;
       self->split_at = split_position (self, width);
       if (self->layout_idle == 0)
-        self->layout_idle = g_idle_add (apply_layout_idle, self);
+        self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, self, NULL);
     }
 
   if (narrow == self->narrow)
     return;
 
-  /* Showing and hiding children is not allowed while allocating. */
+  /* Showing and hiding children is not allowed while allocating; the idle
+   * runs ahead of the next frame's layout, even while the desk is busy. */
   self->narrow = narrow;
   if (self->layout_idle == 0)
-    self->layout_idle = g_idle_add (apply_layout_idle, self);
+    self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 

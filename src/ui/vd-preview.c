@@ -812,12 +812,13 @@ vd_preview_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
 
-  /* Orientations may not change while allocating. */
+  /* Orientations may not change while allocating; the idle runs ahead of
+   * the next frame's layout, even while the desk is busy loading. */
   if (one_column != self->one_column)
     {
       self->one_column = one_column;
       if (self->columns_idle == 0)
-        self->columns_idle = g_idle_add (apply_columns_idle, self);
+        self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_columns_idle, self, NULL);
     }
 }
 
