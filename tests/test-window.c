@@ -10,6 +10,7 @@
 #include "vd-comparison-page.h"
 #include "vd-export.h"
 #include "vd-preview.h"
+#include "vd-reviewer-editor.h"
 #include "vd-scorecard-form.h"
 #include "vd-sidebar.h"
 #include "vd-test-util.h"
@@ -372,6 +373,77 @@ test_new_comparison (Desk          *desk,
   g_assert_true (VD_IS_TOOL_EDITOR (vd_window_get_content (desk->window)));
 }
 
+/* The focused widget is @row's text, all of it selected, at the top. */
+static void
+assert_fresh_field (VdWindow    *window,
+                    AdwEntryRow *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+  int start, end;
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (
+                       GTK_SCROLLED_WINDOW (scroller))), ==, 0);
+}
+
+/* Scrolls the editor showing @row down, as the previous record left it. */
+static void
+scroll_down (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  iterate_until_idle ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
+/* Every New focuses the first field of the new record, at its top. */
+static void
+test_new_focuses_first_field (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+
+  /* Short, so that every editor has somewhere to scroll to. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 420);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (vd_window_open_record (window, VD_TYPE_TOOL, MISTRAL));
+  scroll_down (GTK_WIDGET (vd_tool_editor_get_name_row (
+    VD_TOOL_EDITOR (vd_window_get_content (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tool", NULL);
+  assert_fresh_field (window, vd_tool_editor_get_name_row (
+    VD_TOOL_EDITOR (vd_window_get_content (window))));
+
+  /* A click in the sidebar takes the focus there before the record opens. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_true (vd_window_open_record (window, VD_TYPE_REVIEWER, SKEPTIC));
+  scroll_down (GTK_WIDGET (vd_reviewer_editor_get_name_row (
+    VD_REVIEWER_EDITOR (vd_window_get_content (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-reviewer", NULL);
+  assert_fresh_field (window, vd_reviewer_editor_get_name_row (
+    VD_REVIEWER_EDITOR (vd_window_get_content (window))));
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
+  scroll_down (GTK_WIDGET (vd_comparison_page_get_title_row (
+    VD_COMPARISON_PAGE (vd_window_get_content (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-comparison", NULL);
+  assert_fresh_field (window, vd_comparison_page_get_title_row (
+    VD_COMPARISON_PAGE (vd_window_get_content (window))));
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
 static void
 test_narrow_takes_turns (void)
 {
@@ -691,6 +763,7 @@ main (int   argc,
               desk_set_up, test_new_comparison, desk_tear_down);
   g_test_add ("/window/panel-picker", Desk, NULL,
               desk_set_up, test_panel_picker, desk_tear_down);
+  g_test_add_func ("/window/new-focuses-first-field", test_new_focuses_first_field);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);
   g_test_add_func ("/window/layout-at-every-width", test_layout_at_every_width);
   g_test_add_func ("/window/divider-kept", test_divider_kept);

@@ -45,6 +45,21 @@ create_and_open (VdWindow *self,
   vd_window_open_record (self, G_OBJECT_TYPE (record), vd_record_get_uuid (record));
 }
 
+/* A new record opens at its top with its first field focused and selected,
+ * so that typing names it: the editors are reused, and would otherwise keep
+ * the previous record's scroll position and leave the focus on the + menu. */
+static void
+focus_first_field (GtkWidget *field)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              0);
+  gtk_widget_grab_focus (field);
+  gtk_editable_select_region (GTK_EDITABLE (field), 0, -1);
+}
+
 static char *
 unused_slug (VdStore *store)
 {
@@ -94,7 +109,11 @@ new_comparison (GtkWidget  *widget,
   vd_comparison_set_title (comparison, title);
 
   create_and_open (self, VD_RECORD (comparison));
-  gtk_widget_grab_focus (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
+  /* Narrow, the editor takes its turn: the new page has nothing to preview. */
+  vd_comparison_page_set_show_preview (self->comparison_page,
+                                       !vd_comparison_page_get_narrow (self->comparison_page) &&
+                                       vd_comparison_page_get_show_preview (self->comparison_page));
+  focus_first_field (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
 }
 
 static void
@@ -102,9 +121,11 @@ new_tool (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
+  VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdTool) tool = vd_tool_new (_("New Tool"));
 
-  create_and_open (VD_WINDOW (widget), VD_RECORD (tool));
+  create_and_open (self, VD_RECORD (tool));
+  focus_first_field (GTK_WIDGET (vd_tool_editor_get_name_row (self->tool_editor)));
 }
 
 static void
@@ -112,10 +133,12 @@ new_reviewer (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
+  VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdReviewer) reviewer = vd_reviewer_new (_("New Reviewer"),
                                                     VD_PERSONA_DEVELOPER_EXPERIENCE);
 
-  create_and_open (VD_WINDOW (widget), VD_RECORD (reviewer));
+  create_and_open (self, VD_RECORD (reviewer));
+  focus_first_field (GTK_WIDGET (vd_reviewer_editor_get_name_row (self->reviewer_editor)));
 }
 
 /* Deleting ---------------------------------------------------------------- */
