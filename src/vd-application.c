@@ -278,7 +278,7 @@ about_activated (GSimpleAction *action,
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Verdict Desk"),
-                         "application-icon", APP_ID,
+                         "application-icon", APPLICATION_ID,
                          "developer-name", _("The Verdict Desk editors"),
                          "version", PACKAGE_VERSION,
                          "website", "https://verdictdesk.github.io/",
@@ -395,7 +395,7 @@ vd_application_new (const char *database_path)
   /* Each window owns one database file; a second launch with another
    * --database must not be folded into the first process. */
   return g_object_new (VD_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "database-path", database_path,
                        "resource-base-path", "/io/github/verdictdesk/VerdictDesk",

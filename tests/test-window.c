@@ -724,6 +724,19 @@ test_window_state_kept (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* The release is the default profile; a development build is striped. */
+static void
+test_profile (Desk          *desk,
+              gconstpointer  data)
+{
+  gboolean development = g_str_equal (PROFILE, "development");
+
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (desk->window), "devel"), ==, development);
+  g_assert_cmpint (g_str_equal (APPLICATION_ID, APP_ID ".Devel"), ==, development);
+  if (!development)
+    g_assert_cmpstr (APPLICATION_ID, ==, APP_ID);
+}
+
 static void
 test_app_icon_loads (void)
 {
@@ -772,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);
   g_test_add_func ("/window/app-icon-loads", test_app_icon_loads);
+  g_test_add ("/window/profile", Desk, NULL, desk_set_up, test_profile, desk_tear_down);
 
   return g_test_run ();
 }

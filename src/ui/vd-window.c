@@ -480,6 +480,11 @@ vd_window_init (VdWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* A development build's header bars are striped, as GNOME apps' are, so
+   * that it is never taken for the release running beside it. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
   /* Size the content by the page it shows: measuring the comparison page,
    * preview and editors behind the status page costs start-up dearly. */
   gtk_stack_set_hhomogeneous (self->content_stack, FALSE);
