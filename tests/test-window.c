@@ -354,19 +354,54 @@ static void
 test_new_comparison (Desk          *desk,
                      gconstpointer  data)
 {
-  VdRecord *current;
+  g_autoptr(VdTool) zed = vd_tool_new ("Zed");
+  g_autoptr(GError) error = NULL;
+  VdComparisonPage *page;
+  VdComparison *first, *second;
+  AdwComboRow *second_tool;
+  guint n;
 
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-comparison", NULL);
-  current = vd_window_get_current (desk->window);
-  g_assert_true (VD_IS_COMPARISON (current));
-  g_assert_cmpstr (vd_comparison_get_slug (VD_COMPARISON (current)), ==, "new-comparison");
-  g_assert_cmpint (vd_comparison_get_status (VD_COMPARISON (current)), ==, VD_STATUS_DRAFT);
+  first = VD_COMPARISON (vd_window_get_current (desk->window));
+  g_assert_true (VD_IS_COMPARISON (first));
+  g_assert_cmpstr (vd_comparison_get_title (first), ==, "Claude Haiku Open Weights vs Mistral Medium 3");
+  /* The demo's comparison of the same two tools holds the plain slug. */
+  g_assert_cmpstr (vd_comparison_get_slug (first), ==,
+                   "claude-haiku-open-weights-vs-mistral-medium-3-2");
+  g_assert_cmpint (vd_comparison_get_status (first), ==, VD_STATUS_DRAFT);
   g_assert_true (vd_store_contains (desk->store, VD_TYPE_COMPARISON,
-                                    vd_record_get_uuid (current), NULL, NULL));
+                                    vd_record_get_uuid (VD_RECORD (first)), NULL, NULL));
 
+  /* Two Ctrl+N never give the same draft. */
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-comparison", NULL);
-  current = vd_window_get_current (desk->window);
-  g_assert_cmpstr (vd_comparison_get_slug (VD_COMPARISON (current)), ==, "new-comparison-2");
+  second = VD_COMPARISON (vd_window_get_current (desk->window));
+  g_assert_true (second != first);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  g_assert_cmpstr (vd_comparison_get_slug (second), ==,
+                   "claude-haiku-open-weights-vs-mistral-medium-3-3");
+
+  /* The title and slug follow the tools until the editor writes a title. */
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (zed), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  page = VD_COMPARISON_PAGE (vd_window_get_content (desk->window));
+  second_tool = vd_comparison_page_get_tool_row (page, 1);
+  g_assert_nonnull (second_tool);
+  n = g_list_model_get_n_items (adw_combo_row_get_model (second_tool));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) tool = g_list_model_get_item (adw_combo_row_get_model (second_tool), i);
+
+      if (g_str_equal (vd_summary_get_title (tool), "Zed"))
+        adw_combo_row_set_selected (second_tool, i);
+    }
+  g_assert_cmpstr (vd_comparison_get_title (second), ==, "Claude Haiku Open Weights vs Zed");
+  g_assert_cmpstr (vd_comparison_get_slug (second), ==, "claude-haiku-open-weights-vs-zed");
+
+  gtk_editable_set_text (GTK_EDITABLE (vd_comparison_page_get_title_row (page)), "Haiku or Zed?");
+  adw_combo_row_set_selected (second_tool, 1);
+  g_assert_cmpstr (vd_comparison_get_title (second), ==, "Haiku or Zed?");
+  g_assert_cmpstr (vd_comparison_get_slug (second), ==, "claude-haiku-open-weights-vs-zed");
 
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-tool", NULL);
   g_assert_true (VD_IS_TOOL (vd_window_get_current (desk->window)));

@@ -16,6 +16,7 @@
 #include "vd-enum-types.h"
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
+#include "vd-slug.h"
 
 /* Below this width the editor and the preview take turns: at 1280 px the
  * window leaves the page about 980 px beside a 300 px sidebar, enough for
@@ -279,6 +280,64 @@ sync_tools (VdComparisonPage *self)
   set_row_error (self->tool_b_row, FALSE, NULL);
 }
 
+/**
+ * vd_comparison_page_automatic_title:
+ *
+ * Returns: (transfer full): the title a comparison of @tool_a and @tool_b has
+ *   until the editor writes one: "A vs B"
+ */
+char *
+vd_comparison_page_automatic_title (const char *tool_a,
+                                    const char *tool_b)
+{
+  return g_strdup_printf (_("%s vs %s"), tool_a, tool_b);
+}
+
+/* Whether @slug is the one made from @title, numbered or not. */
+static gboolean
+slug_made_from (const char *slug,
+                const char *title)
+{
+  g_autofree char *base = vd_slug_from_title (title);
+  gsize len = strlen (base);
+
+  if (strncmp (slug, base, len) != 0)
+    return FALSE;
+  if (slug[len] == '\0')
+    return TRUE;
+  if (slug[len] != '-' || slug[len + 1] == '\0')
+    return FALSE;
+  for (const char *c = slug + len + 1; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  return TRUE;
+}
+
+/* A title the editor has not written follows the tools ("A vs B"), and so
+ * does a slug made from it. */
+static void
+follow_tools (VdComparisonPage *self,
+              const char       *old_title,
+              VdSummary        *a,
+              VdSummary        *b)
+{
+  VdComparison *record = comparison (self);
+  g_autofree char *title = NULL;
+
+  if (old_title == NULL || g_strcmp0 (vd_comparison_get_title (record), old_title) != 0)
+    return;
+
+  title = vd_comparison_page_automatic_title (vd_summary_get_title (a), vd_summary_get_title (b));
+  if (slug_made_from (vd_comparison_get_slug (record), old_title))
+    {
+      g_autofree char *slug = vd_slug_unused (vd_session_get_store (vd_page_get_session (self->page)),
+                                              title, vd_record_get_uuid (VD_RECORD (record)));
+
+      vd_comparison_set_slug (record, slug);
+    }
+  vd_comparison_set_title (record, title);
+}
+
 static void
 on_tool_selected (VdComparisonPage *self,
                   GParamSpec       *pspec,
@@ -286,6 +345,7 @@ on_tool_selected (VdComparisonPage *self,
 {
   VdSummary *a = adw_combo_row_get_selected_item (self->tool_a_row);
   VdSummary *b = adw_combo_row_get_selected_item (self->tool_b_row);
+  g_autofree char *old_title = NULL;
 
   if (self->updating || self->page == NULL || a == NULL || b == NULL)
     return;
@@ -299,8 +359,12 @@ on_tool_selected (VdComparisonPage *self,
 
   set_row_error (self->tool_a_row, FALSE, NULL);
   set_row_error (self->tool_b_row, FALSE, NULL);
+  if (vd_page_get_tool (self->page, 0) != NULL && vd_page_get_tool (self->page, 1) != NULL)
+    old_title = vd_comparison_page_automatic_title (vd_tool_get_name (vd_page_get_tool (self->page, 0)),
+                                                    vd_tool_get_name (vd_page_get_tool (self->page, 1)));
   vd_comparison_set_tool_a (comparison (self), vd_summary_get_uuid (a));
   vd_comparison_set_tool_b (comparison (self), vd_summary_get_uuid (b));
+  follow_tools (self, old_title, a, b);
 }
 
 static void
@@ -1044,6 +1108,22 @@ vd_comparison_page_get_title_row (VdComparisonPage *self)
 {
   g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
   return self->title_row;
+}
+
+/**
+ * vd_comparison_page_get_tool_row:
+ * @tool_index: 0 for the first tool, 1 for the second
+ *
+ * Returns: (transfer none): the picker of that tool
+ */
+AdwComboRow *
+vd_comparison_page_get_tool_row (VdComparisonPage *self,
+                                 guint             tool_index)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  g_return_val_if_fail (tool_index < 2, NULL);
+
+  return tool_index == 0 ? self->tool_a_row : self->tool_b_row;
 }
 
 AdwComboRow *

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VdComparisonPage, vd_comparison_page, VD, COMPARISON_PAGE, GtkWidget)
 
 GtkWidget *vd_comparison_page_new                 (void);
+char      *vd_comparison_page_automatic_title     (const char       *tool_a,
+                                                   const char       *tool_b);
 VdPage    *vd_comparison_page_get_page            (VdComparisonPage *self);
 void       vd_comparison_page_set_page            (VdComparisonPage *self,
                                                    VdPage           *page);
@@ -37,6 +39,8 @@ GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
                                                    guint             tool_index);
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
+AdwComboRow *vd_comparison_page_get_tool_row      (VdComparisonPage *self,
+                                                   guint             tool_index);
 VdReviewerPicker *vd_comparison_page_get_reviewer_picker (VdComparisonPage *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-export.h"
+#include "vd-slug.h"
 #include "vd-window-private.h"
 
 void
@@ -60,20 +61,6 @@ focus_first_field (GtkWidget *field)
   gtk_editable_select_region (GTK_EDITABLE (field), 0, -1);
 }
 
-static char *
-unused_slug (VdStore *store)
-{
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *slug = i == 1 ? g_strdup ("new-comparison")
-                                     : g_strdup_printf ("new-comparison-%u", i);
-      g_autoptr(VdComparison) existing = vd_store_load_comparison_by_slug (store, slug, NULL);
-
-      if (existing == NULL)
-        return g_steal_pointer (&slug);
-    }
-}
-
 static void
 new_comparison (GtkWidget  *widget,
                 const char *action_name,
@@ -100,11 +87,13 @@ new_comparison (GtkWidget  *widget,
       return;
     }
 
-  /* Start from the first two tools; the form changes them. */
+  /* Start from the first two tools; the form changes them, and the title
+   * and the slug follow until the editor writes a title. Numbered slugs
+   * keep two new drafts apart. */
   a = g_list_model_get_item (G_LIST_MODEL (tools), 0);
   b = g_list_model_get_item (G_LIST_MODEL (tools), 1);
-  slug = unused_slug (self->store);
-  title = g_strdup_printf (_("%s vs %s"), vd_summary_get_title (a), vd_summary_get_title (b));
+  title = vd_comparison_page_automatic_title (vd_summary_get_title (a), vd_summary_get_title (b));
+  slug = vd_slug_unused (self->store, title, NULL);
   comparison = vd_comparison_new (slug, vd_summary_get_uuid (a), vd_summary_get_uuid (b));
   vd_comparison_set_title (comparison, title);
 
