@@ -408,6 +408,93 @@ test_new_comparison (Desk          *desk,
   g_assert_true (VD_IS_TOOL_EDITOR (vd_window_get_content (desk->window)));
 }
 
+static guint
+position_of_tool (AdwComboRow *row,
+                  const char  *uuid)
+{
+  GListModel *tools = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(VdSummary) tool = g_list_model_get_item (tools, i);
+
+      if (g_str_equal (vd_summary_get_uuid (tool), uuid))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+selected_tool (AdwComboRow *row)
+{
+  return vd_summary_get_uuid (adw_combo_row_get_selected_item (row));
+}
+
+/* A refused value says why in words under the fields, and never shows as
+ * if it were saved. */
+static void
+test_refused_values_say_why (Desk          *desk,
+                             gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  AdwComboRow *first = vd_comparison_page_get_tool_row (page, 0);
+  AdwComboRow *second = vd_comparison_page_get_tool_row (page, 1);
+  GtkLabel *message = vd_comparison_page_get_message (page);
+  g_autofree char *tool_a = g_strdup (vd_comparison_get_tool_a (comparison));
+  GtkWidget *date_row = NULL;
+  GtkWidget *slug_row = NULL;
+  int position;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  /* The same tool on both sides: refused, and the picker goes back. */
+  adw_combo_row_set_selected (second, position_of_tool (second, tool_a));
+  g_assert_cmpstr (vd_comparison_get_tool_b (comparison), ==, MISTRAL);
+  g_assert_cmpstr (selected_tool (second), ==, MISTRAL);
+  g_assert_cmpstr (selected_tool (first), ==, tool_a);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "two different tools"));
+
+  /* Swapping them through the other side works, and the reason goes. */
+  adw_combo_row_set_selected (first, position_of_tool (first, MISTRAL));
+  g_assert_cmpstr (vd_comparison_get_tool_a (comparison), ==, tool_a);
+  adw_combo_row_set_selected (second, position_of_tool (second, MISTRAL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  /* A bad date and a bad slug: both reasons at once; the page keeps its
+   * saved values. */
+  for (GtkWidget *w = GTK_WIDGET (vd_comparison_page_get_title_row (page)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (
+            ADW_PREFERENCES_ROW (w)), "Publish Date"))
+        date_row = w;
+      if (ADW_IS_ENTRY_ROW (w) && g_str_equal (adw_preferences_row_get_title (
+            ADW_PREFERENCES_ROW (w)), "Slug"))
+        slug_row = w;
+    }
+  g_assert_nonnull (date_row);
+  g_assert_nonnull (slug_row);
+  /* Typed on, not replaced: an empty date is a valid one. */
+  position = -1;
+  gtk_editable_insert_text (GTK_EDITABLE (date_row), "5", -1, &position);
+  position = -1;
+  gtk_editable_insert_text (GTK_EDITABLE (slug_row), " & co", -1, &position);
+  g_assert_cmpstr (vd_comparison_get_publish_date (comparison), ==, "2026-11-20");
+  g_assert_cmpstr (vd_comparison_get_slug (comparison), ==, DEMO_SLUG);
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "YYYY-MM-DD"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "slug"));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-12-01");
+  gtk_editable_set_text (GTK_EDITABLE (slug_row), DEMO_SLUG);
+  g_assert_cmpstr (vd_comparison_get_publish_date (comparison), ==, "2026-12-01");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));   /* the tools' still */
+  g_assert_null (strstr (gtk_label_get_text (message), "YYYY-MM-DD"));
+}
+
 /* The focused widget is @row's text, all of it selected, at the top. */
 static void
 assert_fresh_field (VdWindow    *window,
@@ -812,6 +899,8 @@ main (int   argc,
   g_test_add ("/window/panel-picker", Desk, NULL,
               desk_set_up, test_panel_picker, desk_tear_down);
   g_test_add_func ("/window/new-focuses-first-field", test_new_focuses_first_field);
+  g_test_add ("/window/refused-values-say-why", Desk, NULL,
+              desk_set_up, test_refused_values_say_why, desk_tear_down);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);
   g_test_add_func ("/window/layout-at-every-width", test_layout_at_every_width);
   g_test_add_func ("/window/divider-kept", test_divider_kept);

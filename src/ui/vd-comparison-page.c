@@ -25,6 +25,14 @@
 /* The preview's share of the page until the editor drags the divider. */
 #define PREVIEW_SHARE 0.4
 
+/* The fields a value can be refused for; each says why under the group. */
+typedef enum {
+  CHECK_TOOLS,
+  CHECK_SLUG,
+  CHECK_DATE,
+  N_CHECKS
+} Check;
+
 struct _VdComparisonPage
 {
   GtkWidget            parent_instance;
@@ -44,6 +52,7 @@ struct _VdComparisonPage
   gboolean             updating;     /* widgets are being set from the model */
   guint                layout_idle;
   guint                panel_idle;
+  const char          *errors[N_CHECKS];  /* why each refused value was, or NULL */
 
   GtkPaned            *paned;
   GtkWidget           *editor;
@@ -57,6 +66,7 @@ struct _VdComparisonPage
   AdwEntryRow         *pricing_read_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *date_row;
+  GtkLabel            *page_message;
   AdwPreferencesGroup *panel_group;
   VdReviewerPicker    *reviewer_picker;
   GtkStack            *scorecard_stack;
@@ -86,16 +96,29 @@ comparison (VdComparisonPage *self)
   return vd_page_get_comparison (self->page);
 }
 
+/* A refused value is told in words under the group, every reason at once;
+ * a row holding text that was not saved also turns red. @row is NULL when
+ * the row went back to what is saved. */
 static void
-set_row_error (gpointer     row,
-               gboolean     error,
-               const char  *message)
+set_error (VdComparisonPage *self,
+           Check             check,
+           gpointer          row,
+           const char       *message)
 {
-  if (error)
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  self->errors[check] = message;
+  if (row != NULL && message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
+  else if (row != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), error ? message : NULL);
+
+  for (guint i = 0; i < N_CHECKS; i++)
+    if (self->errors[i] != NULL)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", self->errors[i]);
+
+  gtk_label_set_text (self->page_message, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_message), text->len > 0);
 }
 
 /* Sets @row's text from the model, unless it already reads so: replacing
@@ -276,8 +299,6 @@ sync_tools (VdComparisonPage *self)
                               position_of (G_LIST_MODEL (self->tools),
                                            vd_comparison_get_tool_b (comparison (self))));
   self->updating = FALSE;
-  set_row_error (self->tool_a_row, FALSE, NULL);
-  set_row_error (self->tool_b_row, FALSE, NULL);
 }
 
 /**
@@ -352,13 +373,21 @@ on_tool_selected (VdComparisonPage *self,
 
   if (g_str_equal (vd_summary_get_uuid (a), vd_summary_get_uuid (b)))
     {
-      /* Keep the comparison as it was until the choice makes sense. */
-      set_row_error (row, TRUE, _("A comparison needs two different tools"));
+      /* The comparison stays as it was, and so does the picker: it never
+       * shows a choice that was not saved. */
+      sync_tools (self);
+      set_error (self, CHECK_TOOLS, NULL,
+                 _("A comparison needs two different tools: that one is already on the "
+                   "other side. Change the other side first to swap them."));
       return;
     }
 
-  set_row_error (self->tool_a_row, FALSE, NULL);
-  set_row_error (self->tool_b_row, FALSE, NULL);
+  /* The pickers going back to what is saved tell of no change. */
+  if (g_strcmp0 (vd_summary_get_uuid (a), vd_comparison_get_tool_a (comparison (self))) == 0 &&
+      g_strcmp0 (vd_summary_get_uuid (b), vd_comparison_get_tool_b (comparison (self))) == 0)
+    return;
+
+  set_error (self, CHECK_TOOLS, NULL, NULL);
   if (vd_page_get_tool (self->page, 0) != NULL && vd_page_get_tool (self->page, 1) != NULL)
     old_title = vd_comparison_page_automatic_title (vd_tool_get_name (vd_page_get_tool (self->page, 0)),
                                                     vd_tool_get_name (vd_page_get_tool (self->page, 1)));
@@ -378,12 +407,13 @@ on_slug_changed (VdComparisonPage *self,
 
   if (!vd_slug_is_valid (slug))
     {
-      set_row_error (row, TRUE,
-                     _("Use lower-case letters, digits and single dashes, like “a-vs-b”"));
+      set_error (self, CHECK_SLUG, row,
+                 _("Not saved: a slug is lower-case letters, digits and single dashes, like "
+                   "“a-vs-b”. Until it is one, the page keeps its last slug."));
       return;
     }
 
-  set_row_error (row, FALSE, NULL);
+  set_error (self, CHECK_SLUG, row, NULL);
   vd_comparison_set_slug (comparison (self), slug);
 }
 
@@ -398,11 +428,13 @@ on_date_changed (VdComparisonPage *self,
 
   if (!vd_date_is_valid (date))
     {
-      set_row_error (row, TRUE, _("Write the date as YYYY-MM-DD, or leave it empty"));
+      set_error (self, CHECK_DATE, row,
+                 _("Not saved: write the publish date as YYYY-MM-DD, like 2026-11-20, or "
+                   "leave it empty. Until then, the page keeps its last date."));
       return;
     }
 
-  set_row_error (row, FALSE, NULL);
+  set_error (self, CHECK_DATE, row, NULL);
   vd_comparison_set_publish_date (comparison (self), date);
 }
 
@@ -792,8 +824,9 @@ vd_comparison_page_set_page (VdComparisonPage *self,
   bind_text (self, "pricing-read", self->pricing_read_row);
   sync_entry (self, self->slug_row, vd_comparison_get_slug (comparison (self)));
   sync_entry (self, self->date_row, vd_comparison_get_publish_date (comparison (self)));
-  set_row_error (self->slug_row, FALSE, NULL);
-  set_row_error (self->date_row, FALSE, NULL);
+  set_error (self, CHECK_TOOLS, NULL, NULL);
+  set_error (self, CHECK_SLUG, self->slug_row, NULL);
+  set_error (self, CHECK_DATE, self->date_row, NULL);
   sync_tools (self);
   sync_status (self);
 
@@ -951,6 +984,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, pricing_read_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, page_message);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, panel_group);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, reviewer_picker);
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_picked);
@@ -1124,6 +1158,19 @@ vd_comparison_page_get_tool_row (VdComparisonPage *self,
   g_return_val_if_fail (tool_index < 2, NULL);
 
   return tool_index == 0 ? self->tool_a_row : self->tool_b_row;
+}
+
+/**
+ * vd_comparison_page_get_message:
+ *
+ * Returns: (transfer none): the label under the page's fields that says why
+ *   a value was refused; hidden when none was
+ */
+GtkLabel *
+vd_comparison_page_get_message (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->page_message;
 }
 
 AdwComboRow *
