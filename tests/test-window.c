@@ -15,6 +15,7 @@
 #include "vd-sidebar.h"
 #include "vd-test-util.h"
 #include "vd-tool-editor.h"
+#include "vd-undo.h"
 #include "vd-window.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -495,6 +496,153 @@ test_refused_values_say_why (Desk          *desk,
   g_assert_null (strstr (gtk_label_get_text (message), "YYYY-MM-DD"));
 }
 
+static void
+press_undo (void)
+{
+  AdwToast *toast = vd_undo_get_latest ();
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
+}
+
+/* Deleting happens at once; Undo brings back exactly what was deleted. */
+static void
+test_delete_and_undo (Desk          *desk,
+                      gconstpointer  data)
+{
+  g_autofree char *before = vd_test_export (desk->store, DEMO_SLUG);
+  g_autofree char *after = NULL;
+  g_autoptr(VdTool) zed = vd_tool_new ("Zed");
+  g_autoptr(GError) error = NULL;
+
+  open_demo (desk);
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  g_assert_null (vd_window_get_current (desk->window));
+  g_assert_false (vd_store_contains (desk->store, VD_TYPE_COMPARISON, DEMO_UUID, NULL, NULL));
+
+  press_undo ();
+  g_assert_true (vd_store_contains (desk->store, VD_TYPE_COMPARISON, DEMO_UUID, NULL, NULL));
+  g_assert_cmpstr (vd_record_get_uuid (vd_window_get_current (desk->window)), ==, DEMO_UUID);
+  /* The page, its panel and every scorecard: the website gets the same bytes. */
+  after = vd_test_export (desk->store, DEMO_SLUG);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A tool nothing uses goes, and comes back. */
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (zed), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_TOOL,
+                                        vd_record_get_uuid (VD_RECORD (zed))));
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  g_assert_false (vd_store_contains (desk->store, VD_TYPE_TOOL,
+                                     vd_record_get_uuid (VD_RECORD (zed)), NULL, NULL));
+  press_undo ();
+  g_assert_true (vd_store_contains (desk->store, VD_TYPE_TOOL,
+                                    vd_record_get_uuid (VD_RECORD (zed)), NULL, NULL));
+}
+
+static GtkWidget *
+transient_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* A tool in use is not deleted: a dialog names the comparisons that use
+ * it, before anything happens, and opens each. */
+static void
+test_delete_in_use (Desk          *desk,
+                    gconstpointer  data)
+{
+  AdwToast *previous = vd_undo_get_latest ();
+  GtkWidget *dialog;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_TOOL, MISTRAL));
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  g_assert_true (vd_store_contains (desk->store, VD_TYPE_TOOL, MISTRAL, NULL, NULL));
+  g_assert_true (vd_undo_get_latest () == previous);   /* nothing done, nothing to undo */
+
+  dialog = transient_dialog (GTK_WINDOW (desk->window));
+  g_assert_nonnull (dialog);
+  list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Claude Haiku Open Weights vs Mistral Medium 3");
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpstr (vd_record_get_uuid (vd_window_get_current (desk->window)), ==, DEMO_UUID);
+  g_assert_null (transient_dialog (GTK_WINDOW (desk->window)));
+}
+
+static GtkWidget *
+find_remove_button (GtkWidget  *widget,
+                    const char *reviewer)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "reviewer"), reviewer) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_remove_button (child, reviewer);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Taking a reviewer off the panel and removing a prompt: at once, undone. */
+static void
+test_remove_and_undo (Desk          *desk,
+                      gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  g_auto(GStrv) panel = g_strdupv ((GStrv) vd_comparison_get_panel (comparison));
+  g_autoptr(VdReviewer) custom = vd_reviewer_new ("Ada", VD_PERSONA_CUSTOM);
+  const char *prompts[] = { "First", "Second", "Third", NULL };
+  g_autoptr(GError) error = NULL;
+  VdReviewerEditor *editor;
+  VdReviewer *shown;
+  GtkWidget *remove;
+
+  remove = find_remove_button (GTK_WIDGET (page), SKEPTIC);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_false (g_strv_contains (vd_comparison_get_panel (comparison), SKEPTIC));
+  press_undo ();
+  g_assert_true (g_strv_equal ((const char * const *) panel, vd_comparison_get_panel (comparison)));
+
+  g_assert_true (vd_reviewer_set_prompts (custom, prompts));
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (custom), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_REVIEWER,
+                                        vd_record_get_uuid (VD_RECORD (custom))));
+  editor = VD_REVIEWER_EDITOR (vd_window_get_content (desk->window));
+  shown = VD_REVIEWER (vd_window_get_current (desk->window));
+  g_signal_emit_by_name (vd_reviewer_editor_get_remove_button (editor, 1), "clicked");
+  g_assert_cmpuint (g_strv_length ((GStrv) vd_reviewer_get_prompts (shown)), ==, 2);
+  press_undo ();
+  g_assert_true (g_strv_equal (prompts, vd_reviewer_get_prompts (shown)));
+  g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 3);
+}
+
 /* The focused widget is @row's text, all of it selected, at the top. */
 static void
 assert_fresh_field (VdWindow    *window,
@@ -899,6 +1047,12 @@ main (int   argc,
   g_test_add ("/window/panel-picker", Desk, NULL,
               desk_set_up, test_panel_picker, desk_tear_down);
   g_test_add_func ("/window/new-focuses-first-field", test_new_focuses_first_field);
+  g_test_add ("/window/delete-and-undo", Desk, NULL,
+              desk_set_up, test_delete_and_undo, desk_tear_down);
+  g_test_add ("/window/delete-in-use", Desk, NULL,
+              desk_set_up, test_delete_in_use, desk_tear_down);
+  g_test_add ("/window/remove-and-undo", Desk, NULL,
+              desk_set_up, test_remove_and_undo, desk_tear_down);
   g_test_add ("/window/refused-values-say-why", Desk, NULL,
               desk_set_up, test_refused_values_say_why, desk_tear_down);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);

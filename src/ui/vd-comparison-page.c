@@ -17,6 +17,7 @@
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
 #include "vd-slug.h"
+#include "vd-undo.h"
 
 /* Below this width the editor and the preview take turns: at 1280 px the
  * window leaves the page about 980 px beside a 300 px sidebar, enough for
@@ -516,11 +517,43 @@ change_panel (VdComparisonPage *self,
   vd_comparison_set_panel (comparison (self), (const char * const *) members);
 }
 
+typedef struct
+{
+  VdComparison *comparison;
+  GStrv         panel;
+} PanelUndo;
+
+static void
+panel_undo_free (gpointer data)
+{
+  PanelUndo *undo = data;
+
+  g_object_unref (undo->comparison);
+  g_strfreev (undo->panel);
+  g_free (undo);
+}
+
+/* The panel as it was, in its order; the member's scorecards never left. */
+static void
+panel_undo (gpointer data)
+{
+  PanelUndo *undo = data;
+
+  vd_comparison_set_panel (undo->comparison, (const char * const *) undo->panel);
+}
+
 static void
 on_remove_member (GtkButton        *button,
                   VdComparisonPage *self)
 {
+  PanelUndo *undo = g_new0 (PanelUndo, 1);
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  g_autofree char *title = g_strdup_printf (_("Removed “%s” from the panel"), name);
+
+  undo->comparison = g_object_ref (comparison (self));
+  undo->panel = g_strdupv ((GStrv) vd_comparison_get_panel (comparison (self)));
   change_panel (self, g_object_get_data (G_OBJECT (button), "reviewer"), NULL);
+  vd_undo_offer (GTK_WIDGET (self), title, panel_undo, undo, panel_undo_free);
 }
 
 static void
@@ -553,6 +586,8 @@ panel_row_new (VdComparisonPage *self,
                                   label, -1);
   g_object_set_data_full (G_OBJECT (remove), "reviewer",
                           g_strdup (vd_summary_get_uuid (reviewer)), g_free);
+  g_object_set_data_full (G_OBJECT (remove), "name",
+                          g_strdup (vd_summary_get_title (reviewer)), g_free);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
