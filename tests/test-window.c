@@ -643,6 +643,94 @@ test_remove_and_undo (Desk          *desk,
   g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 3);
 }
 
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+highlighted (VdWindow *window)
+{
+  VdSummary *selected = vd_sidebar_get_selected (VD_SIDEBAR (vd_window_get_sidebar (window)));
+
+  return selected != NULL ? vd_summary_get_uuid (selected) : NULL;
+}
+
+/* The sidebar highlights what is open, and nothing when nothing is; a
+ * reviewer filter the picker cannot show goes. */
+static void
+test_sidebar_agrees (Desk          *desk,
+                     gconstpointer  data)
+{
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  GListModel *comparisons = vd_sidebar_get_model (sidebar, VD_TYPE_COMPARISON);
+  g_autoptr(VdComparison) other = vd_comparison_new ("mistral-vs-haiku", MISTRAL,
+                                                     "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a60");
+  g_autoptr(VdReviewer) guest = vd_reviewer_new ("Guest", VD_PERSONA_CUSTOM);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  guint other_position = GTK_INVALID_LIST_POSITION;
+  gint64 until;
+
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (other), &error));
+  g_assert_no_error (error);
+  while (g_list_model_get_n_items (comparisons) != 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  open_demo (desk);
+  g_assert_cmpstr (highlighted (desk->window), ==, DEMO_UUID);
+
+  /* Selecting a row, by click or arrow key, opens it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (comparisons, i);
+
+      if (g_str_equal (vd_summary_get_uuid (summary), vd_record_get_uuid (VD_RECORD (other))))
+        other_position = i;
+    }
+  view = find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (view);
+  gtk_widget_activate_action (view, "list.select-item", "(ubb)", other_position, FALSE, FALSE);
+  g_assert_cmpstr (vd_record_get_uuid (vd_window_get_current (desk->window)), ==,
+                   vd_record_get_uuid (VD_RECORD (other)));
+  g_assert_cmpstr (highlighted (desk->window), ==, vd_record_get_uuid (VD_RECORD (other)));
+
+  /* Deleted: nothing open, nothing highlighted (not the row after it). */
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  iterate_until_idle ();
+  g_assert_null (vd_window_get_current (desk->window));
+  g_assert_null (highlighted (desk->window));
+
+  /* The picker's reviewer is deleted: the filter goes with them. */
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (guest), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  vd_sidebar_set_reviewer_filter (sidebar, vd_record_get_uuid (VD_RECORD (guest)));
+  g_assert_cmpstr (vd_sidebar_get_reviewer_filter (sidebar), ==,
+                   vd_record_get_uuid (VD_RECORD (guest)));
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_REVIEWER,
+                                        vd_record_get_uuid (VD_RECORD (guest))));
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (vd_sidebar_get_reviewer_filter (sidebar) != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (vd_sidebar_get_reviewer_filter (sidebar));
+}
+
 /* The focused widget is @row's text, all of it selected, at the top. */
 static void
 assert_fresh_field (VdWindow    *window,
@@ -1053,6 +1141,8 @@ main (int   argc,
               desk_set_up, test_delete_in_use, desk_tear_down);
   g_test_add ("/window/remove-and-undo", Desk, NULL,
               desk_set_up, test_remove_and_undo, desk_tear_down);
+  g_test_add ("/window/sidebar-agrees", Desk, NULL,
+              desk_set_up, test_sidebar_agrees, desk_tear_down);
   g_test_add ("/window/refused-values-say-why", Desk, NULL,
               desk_set_up, test_refused_values_say_why, desk_tear_down);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);

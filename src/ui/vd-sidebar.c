@@ -176,6 +176,9 @@ struct _VdSidebar
   GtkCustomFilter *reviewer_filter;
   GListStore      *reviewer_choices;   /* VdSummary: "Everyone", then reviewers */
   char            *reviewer;           /* uuid, or NULL for everyone */
+  char            *open_uuid;          /* the record the window shows, or NULL */
+  GType            open_kind;
+  guint            selecting;          /* the selection is being set, not chosen */
   gboolean         load_pending;       /* the store's lists are not read yet */
   GdkFrameClock   *load_clock;         /* whose next after-paint schedules the load */
   guint            load_idle;
@@ -418,6 +421,17 @@ rebuild_reviewer_choices (VdSidebar *self)
       g_ptr_array_add (choices, reviewer);
     }
 
+  /* The picker says what the desk shows: a filter for a reviewer who is no
+   * longer there goes, rather than the picker reading "Everyone" over one
+   * reviewer's scorecards. */
+  if (self->reviewer != NULL && selected == 0 && !self->load_pending)
+    {
+      g_clear_pointer (&self->reviewer, g_free);
+  g_clear_pointer (&self->open_uuid, g_free);
+      gtk_filter_changed (GTK_FILTER (self->reviewer_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWER_FILTER]);
+    }
+
   g_signal_handlers_block_by_func (self->reviewer_dropdown, on_reviewer_selected, self);
   g_list_store_splice (self->reviewer_choices, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->reviewer_choices)),
@@ -651,6 +665,74 @@ vd_sidebar_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (vd_sidebar_parent_class)->unmap (widget);
 }
 
+/* The highlighted row is the open record: a click or the arrow keys open
+ * what they select. (Single-click activation would select on hover, and
+ * leave the highlight on another row than the open one.) */
+static void
+on_selected (VdSidebar          *self,
+             GParamSpec         *pspec,
+             GtkSingleSelection *selection)
+{
+  VdSummary *summary = gtk_single_selection_get_selected_item (selection);
+
+  if (self->selecting || summary == NULL ||
+      g_strcmp0 (vd_summary_get_uuid (summary), self->open_uuid) == 0)
+    return;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->sections[i].selection == selection)
+      g_signal_emit (self, signals[ACTIVATED], 0, self->sections[i].kind,
+                     vd_summary_get_uuid (summary));
+}
+
+/* A list changing under its selection (a search, a reload) moves or drops
+ * the selected row: that is no choice of the editor's, and the highlight
+ * goes back to the open record wherever it now is. */
+static void
+begin_model_change (VdSidebar *self)
+{
+  self->selecting++;
+}
+
+static void
+end_model_change (VdSidebar          *self,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  GtkSingleSelection *selection)
+{
+  guint n;
+
+  g_assert (self->selecting > 0);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      Section *section = &self->sections[i];
+
+      if (section->selection != selection)
+        continue;
+
+      n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+      if (section->kind != self->open_kind || self->open_uuid == NULL)
+        {
+          gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+          continue;
+        }
+      for (guint p = 0; p < n; p++)
+        {
+          g_autoptr(VdSummary) summary = g_list_model_get_item (G_LIST_MODEL (selection), p);
+
+          if (g_strcmp0 (vd_summary_get_uuid (summary), self->open_uuid) == 0)
+            {
+              gtk_single_selection_set_selected (selection, p);
+              break;
+            }
+        }
+    }
+
+  self->selecting--;
+}
+
 static void
 on_activate (VdSidebar   *self,
              guint        position,
@@ -869,16 +951,23 @@ init_section (VdSidebar   *self,
   section->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (section->items)),
                                                  g_object_ref (filter));
   section->shown = vd_paced_model_new (G_LIST_MODEL (section->filtered));
+  /* Before the selection connects its own handler; and after it re-emits
+   * and the view has followed, since only then may the selection change. */
+  g_signal_connect_object (section->shown, "items-changed", G_CALLBACK (begin_model_change),
+                           self, G_CONNECT_SWAPPED);
   section->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (section->shown)));
+  g_signal_connect_object (section->selection, "items-changed", G_CALLBACK (end_model_change),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (section->selection, FALSE);
   gtk_single_selection_set_can_unselect (section->selection, TRUE);
+  g_signal_connect_object (section->selection, "notify::selected", G_CALLBACK (on_selected),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), section);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), section);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), section);
 
   gtk_list_view_set_factory (view, factory);
-  gtk_list_view_set_single_click_activate (view, TRUE);
   g_object_unref (factory);
 }
 
@@ -971,8 +1060,10 @@ vd_sidebar_set_kind (VdSidebar *self,
 
 /**
  * vd_sidebar_select:
+ * @uuid: (nullable): the record the window opened; %NULL when it shows none
  *
- * Shows @kind's list and highlights @uuid in it, if the filters let it show.
+ * Shows @kind's list and highlights @uuid in it, if the filters let it show;
+ * with %NULL, no row of any list is highlighted.
  */
 void
 vd_sidebar_select (VdSidebar  *self,
@@ -984,8 +1075,26 @@ vd_sidebar_select (VdSidebar  *self,
 
   g_return_if_fail (VD_IS_SIDEBAR (self));
 
+  g_free (self->open_uuid);
+  self->open_uuid = g_strdup (uuid);
+  self->open_kind = kind;
+
+  self->selecting++;
+  if (uuid == NULL)
+    {
+      for (guint i = 0; i < N_SECTIONS; i++)
+        if (self->sections[i].selection != NULL)
+          gtk_single_selection_set_selected (self->sections[i].selection,
+                                             GTK_INVALID_LIST_POSITION);
+      self->selecting--;
+      return;
+    }
+
   if ((section = section_for_kind (self, kind)) == NULL)
-    return;
+    {
+      self->selecting--;
+      return;
+    }
 
   ensure_loaded (self);
   vd_sidebar_set_kind (self, kind);
@@ -1000,11 +1109,13 @@ vd_sidebar_select (VdSidebar  *self,
         {
           gtk_single_selection_set_selected (section->selection, i);
           gtk_widget_activate_action (GTK_WIDGET (section->view), "list.scroll-to-item", "u", i);
+          self->selecting--;
           return;
         }
     }
 
   gtk_single_selection_set_selected (section->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting--;
 }
 
 const char *
@@ -1061,6 +1172,23 @@ vd_sidebar_get_search_entry (VdSidebar *self)
  * Returns: (transfer none): what @kind's list shows, after filtering: a
  *   #VdPacedModel over a #GtkFilterListModel
  */
+/**
+ * vd_sidebar_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the highlighted row of the list on
+ *   show
+ */
+VdSummary *
+vd_sidebar_get_selected (VdSidebar *self)
+{
+  Section *section;
+
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+
+  section = section_for_kind (self, vd_sidebar_get_kind (self));
+  return section != NULL ? gtk_single_selection_get_selected_item (section->selection) : NULL;
+}
+
 GListModel *
 vd_sidebar_get_model (VdSidebar *self,
                       GType      kind)

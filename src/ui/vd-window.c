@@ -84,6 +84,8 @@ _vd_window_show_nothing (VdWindow *self)
 
   if (self->store != NULL && self->content_stack != NULL)
     {
+      /* Nothing open, nothing highlighted: not the row after a deleted one. */
+      vd_sidebar_select (self->sidebar, G_TYPE_NONE, NULL);
       show_summary (self);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       adw_window_title_set_title (self->content_title, "");
