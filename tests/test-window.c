@@ -1046,6 +1046,34 @@ test_reviewer_filter (Desk          *desk,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A search that finds nothing says so, with the search as text. */
+static void
+test_no_results (Desk          *desk,
+                 gconstpointer  data)
+{
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  GtkWidget *status = NULL;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  vd_sidebar_set_search (sidebar, "<b>no such & thing");
+  while ((status = find_mapped (GTK_WIDGET (sidebar), ADW_TYPE_STATUS_PAGE)) == NULL &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Results");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Nothing here matches “&lt;b&gt;no such &amp; thing”.");
+  g_assert_null (find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
+
+  vd_sidebar_set_search (sidebar, "");
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW) == NULL &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
+  g_assert_false (gtk_widget_get_visible (status));
+}
+
 static void
 test_open_error_escaped (void)
 {
@@ -1150,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/window/divider-kept", test_divider_kept);
   g_test_add ("/window/reviewer-filter", Desk, NULL,
               desk_set_up, test_reviewer_filter, desk_tear_down);
+  g_test_add ("/window/no-results", Desk, NULL, desk_set_up, test_no_results, desk_tear_down);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);
   g_test_add_func ("/window/app-icon-loads", test_app_icon_loads);

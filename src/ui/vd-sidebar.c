@@ -192,6 +192,7 @@ struct _VdSidebar
   GtkToggleButton *tools_button;
   GtkToggleButton *reviewers_button;
   GtkDropDown     *reviewer_dropdown;
+  AdwStatusPage   *no_results;
   GtkListView     *comparisons_view;
   GtkListView     *tools_view;
   GtkListView     *reviewers_view;
@@ -383,11 +384,41 @@ on_panel_filter (gpointer item,
          g_strv_contains (vd_summary_get_panel (VD_SUMMARY (item)), self->reviewer);
 }
 
+/* A search that finds nothing in the list on show says so, instead of an
+ * empty list; not while the filter is still going through the list. */
+static void
+update_no_results (VdSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  Section *section = NULL;
+  gboolean none;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (self->sections[i].name, gtk_stack_get_visible_child_name (self->stack)) == 0)
+      section = &self->sections[i];
+
+  none = section != NULL && section->filtered != NULL && text[0] != '\0' &&
+         g_list_model_get_n_items (G_LIST_MODEL (section->filtered)) == 0 &&
+         gtk_filter_list_model_get_pending (section->filtered) == 0;
+
+  if (none)
+    {
+      /* The description is markup; the search is the user's. */
+      g_autofree char *description = g_markup_printf_escaped (_("Nothing here matches “%s”."),
+                                                              text);
+
+      adw_status_page_set_description (self->no_results, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results), none);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !none);
+}
+
 static void
 on_search_changed (VdSidebar      *self,
                    GtkSearchEntry *entry)
 {
   vd_search_filter_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_no_results (self);
 }
 
 static void
@@ -787,6 +818,8 @@ on_kind_changed (VdSidebar  *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->reviewer_dropdown), comparisons);
   attach_visible_view (self);
+  if (self->no_results != NULL)
+    update_no_results (self);
 }
 
 /* Each switcher button is named after the stack page it shows. */
@@ -919,6 +952,7 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, no_results);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, comparisons_view);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_view);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_view);
@@ -950,6 +984,10 @@ init_section (VdSidebar   *self,
   section->items = g_list_store_new (VD_TYPE_SUMMARY);
   section->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (section->items)),
                                                  g_object_ref (filter));
+  g_signal_connect_object (section->filtered, "items-changed", G_CALLBACK (update_no_results),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (section->filtered, "notify::pending", G_CALLBACK (update_no_results),
+                           self, G_CONNECT_SWAPPED);
   section->shown = vd_paced_model_new (G_LIST_MODEL (section->filtered));
   /* Before the selection connects its own handler; and after it re-emits
    * and the view has followed, since only then may the selection change. */
