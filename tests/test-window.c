@@ -587,24 +587,51 @@ test_delete_in_use (Desk          *desk,
   g_assert_null (transient_dialog (GTK_WINDOW (desk->window)));
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
+/* The first widget under @widget, itself included, that passes @test. */
 static GtkWidget *
-find_remove_button (GtkWidget  *widget,
-                    const char *reviewer)
+find_widget (GtkWidget     *widget,
+             WidgetTest     test,
+             gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "reviewer"), reviewer) == 0)
+  if (test (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_remove_button (child, reviewer);
+      GtkWidget *found = find_widget (child, test, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+removes_reviewer (GtkWidget     *widget,
+                  gconstpointer  reviewer)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "reviewer"), reviewer) == 0;
+}
+
+static gboolean
+is_mapped_type (GtkWidget     *widget,
+                gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type)) &&
+         gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  return find_widget (widget, is_mapped_type, GSIZE_TO_POINTER (type));
 }
 
 /* Taking a reviewer off the panel and removing a prompt: at once, undone. */
@@ -622,7 +649,7 @@ test_remove_and_undo (Desk          *desk,
   VdReviewer *shown;
   GtkWidget *remove;
 
-  remove = find_remove_button (GTK_WIDGET (page), SKEPTIC);
+  remove = find_widget (GTK_WIDGET (page), removes_reviewer, SKEPTIC);
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   g_assert_false (g_strv_contains (vd_comparison_get_panel (comparison), SKEPTIC));
@@ -641,25 +668,6 @@ test_remove_and_undo (Desk          *desk,
   press_undo ();
   g_assert_true (g_strv_equal (prompts, vd_reviewer_get_prompts (shown)));
   g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 3);
-}
-
-static GtkWidget *
-find_mapped (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static const char *
@@ -762,9 +770,25 @@ scroll_down (GtkWidget *row)
 }
 
 /* Every New focuses the first field of the new record, at its top. */
+static AdwEntryRow *
+first_field (GtkWidget *content)
+{
+  if (VD_IS_TOOL_EDITOR (content))
+    return vd_tool_editor_get_name_row (VD_TOOL_EDITOR (content));
+  if (VD_IS_REVIEWER_EDITOR (content))
+    return vd_reviewer_editor_get_name_row (VD_REVIEWER_EDITOR (content));
+  return vd_comparison_page_get_title_row (VD_COMPARISON_PAGE (content));
+}
+
 static void
 test_new_focuses_first_field (void)
 {
+  /* Each editor scrolled down as the previous record left it, then New. */
+  const struct { GType kind; const char *uuid, *action; } news[] = {
+    { VD_TYPE_TOOL, MISTRAL, "win.new-tool" },
+    { VD_TYPE_REVIEWER, SKEPTIC, "win.new-reviewer" },
+    { VD_TYPE_COMPARISON, DEMO_UUID, "win.new-comparison" },
+  };
   g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
   g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
 
@@ -773,29 +797,15 @@ test_new_focuses_first_field (void)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (vd_window_open_record (window, VD_TYPE_TOOL, MISTRAL));
-  scroll_down (GTK_WIDGET (vd_tool_editor_get_name_row (
-    VD_TOOL_EDITOR (vd_window_get_content (window)))));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-tool", NULL);
-  assert_fresh_field (window, vd_tool_editor_get_name_row (
-    VD_TOOL_EDITOR (vd_window_get_content (window))));
-
-  /* A click in the sidebar takes the focus there before the record opens. */
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  g_assert_true (vd_window_open_record (window, VD_TYPE_REVIEWER, SKEPTIC));
-  scroll_down (GTK_WIDGET (vd_reviewer_editor_get_name_row (
-    VD_REVIEWER_EDITOR (vd_window_get_content (window)))));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-reviewer", NULL);
-  assert_fresh_field (window, vd_reviewer_editor_get_name_row (
-    VD_REVIEWER_EDITOR (vd_window_get_content (window))));
-
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
-  scroll_down (GTK_WIDGET (vd_comparison_page_get_title_row (
-    VD_COMPARISON_PAGE (vd_window_get_content (window)))));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-comparison", NULL);
-  assert_fresh_field (window, vd_comparison_page_get_title_row (
-    VD_COMPARISON_PAGE (vd_window_get_content (window))));
+  for (guint i = 0; i < G_N_ELEMENTS (news); i++)
+    {
+      /* A click in the sidebar takes the focus there before a record opens. */
+      gtk_window_set_focus (GTK_WINDOW (window), NULL);
+      g_assert_true (vd_window_open_record (window, news[i].kind, news[i].uuid));
+      scroll_down (GTK_WIDGET (first_field (vd_window_get_content (window))));
+      gtk_widget_activate_action (GTK_WIDGET (window), news[i].action, NULL);
+      assert_fresh_field (window, first_field (vd_window_get_content (window)));
+    }
 
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -886,6 +896,29 @@ assert_forms_inside (VdComparisonPage *page,
     }
 }
 
+/* Shows @window at @width × @height with the demo comparison open; returns
+ * the page, and the editor and preview on either side of its divider. */
+static VdComparisonPage *
+present_demo (VdWindow   *window,
+              int         width,
+              int         height,
+              GtkPaned  **paned,
+              GtkWidget **editor,
+              GtkWidget **preview)
+{
+  VdComparisonPage *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
+
+  page = VD_COMPARISON_PAGE (vd_window_get_content (window));
+  *paned = GTK_PANED (gtk_widget_get_first_child (GTK_WIDGET (page)));
+  *editor = gtk_paned_get_start_child (*paned);
+  *preview = gtk_paned_get_end_child (*paned);
+  return page;
+}
+
 static void
 test_layout_at_every_width (void)
 {
@@ -897,14 +930,7 @@ test_layout_at_every_width (void)
   GtkPaned *paned;
   GtkWidget *editor, *preview;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
-
-  page = VD_COMPARISON_PAGE (vd_window_get_content (window));
-  paned = GTK_PANED (gtk_widget_get_first_child (GTK_WIDGET (page)));
-  editor = gtk_paned_get_start_child (paned);
-  preview = gtk_paned_get_end_child (paned);
+  page = present_demo (window, 360, 720, &paned, &editor, &preview);
   g_assert_true (vd_comparison_page_get_show_preview (page));
 
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
@@ -981,13 +1007,8 @@ test_divider_kept (void)
       GtkPaned *paned;
       GtkWidget *editor, *preview;
 
-      gtk_window_set_default_size (GTK_WINDOW (window), run == 2 ? widths[1] : widths[0], 800);
-      gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
-      page = VD_COMPARISON_PAGE (vd_window_get_content (window));
-      paned = GTK_PANED (gtk_widget_get_first_child (GTK_WIDGET (page)));
-      editor = gtk_paned_get_start_child (paned);
-      preview = gtk_paned_get_end_child (paned);
+      page = present_demo (window, run == 2 ? widths[1] : widths[0], 800, &paned, &editor,
+                           &preview);
       widen_to (GTK_WINDOW (window), run == 2 ? widths[1] : widths[0], 800);
 
       if (run == 0)
@@ -1146,43 +1167,32 @@ main (int   argc,
   /* Layouts are asserted once settled, not halfway through a transition. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add ("/window/typing-updates-preview-and-database", Desk, NULL,
-              desk_set_up, test_typing_updates_preview_and_database, desk_tear_down);
-  g_test_add ("/window/verdict-updates-figures", Desk, NULL,
-              desk_set_up, test_verdict_updates_figures, desk_tear_down);
-  g_test_add ("/window/status-needs-readiness", Desk, NULL,
-              desk_set_up, test_status_needs_readiness, desk_tear_down);
-  g_test_add ("/window/title-reaches-sidebar-and-preview", Desk, NULL,
-              desk_set_up, test_title_reaches_sidebar_and_preview, desk_tear_down);
-  g_test_add ("/window/tool-editor-is-shared", Desk, NULL,
-              desk_set_up, test_tool_editor_is_shared, desk_tear_down);
-  g_test_add ("/window/export-matches-command-line", Desk, NULL,
-              desk_set_up, test_export_matches_command_line, desk_tear_down);
-  g_test_add ("/window/new-comparison", Desk, NULL,
-              desk_set_up, test_new_comparison, desk_tear_down);
-  g_test_add ("/window/panel-picker", Desk, NULL,
-              desk_set_up, test_panel_picker, desk_tear_down);
+#define ADD_DESK(path, func) \
+  g_test_add ("/window/" path, Desk, NULL, desk_set_up, func, desk_tear_down)
+
+  ADD_DESK ("typing-updates-preview-and-database", test_typing_updates_preview_and_database);
+  ADD_DESK ("verdict-updates-figures", test_verdict_updates_figures);
+  ADD_DESK ("status-needs-readiness", test_status_needs_readiness);
+  ADD_DESK ("title-reaches-sidebar-and-preview", test_title_reaches_sidebar_and_preview);
+  ADD_DESK ("tool-editor-is-shared", test_tool_editor_is_shared);
+  ADD_DESK ("export-matches-command-line", test_export_matches_command_line);
+  ADD_DESK ("new-comparison", test_new_comparison);
+  ADD_DESK ("panel-picker", test_panel_picker);
   g_test_add_func ("/window/new-focuses-first-field", test_new_focuses_first_field);
-  g_test_add ("/window/delete-and-undo", Desk, NULL,
-              desk_set_up, test_delete_and_undo, desk_tear_down);
-  g_test_add ("/window/delete-in-use", Desk, NULL,
-              desk_set_up, test_delete_in_use, desk_tear_down);
-  g_test_add ("/window/remove-and-undo", Desk, NULL,
-              desk_set_up, test_remove_and_undo, desk_tear_down);
-  g_test_add ("/window/sidebar-agrees", Desk, NULL,
-              desk_set_up, test_sidebar_agrees, desk_tear_down);
-  g_test_add ("/window/refused-values-say-why", Desk, NULL,
-              desk_set_up, test_refused_values_say_why, desk_tear_down);
+  ADD_DESK ("delete-and-undo", test_delete_and_undo);
+  ADD_DESK ("delete-in-use", test_delete_in_use);
+  ADD_DESK ("remove-and-undo", test_remove_and_undo);
+  ADD_DESK ("sidebar-agrees", test_sidebar_agrees);
+  ADD_DESK ("refused-values-say-why", test_refused_values_say_why);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);
   g_test_add_func ("/window/layout-at-every-width", test_layout_at_every_width);
   g_test_add_func ("/window/divider-kept", test_divider_kept);
-  g_test_add ("/window/reviewer-filter", Desk, NULL,
-              desk_set_up, test_reviewer_filter, desk_tear_down);
-  g_test_add ("/window/no-results", Desk, NULL, desk_set_up, test_no_results, desk_tear_down);
+  ADD_DESK ("reviewer-filter", test_reviewer_filter);
+  ADD_DESK ("no-results", test_no_results);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);
   g_test_add_func ("/window/app-icon-loads", test_app_icon_loads);
-  g_test_add ("/window/profile", Desk, NULL, desk_set_up, test_profile, desk_tear_down);
+  ADD_DESK ("profile", test_profile);
 
   return g_test_run ();
 }

@@ -517,43 +517,20 @@ change_panel (VdComparisonPage *self,
   vd_comparison_set_panel (comparison (self), (const char * const *) members);
 }
 
-typedef struct
-{
-  VdComparison *comparison;
-  GStrv         panel;
-} PanelUndo;
-
-static void
-panel_undo_free (gpointer data)
-{
-  PanelUndo *undo = data;
-
-  g_object_unref (undo->comparison);
-  g_strfreev (undo->panel);
-  g_free (undo);
-}
-
-/* The panel as it was, in its order; the member's scorecards never left. */
-static void
-panel_undo (gpointer data)
-{
-  PanelUndo *undo = data;
-
-  vd_comparison_set_panel (undo->comparison, (const char * const *) undo->panel);
-}
-
+/* Undo puts the panel back in its order; the member's scorecards never left. */
 static void
 on_remove_member (GtkButton        *button,
                   VdComparisonPage *self)
 {
-  PanelUndo *undo = g_new0 (PanelUndo, 1);
   const char *name = g_object_get_data (G_OBJECT (button), "name");
   g_autofree char *title = g_strdup_printf (_("Removed “%s” from the panel"), name);
+  GValue before = G_VALUE_INIT;
 
-  undo->comparison = g_object_ref (comparison (self));
-  undo->panel = g_strdupv ((GStrv) vd_comparison_get_panel (comparison (self)));
+  g_value_init (&before, G_TYPE_STRV);
+  g_object_get_property (G_OBJECT (comparison (self)), "panel", &before);
   change_panel (self, g_object_get_data (G_OBJECT (button), "reviewer"), NULL);
-  vd_undo_offer (GTK_WIDGET (self), title, panel_undo, undo, panel_undo_free);
+  vd_undo_offer_property (GTK_WIDGET (self), title, G_OBJECT (comparison (self)), "panel",
+                          &before);
 }
 
 static void

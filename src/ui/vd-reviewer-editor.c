@@ -278,47 +278,22 @@ on_prompt_changed (VdReviewerEditor *self,
   update_validity (self);
 }
 
-typedef struct
-{
-  VdReviewer *reviewer;
-  GStrv       prompts;
-} PromptsUndo;
-
-static void
-prompts_undo_free (gpointer data)
-{
-  PromptsUndo *undo = data;
-
-  g_object_unref (undo->reviewer);
-  g_strfreev (undo->prompts);
-  g_free (undo);
-}
-
-/* The prompts as they were; the editor follows the reviewer. */
-static void
-prompts_undo (gpointer data)
-{
-  PromptsUndo *undo = data;
-
-  vd_reviewer_set_prompts (undo->reviewer, (const char * const *) undo->prompts);
-}
-
 static void
 on_remove_clicked (VdReviewerEditor *self,
                    GtkButton        *button)
 {
   GtkListBoxRow *next;
   guint index;
-  PromptsUndo *undo;
+  GValue before = G_VALUE_INIT;
   g_autofree char *prompt = NULL;
   g_autofree char *title = NULL;
 
   if (self->reviewer == NULL || find_prompt_row (self, GTK_WIDGET (button), &index) == NULL)
     return;
 
-  undo = g_new0 (PromptsUndo, 1);
-  undo->reviewer = g_object_ref (self->reviewer);
-  undo->prompts = g_strdupv ((GStrv) vd_reviewer_get_prompts (self->reviewer));
+  /* Undo puts the prompts back; the editor follows the reviewer. */
+  g_value_init (&before, G_TYPE_STRV);
+  g_object_get_property (G_OBJECT (self->reviewer), "prompts", &before);
   prompt = dup_stripped_text (((PromptRow *) g_ptr_array_index (self->prompt_rows, index))->row);
   title = prompt[0] != '\0' ? g_strdup_printf (_("Removed the prompt “%s”"), prompt)
                              : g_strdup (_("Removed an empty prompt"));
@@ -335,7 +310,8 @@ on_remove_clicked (VdReviewerEditor *self,
 
   write_prompts (self);
   update_validity (self);
-  vd_undo_offer (GTK_WIDGET (self), title, prompts_undo, undo, prompts_undo_free);
+  vd_undo_offer_property (GTK_WIDGET (self), title, G_OBJECT (self->reviewer), "prompts",
+                          &before);
 }
 
 static PromptRow *

@@ -831,33 +831,6 @@ on_kind_toggled (VdSidebar       *self,
     gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (button)));
 }
 
-/* Its natural width is its minimum: the sidebar is the width the window's
- * design gives it, and what is longer ellipsizes. A list row or a label
- * asking for more would otherwise take the content's room. */
-static void
-vd_sidebar_measure (GtkWidget      *widget,
-                    GtkOrientation  orientation,
-                    int             for_size,
-                    int            *minimum,
-                    int            *natural,
-                    int            *minimum_baseline,
-                    int            *natural_baseline)
-{
-  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = *minimum;
-}
-
-static void
-vd_sidebar_size_allocate (GtkWidget *widget,
-                          int        width,
-                          int        height,
-                          int        baseline)
-{
-  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
-}
-
 static void
 vd_sidebar_dispose (GObject *object)
 {
@@ -926,8 +899,6 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   object_class->get_property = vd_sidebar_get_property;
   widget_class->map = vd_sidebar_map;
   widget_class->unmap = vd_sidebar_unmap;
-  widget_class->measure = vd_sidebar_measure;
-  widget_class->size_allocate = vd_sidebar_size_allocate;
 
   /* The reviewer whose scorecards the desk shows, or NULL for everyone. */
   properties[PROP_REVIEWER_FILTER] =
@@ -965,6 +936,7 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_button);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_button);
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vdsidebar");
 }
 

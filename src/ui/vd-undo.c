@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "vd-undo.h"
 
 typedef struct
@@ -97,6 +99,62 @@ vd_undo_offer (GtkWidget      *inside,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 
   return toast;
+}
+
+typedef struct
+{
+  GObject    *object;
+  const char *property;   /* interned */
+  GValue      before;
+} PropertyUndo;
+
+static void
+property_undo_free (gpointer data)
+{
+  PropertyUndo *undo = data;
+
+  g_object_unref (undo->object);
+  g_value_unset (&undo->before);
+  g_free (undo);
+}
+
+static void
+property_undo (gpointer data)
+{
+  PropertyUndo *undo = data;
+
+  g_object_set_property (undo->object, undo->property, &undo->before);
+}
+
+/**
+ * vd_undo_offer_property:
+ * @object: the record that changed
+ * @before: (transfer full): @property of @object before the change, taken
+ *   with g_object_get_property(); it is unset here
+ *
+ * Offers to set @property back to @before: a panel or a list of prompts.
+ *
+ * Returns: (transfer none) (nullable): as vd_undo_offer()
+ */
+AdwToast *
+vd_undo_offer_property (GtkWidget  *inside,
+                        const char *title,
+                        GObject    *object,
+                        const char *property,
+                        GValue     *before)
+{
+  PropertyUndo *undo;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  g_return_val_if_fail (G_IS_VALUE (before), NULL);
+
+  undo = g_new0 (PropertyUndo, 1);
+  undo->object = g_object_ref (object);
+  undo->property = g_intern_string (property);
+  undo->before = *before;
+  memset (before, 0, sizeof *before);
+
+  return vd_undo_offer (inside, title, property_undo, undo, property_undo_free);
 }
 
 /**

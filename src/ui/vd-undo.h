@@ -16,6 +16,11 @@ AdwToast *vd_undo_offer (GtkWidget      *inside,
                          gpointer        data,
                          GDestroyNotify  destroy);
 
+AdwToast *vd_undo_offer_property (GtkWidget  *inside,
+                                  const char *title,
+                                  GObject    *object,
+                                  const char *property,
+                                  GValue     *before);
 AdwToast *vd_undo_get_latest (void);
 
 G_END_DECLS
