@@ -359,7 +359,7 @@ test_new_comparison (Desk          *desk,
   g_autoptr(GError) error = NULL;
   VdComparisonPage *page;
   VdComparison *first, *second;
-  AdwComboRow *second_tool;
+  GtkDropDown *second_tool;
   guint n;
 
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-comparison", NULL);
@@ -388,19 +388,19 @@ test_new_comparison (Desk          *desk,
   page = VD_COMPARISON_PAGE (vd_window_get_content (desk->window));
   second_tool = vd_comparison_page_get_tool_row (page, 1);
   g_assert_nonnull (second_tool);
-  n = g_list_model_get_n_items (adw_combo_row_get_model (second_tool));
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (second_tool));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(VdSummary) tool = g_list_model_get_item (adw_combo_row_get_model (second_tool), i);
+      g_autoptr(VdSummary) tool = g_list_model_get_item (gtk_drop_down_get_model (second_tool), i);
 
       if (g_str_equal (vd_summary_get_title (tool), "Zed"))
-        adw_combo_row_set_selected (second_tool, i);
+        gtk_drop_down_set_selected (second_tool, i);
     }
   g_assert_cmpstr (vd_comparison_get_title (second), ==, "Claude Haiku Open Weights vs Zed");
   g_assert_cmpstr (vd_comparison_get_slug (second), ==, "claude-haiku-open-weights-vs-zed");
 
   gtk_editable_set_text (GTK_EDITABLE (vd_comparison_page_get_title_row (page)), "Haiku or Zed?");
-  adw_combo_row_set_selected (second_tool, 1);
+  gtk_drop_down_set_selected (second_tool, 1);
   g_assert_cmpstr (vd_comparison_get_title (second), ==, "Haiku or Zed?");
   g_assert_cmpstr (vd_comparison_get_slug (second), ==, "claude-haiku-open-weights-vs-zed");
 
@@ -410,10 +410,10 @@ test_new_comparison (Desk          *desk,
 }
 
 static guint
-position_of_tool (AdwComboRow *row,
+position_of_tool (GtkDropDown *row,
                   const char  *uuid)
 {
-  GListModel *tools = adw_combo_row_get_model (row);
+  GListModel *tools = gtk_drop_down_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
     {
@@ -426,9 +426,9 @@ position_of_tool (AdwComboRow *row,
 }
 
 static const char *
-selected_tool (AdwComboRow *row)
+selected_tool (GtkDropDown *row)
 {
-  return vd_summary_get_uuid (adw_combo_row_get_selected_item (row));
+  return vd_summary_get_uuid (gtk_drop_down_get_selected_item (row));
 }
 
 /* A refused value says why in words under the fields, and never shows as
@@ -439,8 +439,8 @@ test_refused_values_say_why (Desk          *desk,
 {
   VdComparisonPage *page = open_demo (desk);
   VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
-  AdwComboRow *first = vd_comparison_page_get_tool_row (page, 0);
-  AdwComboRow *second = vd_comparison_page_get_tool_row (page, 1);
+  GtkDropDown *first = vd_comparison_page_get_tool_row (page, 0);
+  GtkDropDown *second = vd_comparison_page_get_tool_row (page, 1);
   GtkLabel *message = vd_comparison_page_get_message (page);
   g_autofree char *tool_a = g_strdup (vd_comparison_get_tool_a (comparison));
   GtkWidget *date_row = NULL;
@@ -450,7 +450,7 @@ test_refused_values_say_why (Desk          *desk,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
 
   /* The same tool on both sides: refused, and the picker goes back. */
-  adw_combo_row_set_selected (second, position_of_tool (second, tool_a));
+  gtk_drop_down_set_selected (second, position_of_tool (second, tool_a));
   g_assert_cmpstr (vd_comparison_get_tool_b (comparison), ==, MISTRAL);
   g_assert_cmpstr (selected_tool (second), ==, MISTRAL);
   g_assert_cmpstr (selected_tool (first), ==, tool_a);
@@ -458,9 +458,9 @@ test_refused_values_say_why (Desk          *desk,
   g_assert_nonnull (strstr (gtk_label_get_text (message), "two different tools"));
 
   /* Swapping them through the other side works, and the reason goes. */
-  adw_combo_row_set_selected (first, position_of_tool (first, MISTRAL));
+  gtk_drop_down_set_selected (first, position_of_tool (first, MISTRAL));
   g_assert_cmpstr (vd_comparison_get_tool_a (comparison), ==, tool_a);
-  adw_combo_row_set_selected (second, position_of_tool (second, MISTRAL));
+  gtk_drop_down_set_selected (second, position_of_tool (second, MISTRAL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
 
   /* A bad date and a bad slug: both reasons at once; the page keeps its
@@ -1067,6 +1067,50 @@ test_reviewer_filter (Desk          *desk,
     g_main_context_iteration (NULL, TRUE);
 }
 
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The tool pickers search as you type: a newsroom has thousands of tools. */
+static void
+test_tool_picker_searches (Desk          *desk,
+                           gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  GtkDropDown *picker = vd_comparison_page_get_tool_row (page, 1);
+  g_autoptr(VdTool) zed = vd_tool_new ("Zed");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry, *list;
+  GListModel *shown;
+  gint64 until;
+
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (zed), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (picker)), ==, 3);
+
+  g_signal_emit_by_name (picker, "activate");
+  iterate_until_idle ();
+  entry = find_widget (GTK_WIDGET (picker), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  list = find_widget (GTK_WIDGET (picker), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (entry);
+  g_assert_nonnull (list);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Ze");
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (shown) != 1 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_widget_activate_action (list, "list.activate-item", "u", 0);
+  g_assert_cmpstr (vd_comparison_get_tool_b (vd_page_get_comparison (
+                     vd_comparison_page_get_page (page))), ==, vd_record_get_uuid (VD_RECORD (zed)));
+}
+
 /* A search that finds nothing says so, with the search as text. */
 static void
 test_no_results (Desk          *desk,
@@ -1189,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/window/divider-kept", test_divider_kept);
   ADD_DESK ("reviewer-filter", test_reviewer_filter);
   ADD_DESK ("no-results", test_no_results);
+  ADD_DESK ("tool-picker-searches", test_tool_picker_searches);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);
   g_test_add_func ("/window/app-icon-loads", test_app_icon_loads);

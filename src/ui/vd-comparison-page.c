@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "vd-comparison-page.h"
 #include "vd-enum-types.h"
 #include "vd-reviewer-picker.h"
@@ -62,8 +64,8 @@ struct _VdComparisonPage
   AdwEntryRow         *title_row;
   AdwEntryRow         *dek_row;
   AdwEntryRow         *slug_row;
-  AdwComboRow         *tool_a_row;
-  AdwComboRow         *tool_b_row;
+  GtkDropDown         *tool_a_row;
+  GtkDropDown         *tool_b_row;
   AdwEntryRow         *pricing_read_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *date_row;
@@ -293,10 +295,10 @@ static void
 sync_tools (VdComparisonPage *self)
 {
   self->updating = TRUE;
-  adw_combo_row_set_selected (self->tool_a_row,
+  gtk_drop_down_set_selected (self->tool_a_row,
                               position_of (G_LIST_MODEL (self->tools),
                                            vd_comparison_get_tool_a (comparison (self))));
-  adw_combo_row_set_selected (self->tool_b_row,
+  gtk_drop_down_set_selected (self->tool_b_row,
                               position_of (G_LIST_MODEL (self->tools),
                                            vd_comparison_get_tool_b (comparison (self))));
   self->updating = FALSE;
@@ -363,10 +365,10 @@ follow_tools (VdComparisonPage *self,
 static void
 on_tool_selected (VdComparisonPage *self,
                   GParamSpec       *pspec,
-                  AdwComboRow      *row)
+                  GtkDropDown      *row)
 {
-  VdSummary *a = adw_combo_row_get_selected_item (self->tool_a_row);
-  VdSummary *b = adw_combo_row_get_selected_item (self->tool_b_row);
+  VdSummary *a = gtk_drop_down_get_selected_item (self->tool_a_row);
+  VdSummary *b = gtk_drop_down_get_selected_item (self->tool_b_row);
   g_autofree char *old_title = NULL;
 
   if (self->updating || self->page == NULL || a == NULL || b == NULL)
@@ -1008,6 +1010,24 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_position_changed);
 }
 
+/* A tool's name as text, not markup; in the picker's button it ellipsizes,
+ * so that a long name never widens the editor past a narrow window. */
+static GtkListItemFactory *
+tool_factory_new (gboolean ellipsize)
+{
+  g_autofree char *ui = g_strdup_printf (
+    "<interface><template class='GtkListItem'><property name='child'>"
+    "<object class='GtkLabel'><property name='xalign'>0</property>"
+    "<property name='ellipsize'>%s</property><property name='max-width-chars'>%d</property>"
+    "<binding name='label'><lookup name='title' type='VdSummary'>"
+    "<lookup name='item'>GtkListItem</lookup></lookup></binding>"
+    "</object></property></template></interface>",
+    ellipsize ? "end" : "none", ellipsize ? 24 : -1);
+  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
+
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+}
+
 static void
 vd_comparison_page_init (VdComparisonPage *self)
 {
@@ -1026,12 +1046,21 @@ vd_comparison_page_init (VdComparisonPage *self)
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  adw_combo_row_set_expression (self->tool_a_row,
+  gtk_drop_down_set_expression (self->tool_a_row,
                                 gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
-  adw_combo_row_set_expression (self->tool_b_row,
+  gtk_drop_down_set_expression (self->tool_b_row,
                                 gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
-  adw_combo_row_set_model (self->tool_a_row, G_LIST_MODEL (self->tools));
-  adw_combo_row_set_model (self->tool_b_row, G_LIST_MODEL (self->tools));
+  gtk_drop_down_set_model (self->tool_a_row, G_LIST_MODEL (self->tools));
+  gtk_drop_down_set_model (self->tool_b_row, G_LIST_MODEL (self->tools));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkDropDown *picker = i == 0 ? self->tool_a_row : self->tool_b_row;
+      g_autoptr(GtkListItemFactory) button = tool_factory_new (TRUE);
+      g_autoptr(GtkListItemFactory) list = tool_factory_new (FALSE);
+
+      gtk_drop_down_set_factory (picker, button);
+      gtk_drop_down_set_list_factory (picker, list);
+    }
   vd_reviewer_picker_set_model (self->reviewer_picker, G_LIST_MODEL (self->reviewers));
   self->updating = FALSE;
 }
@@ -1162,7 +1191,7 @@ vd_comparison_page_get_title_row (VdComparisonPage *self)
  *
  * Returns: (transfer none): the picker of that tool
  */
-AdwComboRow *
+GtkDropDown *
 vd_comparison_page_get_tool_row (VdComparisonPage *self,
                                  guint             tool_index)
 {

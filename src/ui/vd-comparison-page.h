@@ -40,7 +40,7 @@ GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
 GtkLabel    *vd_comparison_page_get_message       (VdComparisonPage *self);
-AdwComboRow *vd_comparison_page_get_tool_row      (VdComparisonPage *self,
+GtkDropDown *vd_comparison_page_get_tool_row      (VdComparisonPage *self,
                                                    guint             tool_index);
 VdReviewerPicker *vd_comparison_page_get_reviewer_picker (VdComparisonPage *self);
 
