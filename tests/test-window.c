@@ -1074,6 +1074,63 @@ is_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+static gboolean
+is_visible_label_with (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static guint
+n_visible_pages (GtkStack *stack)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (stack);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      n += gtk_stack_page_get_visible (GTK_STACK_PAGE (page));
+    }
+  return n;
+}
+
+/* The reviewer picker's choice is told on the page whose tabs it hides, and
+ * a choice that would hide them all hides none. */
+static void
+test_reviewer_filter_told (Desk          *desk,
+                           gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  GtkWidget *form = vd_comparison_page_get_form (page, SKEPTIC, 0);
+  GtkStack *tabs = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (
+                     gtk_widget_get_ancestor (form, GTK_TYPE_FLOW_BOX)), GTK_TYPE_STACK));
+  g_autoptr(VdReviewer) guest = vd_reviewer_new ("Guest", VD_PERSONA_CUSTOM);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 4);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_visible_label_with, "picker"));
+
+  vd_sidebar_set_reviewer_filter (sidebar, SKEPTIC);
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label_with,
+                                 "Only Marcus Webb’s scorecards are shown"));
+
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (guest), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  vd_sidebar_set_reviewer_filter (sidebar, vd_record_get_uuid (VD_RECORD (guest)));
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 4);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label_with, "not on this panel"));
+
+  vd_sidebar_set_reviewer_filter (sidebar, NULL);
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 4);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_visible_label_with, "picker"));
+}
+
 /* The tool pickers search as you type: a newsroom has thousands of tools. */
 static void
 test_tool_picker_searches (Desk          *desk,
@@ -1232,6 +1289,7 @@ main (int   argc,
   g_test_add_func ("/window/layout-at-every-width", test_layout_at_every_width);
   g_test_add_func ("/window/divider-kept", test_divider_kept);
   ADD_DESK ("reviewer-filter", test_reviewer_filter);
+  ADD_DESK ("reviewer-filter-told", test_reviewer_filter_told);
   ADD_DESK ("no-results", test_no_results);
   ADD_DESK ("tool-picker-searches", test_tool_picker_searches);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);

@@ -70,6 +70,7 @@ struct _VdComparisonPage
   AdwComboRow         *status_row;
   AdwEntryRow         *date_row;
   GtkLabel            *page_message;
+  GtkLabel            *filter_note;
   AdwPreferencesGroup *panel_group;
   VdReviewerPicker    *reviewer_picker;
   GtkStack            *scorecard_stack;
@@ -624,15 +625,19 @@ apply_reviewer_filter (VdComparisonPage *self)
 {
   GtkWidget *child;
   GtkWidget *shown = NULL;
+  const char *only = self->reviewer_filter;
+
+  /* A filter for a reviewer who is not on this panel would hide every tab:
+   * then the whole panel shows, and the note says why. */
+  if (only != NULL && gtk_stack_get_child_by_name (self->scorecard_stack, only) == NULL)
+    only = NULL;
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->scorecard_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkStackPage *page = gtk_stack_get_page (self->scorecard_stack, child);
-      const char *name = gtk_stack_page_get_name (page);
-      gboolean visible = self->reviewer_filter == NULL ||
-                         g_strcmp0 (name, self->reviewer_filter) == 0;
+      gboolean visible = only == NULL || g_strcmp0 (gtk_stack_page_get_name (page), only) == 0;
 
       gtk_stack_page_set_visible (page, visible);
       if (visible && shown == NULL)
@@ -641,6 +646,23 @@ apply_reviewer_filter (VdComparisonPage *self)
 
   if (shown != NULL)
     gtk_stack_set_visible_child (self->scorecard_stack, shown);
+
+  /* The sidebar's reviewer picker decides which tabs show: say so here,
+   * where the others are missing. */
+  if (only != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (
+        _("Only %s’s scorecards are shown: the sidebar’s picker is set to them."),
+        gtk_stack_page_get_title (gtk_stack_get_page (self->scorecard_stack, shown)));
+
+      gtk_label_set_text (self->filter_note, note);
+    }
+  else if (self->reviewer_filter != NULL)
+    gtk_label_set_text (self->filter_note,
+                        _("The reviewer the sidebar’s picker is set to is not on this panel: "
+                          "every scorecard is shown."));
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_note), self->reviewer_filter != NULL &&
+                                                          shown != NULL);
 }
 
 static void
@@ -999,6 +1021,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, page_message);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, filter_note);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, panel_group);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, reviewer_picker);
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_picked);
