@@ -381,7 +381,7 @@ about_activated (GSimpleAction *action,
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Verdict Desk"),
-                         "application-icon", APP_ID,
+                         "application-icon", APPLICATION_ID,
                          "developer-name", _("The Verdict Desk editors"),
                          "version", PACKAGE_VERSION,
                          "website", "https://verdictdesk.github.io/",
@@ -498,7 +498,7 @@ VdApplication *
 vd_application_new (void)
 {
   return g_object_new (VD_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/verdictdesk/VerdictDesk",
                        NULL);

@@ -9,6 +9,8 @@
 #include "vd-panel.h"
 #include "vd-reviewer.h"
 #include "vd-scorecard.h"
+#include "vd-slug.h"
+#include "vd-test-util.h"
 #include "vd-tool.h"
 
 static void
@@ -365,12 +367,63 @@ test_panel_live (PanelFixture  *fixture,
   g_assert_finalize_object (g_steal_pointer (&panel_a));
 }
 
+static void
+test_slug_from_title (void)
+{
+  static const struct { const char *title, *slug; } cases[] = {
+    { "Zed vs Cursor", "zed-vs-cursor" },
+    { "  Café Crème — 2.0!  ", "cafe-creme-2-0" },
+    { "GPT-4o vs. Claude 3.5 Sonnet", "gpt-4o-vs-claude-3-5-sonnet" },
+    { "", "comparison" },
+    { "!!! ???", "comparison" },
+  };
+  g_autofree char *long_title = g_strnfill (300, 'a');
+  g_autofree char *long_slug = vd_slug_from_title (long_title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = vd_slug_from_title (cases[i].title);
+
+      g_assert_cmpstr (slug, ==, cases[i].slug);
+    }
+
+  /* Room is left for a number within the 100 characters a slug may have. */
+  g_assert_true (vd_slug_is_valid (long_slug));
+  g_assert_cmpuint (strlen (long_slug), <=, 90);
+}
+
+static void
+test_slug_unused (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *free_slug = vd_slug_unused (store, "Zed vs Cursor", NULL);
+  g_autofree char *taken = NULL;
+  g_autofree char *own = NULL;
+  g_autoptr(VdComparison) demo = NULL;
+
+  g_assert_cmpstr (free_slug, ==, "zed-vs-cursor");
+
+  /* The demo holds the plain slug of its title: another draft is numbered,
+   * the demo itself keeps its own. */
+  taken = vd_slug_unused (store, "Claude Haiku Open Weights vs Mistral Medium 3", NULL);
+  g_assert_cmpstr (taken, ==, "claude-haiku-open-weights-vs-mistral-medium-3-2");
+  demo = vd_store_load_comparison_by_slug (store, "claude-haiku-open-weights-vs-mistral-medium-3",
+                                           &error);
+  g_assert_no_error (error);
+  own = vd_slug_unused (store, "Claude Haiku Open Weights vs Mistral Medium 3",
+                        vd_record_get_uuid (VD_RECORD (demo)));
+  g_assert_cmpstr (own, ==, "claude-haiku-open-weights-vs-mistral-medium-3");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/model/slug/from-title", test_slug_from_title);
+  g_test_add_func ("/model/slug/unused", test_slug_unused);
   g_test_add_func ("/model/tool/defaults", test_tool_defaults);
   g_test_add_func ("/model/tool/notify-once", test_tool_notify_once);
   g_test_add_func ("/model/tool/community", test_tool_community);

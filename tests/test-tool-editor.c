@@ -241,7 +241,7 @@ test_website (Fixture       *fixture,
   g_assert_cmpstr (vd_tool_get_website (fixture->tool), ==, "");
 
   /* Two broken rows: fixing one leaves the form invalid. */
-  type_into (row, "mistral.ai");
+  type_into (row, "mistral ai");
   type_into (vd_tool_editor_get_name_row (fixture->editor), "");
   g_assert_false (vd_tool_editor_is_valid (fixture->editor));
   type_into (row, "http://mistral.ai");
@@ -249,6 +249,34 @@ test_website (Fixture       *fixture,
   type_into (vd_tool_editor_get_name_row (fixture->editor), "Mistral");
   g_assert_true (vd_tool_editor_is_valid (fixture->editor));
   g_assert_cmpstr (vd_tool_get_website (fixture->tool), ==, "http://mistral.ai");
+}
+
+/* A website typed without its scheme is completed, not refused; the row
+ * shows what was saved once the editor leaves it. */
+static void
+test_website_completed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwEntryRow *row = vd_tool_editor_get_website_row (fixture->editor);
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  type_into (row, "zed.dev/docs");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_true (vd_tool_editor_is_valid (fixture->editor));
+  g_assert_cmpstr (vd_tool_get_website (fixture->tool), ==, "https://zed.dev/docs");
+  /* Still as typed while the editor is in the row. */
+  g_assert_cmpstr (row_text (row), ==, "zed.dev/docs");
+
+  gtk_widget_grab_focus (GTK_WIDGET (vd_tool_editor_get_name_row (fixture->editor)));
+  g_assert_cmpstr (row_text (row), ==, "https://zed.dev/docs");
+  g_assert_cmpstr (vd_tool_get_website (fixture->tool), ==, "https://zed.dev/docs");
+
+  /* A broken scheme is no host name: refused, not completed into
+   * "https://https//…", and the tool keeps its address. */
+  gtk_editable_delete_text (GTK_EDITABLE (row), 5, 6);
+  g_assert_cmpstr (row_text (row), ==, "https//zed.dev/docs");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (vd_tool_get_website (fixture->tool), ==, "https://zed.dev/docs");
 }
 
 static void
@@ -432,6 +460,7 @@ main (int   argc,
   ADD ("name/edit", test_name_edit);
   ADD ("name/required", test_name_required);
   ADD ("website", test_website);
+  ADD ("website-completed", test_website_completed);
   ADD ("pricing", test_pricing);
   ADD ("follows-tool", test_follows_tool);
   ADD ("switch-tool", test_switch_tool);

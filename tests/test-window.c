@@ -12,10 +12,12 @@
 #include "vd-comparison-page.h"
 #include "vd-export.h"
 #include "vd-preview.h"
+#include "vd-reviewer-editor.h"
 #include "vd-scorecard-form.h"
 #include "vd-sidebar.h"
 #include "vd-test-util.h"
 #include "vd-tool-editor.h"
+#include "vd-undo.h"
 #include "vd-window.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -398,23 +400,461 @@ static void
 test_new_comparison (Desk          *desk,
                      gconstpointer  data)
 {
-  VdRecord *current;
+  g_autoptr(VdTool) zed = vd_tool_new ("Zed");
+  g_autoptr(GError) error = NULL;
+  VdComparisonPage *page;
+  VdComparison *first, *second;
+  GtkDropDown *second_tool;
+  guint n;
 
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-comparison", NULL);
-  current = vd_window_get_current (desk->window);
-  g_assert_true (VD_IS_COMPARISON (current));
-  g_assert_cmpstr (vd_comparison_get_slug (VD_COMPARISON (current)), ==, "new-comparison");
-  g_assert_cmpint (vd_comparison_get_status (VD_COMPARISON (current)), ==, VD_STATUS_DRAFT);
+  first = VD_COMPARISON (vd_window_get_current (desk->window));
+  g_assert_true (VD_IS_COMPARISON (first));
+  g_assert_cmpstr (vd_comparison_get_title (first), ==, "Claude Haiku Open Weights vs Mistral Medium 3");
+  /* The demo's comparison of the same two tools holds the plain slug. */
+  g_assert_cmpstr (vd_comparison_get_slug (first), ==,
+                   "claude-haiku-open-weights-vs-mistral-medium-3-2");
+  g_assert_cmpint (vd_comparison_get_status (first), ==, VD_STATUS_DRAFT);
   g_assert_true (vd_store_contains (desk->store, VD_TYPE_COMPARISON,
-                                    vd_record_get_uuid (current), NULL, NULL));
+                                    vd_record_get_uuid (VD_RECORD (first)), NULL, NULL));
 
+  /* Two Ctrl+N never give the same draft. */
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-comparison", NULL);
-  current = vd_window_get_current (desk->window);
-  g_assert_cmpstr (vd_comparison_get_slug (VD_COMPARISON (current)), ==, "new-comparison-2");
+  second = VD_COMPARISON (vd_window_get_current (desk->window));
+  g_assert_true (second != first);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  g_assert_cmpstr (vd_comparison_get_slug (second), ==,
+                   "claude-haiku-open-weights-vs-mistral-medium-3-3");
+
+  /* The title and slug follow the tools until the editor writes a title. */
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (zed), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  page = VD_COMPARISON_PAGE (vd_window_get_content (desk->window));
+  second_tool = vd_comparison_page_get_tool_row (page, 1);
+  g_assert_nonnull (second_tool);
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (second_tool));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdSummary) tool = g_list_model_get_item (gtk_drop_down_get_model (second_tool), i);
+
+      if (g_str_equal (vd_summary_get_title (tool), "Zed"))
+        gtk_drop_down_set_selected (second_tool, i);
+    }
+  g_assert_cmpstr (vd_comparison_get_title (second), ==, "Claude Haiku Open Weights vs Zed");
+  g_assert_cmpstr (vd_comparison_get_slug (second), ==, "claude-haiku-open-weights-vs-zed");
+
+  gtk_editable_set_text (GTK_EDITABLE (vd_comparison_page_get_title_row (page)), "Haiku or Zed?");
+  gtk_drop_down_set_selected (second_tool, 1);
+  g_assert_cmpstr (vd_comparison_get_title (second), ==, "Haiku or Zed?");
+  g_assert_cmpstr (vd_comparison_get_slug (second), ==, "claude-haiku-open-weights-vs-zed");
 
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-tool", NULL);
   g_assert_true (VD_IS_TOOL (vd_window_get_current (desk->window)));
   g_assert_true (VD_IS_TOOL_EDITOR (vd_window_get_content (desk->window)));
+}
+
+static guint
+position_of_tool (GtkDropDown *row,
+                  const char  *uuid)
+{
+  GListModel *tools = gtk_drop_down_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tools); i++)
+    {
+      g_autoptr(VdSummary) tool = g_list_model_get_item (tools, i);
+
+      if (g_str_equal (vd_summary_get_uuid (tool), uuid))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+selected_tool (GtkDropDown *row)
+{
+  return vd_summary_get_uuid (gtk_drop_down_get_selected_item (row));
+}
+
+/* A refused value says why in words under the fields, and never shows as
+ * if it were saved. */
+static void
+test_refused_values_say_why (Desk          *desk,
+                             gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  GtkDropDown *first = vd_comparison_page_get_tool_row (page, 0);
+  GtkDropDown *second = vd_comparison_page_get_tool_row (page, 1);
+  GtkLabel *message = vd_comparison_page_get_message (page);
+  g_autofree char *tool_a = g_strdup (vd_comparison_get_tool_a (comparison));
+  GtkWidget *date_row = NULL;
+  GtkWidget *slug_row = NULL;
+  int position;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  /* The same tool on both sides: refused, and the picker goes back. */
+  gtk_drop_down_set_selected (second, position_of_tool (second, tool_a));
+  g_assert_cmpstr (vd_comparison_get_tool_b (comparison), ==, MISTRAL);
+  g_assert_cmpstr (selected_tool (second), ==, MISTRAL);
+  g_assert_cmpstr (selected_tool (first), ==, tool_a);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "two different tools"));
+
+  /* Swapping them through the other side works, and the reason goes. */
+  gtk_drop_down_set_selected (first, position_of_tool (first, MISTRAL));
+  g_assert_cmpstr (vd_comparison_get_tool_a (comparison), ==, tool_a);
+  gtk_drop_down_set_selected (second, position_of_tool (second, MISTRAL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+
+  /* A bad date and a bad slug: both reasons at once; the page keeps its
+   * saved values. */
+  for (GtkWidget *w = GTK_WIDGET (vd_comparison_page_get_title_row (page)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      if (ADW_IS_ENTRY_ROW (w) && g_str_has_prefix (adw_preferences_row_get_title (
+            ADW_PREFERENCES_ROW (w)), "Publish Date"))
+        date_row = w;
+      if (ADW_IS_ENTRY_ROW (w) && g_str_equal (adw_preferences_row_get_title (
+            ADW_PREFERENCES_ROW (w)), "Slug"))
+        slug_row = w;
+    }
+  g_assert_nonnull (date_row);
+  g_assert_nonnull (slug_row);
+  /* Typed on, not replaced: an empty date is a valid one. */
+  position = -1;
+  gtk_editable_insert_text (GTK_EDITABLE (date_row), "5", -1, &position);
+  position = -1;
+  gtk_editable_insert_text (GTK_EDITABLE (slug_row), " & co", -1, &position);
+  g_assert_cmpstr (vd_comparison_get_publish_date (comparison), ==, "2026-11-20");
+  g_assert_cmpstr (vd_comparison_get_slug (comparison), ==, DEMO_SLUG);
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "YYYY-MM-DD"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "slug"));
+
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2026-12-01");
+  gtk_editable_set_text (GTK_EDITABLE (slug_row), DEMO_SLUG);
+  g_assert_cmpstr (vd_comparison_get_publish_date (comparison), ==, "2026-12-01");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));   /* the tools' still */
+  g_assert_null (strstr (gtk_label_get_text (message), "YYYY-MM-DD"));
+}
+
+static void
+press_undo (void)
+{
+  AdwToast *toast = vd_undo_get_latest ();
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
+}
+
+/* Deleting happens at once; Undo brings back exactly what was deleted. */
+static void
+test_delete_and_undo (Desk          *desk,
+                      gconstpointer  data)
+{
+  g_autofree char *before = vd_test_export (desk->store, DEMO_SLUG);
+  g_autofree char *after = NULL;
+  g_autoptr(VdTool) zed = vd_tool_new ("Zed");
+  g_autoptr(GError) error = NULL;
+
+  open_demo (desk);
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  g_assert_null (vd_window_get_current (desk->window));
+  g_assert_false (vd_store_contains (desk->store, VD_TYPE_COMPARISON, DEMO_UUID, NULL, NULL));
+
+  press_undo ();
+  g_assert_true (vd_store_contains (desk->store, VD_TYPE_COMPARISON, DEMO_UUID, NULL, NULL));
+  g_assert_cmpstr (vd_record_get_uuid (vd_window_get_current (desk->window)), ==, DEMO_UUID);
+  /* The page, its panel and every scorecard: the website gets the same bytes. */
+  after = vd_test_export (desk->store, DEMO_SLUG);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A tool nothing uses goes, and comes back. */
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (zed), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_TOOL,
+                                        vd_record_get_uuid (VD_RECORD (zed))));
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  g_assert_false (vd_store_contains (desk->store, VD_TYPE_TOOL,
+                                     vd_record_get_uuid (VD_RECORD (zed)), NULL, NULL));
+  press_undo ();
+  g_assert_true (vd_store_contains (desk->store, VD_TYPE_TOOL,
+                                    vd_record_get_uuid (VD_RECORD (zed)), NULL, NULL));
+}
+
+static GtkWidget *
+transient_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* A tool in use is not deleted: a dialog names the comparisons that use
+ * it, before anything happens, and opens each. */
+static void
+test_delete_in_use (Desk          *desk,
+                    gconstpointer  data)
+{
+  AdwToast *previous = vd_undo_get_latest ();
+  GtkWidget *dialog;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_TOOL, MISTRAL));
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  g_assert_true (vd_store_contains (desk->store, VD_TYPE_TOOL, MISTRAL, NULL, NULL));
+  g_assert_true (vd_undo_get_latest () == previous);   /* nothing done, nothing to undo */
+
+  dialog = transient_dialog (GTK_WINDOW (desk->window));
+  g_assert_nonnull (dialog);
+  list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Claude Haiku Open Weights vs Mistral Medium 3");
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpstr (vd_record_get_uuid (vd_window_get_current (desk->window)), ==, DEMO_UUID);
+  g_assert_null (transient_dialog (GTK_WINDOW (desk->window)));
+}
+
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
+/* The first widget under @widget, itself included, that passes @test. */
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetTest     test,
+             gconstpointer  data)
+{
+  if (test (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+removes_reviewer (GtkWidget     *widget,
+                  gconstpointer  reviewer)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "reviewer"), reviewer) == 0;
+}
+
+static gboolean
+is_mapped_type (GtkWidget     *widget,
+                gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type)) &&
+         gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+find_mapped (GtkWidget *widget,
+             GType      type)
+{
+  return find_widget (widget, is_mapped_type, GSIZE_TO_POINTER (type));
+}
+
+/* Taking a reviewer off the panel and removing a prompt: at once, undone. */
+static void
+test_remove_and_undo (Desk          *desk,
+                      gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  g_auto(GStrv) panel = g_strdupv ((GStrv) vd_comparison_get_panel (comparison));
+  g_autoptr(VdReviewer) custom = vd_reviewer_new ("Ada", VD_PERSONA_CUSTOM);
+  const char *prompts[] = { "First", "Second", "Third", NULL };
+  g_autoptr(GError) error = NULL;
+  VdReviewerEditor *editor;
+  VdReviewer *shown;
+  GtkWidget *remove;
+
+  remove = find_widget (GTK_WIDGET (page), removes_reviewer, SKEPTIC);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_false (g_strv_contains (vd_comparison_get_panel (comparison), SKEPTIC));
+  press_undo ();
+  g_assert_true (g_strv_equal ((const char * const *) panel, vd_comparison_get_panel (comparison)));
+
+  g_assert_true (vd_reviewer_set_prompts (custom, prompts));
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (custom), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_REVIEWER,
+                                        vd_record_get_uuid (VD_RECORD (custom))));
+  editor = VD_REVIEWER_EDITOR (vd_window_get_content (desk->window));
+  shown = VD_REVIEWER (vd_window_get_current (desk->window));
+  g_signal_emit_by_name (vd_reviewer_editor_get_remove_button (editor, 1), "clicked");
+  g_assert_cmpuint (g_strv_length ((GStrv) vd_reviewer_get_prompts (shown)), ==, 2);
+  press_undo ();
+  g_assert_true (g_strv_equal (prompts, vd_reviewer_get_prompts (shown)));
+  g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 3);
+}
+
+static const char *
+highlighted (VdWindow *window)
+{
+  VdSummary *selected = vd_sidebar_get_selected (VD_SIDEBAR (vd_window_get_sidebar (window)));
+
+  return selected != NULL ? vd_summary_get_uuid (selected) : NULL;
+}
+
+/* The sidebar highlights what is open, and nothing when nothing is; a
+ * reviewer filter the picker cannot show goes. */
+static void
+test_sidebar_agrees (Desk          *desk,
+                     gconstpointer  data)
+{
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  GListModel *comparisons = vd_sidebar_get_model (sidebar, VD_TYPE_COMPARISON);
+  g_autoptr(VdComparison) other = vd_comparison_new ("mistral-vs-haiku", MISTRAL,
+                                                     "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a60");
+  g_autoptr(VdReviewer) guest = vd_reviewer_new ("Guest", VD_PERSONA_CUSTOM);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  guint other_position = GTK_INVALID_LIST_POSITION;
+  gint64 until;
+
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (other), &error));
+  g_assert_no_error (error);
+  while (g_list_model_get_n_items (comparisons) != 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  open_demo (desk);
+  g_assert_cmpstr (highlighted (desk->window), ==, DEMO_UUID);
+
+  /* Selecting a row, by click or arrow key, opens it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(VdSummary) summary = g_list_model_get_item (comparisons, i);
+
+      if (g_str_equal (vd_summary_get_uuid (summary), vd_record_get_uuid (VD_RECORD (other))))
+        other_position = i;
+    }
+  view = find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (view);
+  gtk_widget_activate_action (view, "list.select-item", "(ubb)", other_position, FALSE, FALSE);
+  g_assert_cmpstr (vd_record_get_uuid (vd_window_get_current (desk->window)), ==,
+                   vd_record_get_uuid (VD_RECORD (other)));
+  g_assert_cmpstr (highlighted (desk->window), ==, vd_record_get_uuid (VD_RECORD (other)));
+
+  /* Deleted: nothing open, nothing highlighted (not the row after it). */
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  iterate_until_idle ();
+  g_assert_null (vd_window_get_current (desk->window));
+  g_assert_null (highlighted (desk->window));
+
+  /* The picker's reviewer is deleted: the filter goes with them. */
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (guest), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  vd_sidebar_set_reviewer_filter (sidebar, vd_record_get_uuid (VD_RECORD (guest)));
+  g_assert_cmpstr (vd_sidebar_get_reviewer_filter (sidebar), ==,
+                   vd_record_get_uuid (VD_RECORD (guest)));
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_REVIEWER,
+                                        vd_record_get_uuid (VD_RECORD (guest))));
+  gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.delete", NULL);
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (vd_sidebar_get_reviewer_filter (sidebar) != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (vd_sidebar_get_reviewer_filter (sidebar));
+}
+
+/* The focused widget is @row's text, all of it selected, at the top. */
+static void
+assert_fresh_field (VdWindow    *window,
+                    AdwEntryRow *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW);
+  int start, end;
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (
+                       GTK_SCROLLED_WINDOW (scroller))), ==, 0);
+}
+
+/* Scrolls the editor showing @row down, as the previous record left it. */
+static void
+scroll_down (GtkWidget *row)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  iterate_until_idle ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
+/* Every New focuses the first field of the new record, at its top. */
+static AdwEntryRow *
+first_field (GtkWidget *content)
+{
+  if (VD_IS_TOOL_EDITOR (content))
+    return vd_tool_editor_get_name_row (VD_TOOL_EDITOR (content));
+  if (VD_IS_REVIEWER_EDITOR (content))
+    return vd_reviewer_editor_get_name_row (VD_REVIEWER_EDITOR (content));
+  return vd_comparison_page_get_title_row (VD_COMPARISON_PAGE (content));
+}
+
+static void
+test_new_focuses_first_field (void)
+{
+  /* Each editor scrolled down as the previous record left it, then New. */
+  const struct { GType kind; const char *uuid, *action; } news[] = {
+    { VD_TYPE_TOOL, MISTRAL, "win.new-tool" },
+    { VD_TYPE_REVIEWER, SKEPTIC, "win.new-reviewer" },
+    { VD_TYPE_COMPARISON, DEMO_UUID, "win.new-comparison" },
+  };
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+
+  /* Short, so that every editor has somewhere to scroll to. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 420);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (news); i++)
+    {
+      /* A click in the sidebar takes the focus there before a record opens. */
+      gtk_window_set_focus (GTK_WINDOW (window), NULL);
+      g_assert_true (vd_window_open_record (window, news[i].kind, news[i].uuid));
+      scroll_down (GTK_WIDGET (first_field (vd_window_get_content (window))));
+      gtk_widget_activate_action (GTK_WIDGET (window), news[i].action, NULL);
+      assert_fresh_field (window, first_field (vd_window_get_content (window)));
+    }
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
 }
 
 static void
@@ -449,6 +889,203 @@ test_narrow_takes_turns (void)
   iterate_until_idle ();
 }
 
+/* Widens the real window to @width and waits until the page has settled:
+ * allocated, and the idle in which it takes turns has run. The window's
+ * minimum is raised, because GTK keeps a default size within the screen
+ * and the test screen may be narrower than 1920 px. */
+static void
+widen_to (GtkWindow *window,
+          int        width,
+          int        height)
+{
+  GdkSurface *surface;
+
+  /* @width is the window's on the screen, its frame included; at 360 px
+   * the frame goes beyond, as a maximized window on a phone has none. */
+  gtk_widget_set_size_request (GTK_WIDGET (window), width, height);
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      surface = gtk_native_get_surface (GTK_NATIVE (window));
+    }
+  while (surface == NULL || gdk_surface_get_width (surface) < width ||
+         gtk_widget_get_width (GTK_WIDGET (window)) > width);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      iterate_until_idle ();
+      g_usleep (20000);
+    }
+  iterate_until_idle ();
+}
+
+static gboolean
+shown (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* Every scorecard form lies inside the editor's width: nothing clipped. */
+static void
+assert_forms_inside (VdComparisonPage *page,
+                     GtkWidget        *editor)
+{
+  for (guint t = 0; t < 2; t++)
+    {
+      GtkWidget *form = vd_comparison_page_get_form (page, SKEPTIC, t);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (form, editor, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (editor));
+    }
+}
+
+/* Shows @window at @width × @height with the demo comparison open; returns
+ * the page, and the editor and preview on either side of its divider. */
+static VdComparisonPage *
+present_demo (VdWindow   *window,
+              int         width,
+              int         height,
+              GtkPaned  **paned,
+              GtkWidget **editor,
+              GtkWidget **preview)
+{
+  VdComparisonPage *page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (vd_window_open_record (window, VD_TYPE_COMPARISON, DEMO_UUID));
+
+  page = VD_COMPARISON_PAGE (vd_window_get_content (window));
+  *paned = GTK_PANED (gtk_widget_get_first_child (GTK_WIDGET (page)));
+  *editor = gtk_paned_get_start_child (*paned);
+  *preview = gtk_paned_get_end_child (*paned);
+  return page;
+}
+
+static void
+test_layout_at_every_width (void)
+{
+  static const int widths[] = { 360, 1024, 1280, 1366, 1920 };
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+  GtkWidget *sidebar_pane = gtk_widget_get_parent (vd_window_get_sidebar (window));
+  VdComparisonPage *page;
+  GtkPaned *paned;
+  GtkWidget *editor, *preview;
+
+  page = present_demo (window, 360, 720, &paned, &editor, &preview);
+  g_assert_true (vd_comparison_page_get_show_preview (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      int width = widths[i];
+
+      g_test_message ("window %d px wide", width);
+      widen_to (GTK_WINDOW (window), width, width == 360 ? 720 : 800);
+      g_test_message ("sidebar %d%s, editor %d%s, preview %d%s",
+                      gtk_widget_get_width (sidebar_pane), shown (sidebar_pane) ? "" : " (hidden)",
+                      gtk_widget_get_width (editor), shown (editor) ? "" : " (hidden)",
+                      gtk_widget_get_width (preview), shown (preview) ? "" : " (hidden)");
+
+      if (width < 600)
+        {
+          /* One pane at a time, the back button leads to the sidebar, and
+           * the page fits the window instead of holding it wider. */
+          g_assert_false (shown (sidebar_pane));
+          g_assert_true (shown (preview));
+          g_assert_false (shown (editor));
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, width);
+          g_assert_true (vd_preview_get_one_column (vd_comparison_page_get_preview (page)));
+          vd_comparison_page_set_show_preview (page, FALSE);
+          iterate_until_idle ();
+          g_assert_true (shown (editor));
+          g_assert_false (shown (preview));
+          vd_comparison_page_set_show_preview (page, TRUE);
+          continue;
+        }
+
+      /* The sidebar is as wide as its design, not as its longest label. */
+      g_assert_true (shown (sidebar_pane));
+      g_assert_cmpint (gtk_widget_get_width (sidebar_pane), >=, 280);
+      g_assert_cmpint (gtk_widget_get_width (sidebar_pane), <=, 320);
+
+      if (width < 1280)
+        {
+          /* Narrow: they take turns. */
+          g_assert_true (vd_comparison_page_get_narrow (page));
+          g_assert_true (shown (preview));
+          g_assert_false (shown (editor));
+          continue;
+        }
+
+      /* Wide: both, each with room to work in, and the cards unclipped. */
+      g_assert_false (vd_comparison_page_get_narrow (page));
+      g_assert_true (shown (editor));
+      g_assert_true (shown (preview));
+      g_assert_cmpint (gtk_widget_get_width (editor), >=, 480);
+      g_assert_cmpint (gtk_widget_get_width (preview), >=, 360);
+      assert_forms_inside (page, editor);
+      /* A preview under 600 px reads as one column, as on a phone. */
+      g_assert_cmpint (vd_preview_get_one_column (vd_comparison_page_get_preview (page)), ==,
+                       gtk_widget_get_width (preview) < 600);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+/* The divider is where it was left, after a relaunch on the same screen and
+ * on a smaller one, and never so far left that the cards are clipped. */
+static void
+test_divider_kept (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  int widths[] = { 1920, 1280 };
+  int kept = 0;
+
+  for (guint run = 0; run < 3; run++)
+    {
+      g_autoptr(VdWindow) window = g_object_ref_sink (vd_window_new (NULL, store, NULL));
+      VdComparisonPage *page;
+      GtkPaned *paned;
+      GtkWidget *editor, *preview;
+
+      page = present_demo (window, run == 2 ? widths[1] : widths[0], 800, &paned, &editor,
+                           &preview);
+      widen_to (GTK_WINDOW (window), run == 2 ? widths[1] : widths[0], 800);
+
+      if (run == 0)
+        {
+          /* The editor drags the divider: the preview gets 700 px. */
+          gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) - 700);
+          iterate_until_idle ();
+          kept = vd_comparison_page_get_preview_width (page);
+          g_assert_cmpint (kept, ==, 700);
+          /* 700 px is room for the page's two columns. */
+          widen_to (GTK_WINDOW (window), widths[0], 800);
+          g_assert_false (vd_preview_get_one_column (vd_comparison_page_get_preview (page)));
+        }
+      else if (run == 1)
+        {
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (paned)) -
+                           gtk_paned_get_position (paned), ==, kept);
+          g_assert_cmpint (vd_comparison_page_get_preview_width (page), ==, kept);
+        }
+      else
+        {
+          /* Too wide for this screen: the editor keeps its room. */
+          g_assert_true (shown (editor));
+          g_assert_true (shown (preview));
+          assert_forms_inside (page, editor);
+        }
+
+      gtk_window_destroy (GTK_WINDOW (window));   /* unmaps: saves */
+      iterate_until_idle ();
+    }
+}
+
 static void
 test_reviewer_filter (Desk          *desk,
                       gconstpointer  data)
@@ -473,6 +1110,135 @@ test_reviewer_filter (Desk          *desk,
   vd_sidebar_set_search (sidebar, "MISTRAL-VS");
   while (g_list_model_get_n_items (comparisons) != 1)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_visible_label_with (GtkWidget     *widget,
+                       gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static guint
+n_visible_pages (GtkStack *stack)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (stack);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      n += gtk_stack_page_get_visible (GTK_STACK_PAGE (page));
+    }
+  return n;
+}
+
+/* The reviewer picker's choice is told on the page whose tabs it hides, and
+ * a choice that would hide them all hides none. */
+static void
+test_reviewer_filter_told (Desk          *desk,
+                           gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  GtkWidget *form = vd_comparison_page_get_form (page, SKEPTIC, 0);
+  GtkStack *tabs = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_parent (
+                     gtk_widget_get_ancestor (form, GTK_TYPE_FLOW_BOX)), GTK_TYPE_STACK));
+  g_autoptr(VdReviewer) guest = vd_reviewer_new ("Guest", VD_PERSONA_CUSTOM);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 4);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_visible_label_with, "picker"));
+
+  vd_sidebar_set_reviewer_filter (sidebar, SKEPTIC);
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label_with,
+                                 "Only Marcus Webb’s scorecards are shown"));
+
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (guest), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  vd_sidebar_set_reviewer_filter (sidebar, vd_record_get_uuid (VD_RECORD (guest)));
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 4);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_visible_label_with, "not on this panel"));
+
+  vd_sidebar_set_reviewer_filter (sidebar, NULL);
+  g_assert_cmpuint (n_visible_pages (tabs), ==, 4);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_visible_label_with, "picker"));
+}
+
+/* The tool pickers search as you type: a newsroom has thousands of tools. */
+static void
+test_tool_picker_searches (Desk          *desk,
+                           gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  GtkDropDown *picker = vd_comparison_page_get_tool_row (page, 1);
+  g_autoptr(VdTool) zed = vd_tool_new ("Zed");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry, *list;
+  GListModel *shown;
+  gint64 until;
+
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (zed), &error));
+  g_assert_no_error (error);
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (picker)), ==, 3);
+
+  g_signal_emit_by_name (picker, "activate");
+  iterate_until_idle ();
+  entry = find_widget (GTK_WIDGET (picker), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  list = find_widget (GTK_WIDGET (picker), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (entry);
+  g_assert_nonnull (list);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Ze");
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (shown) != 1 && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  gtk_widget_activate_action (list, "list.activate-item", "u", 0);
+  g_assert_cmpstr (vd_comparison_get_tool_b (vd_page_get_comparison (
+                     vd_comparison_page_get_page (page))), ==, vd_record_get_uuid (VD_RECORD (zed)));
+}
+
+/* A search that finds nothing says so, with the search as text. */
+static void
+test_no_results (Desk          *desk,
+                 gconstpointer  data)
+{
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  GtkWidget *status = NULL;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  vd_sidebar_set_search (sidebar, "<b>no such & thing");
+  while ((status = find_mapped (GTK_WIDGET (sidebar), ADW_TYPE_STATUS_PAGE)) == NULL &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Results");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
+                   "Nothing here matches “&lt;b&gt;no such &amp; thing”.");
+  g_assert_null (find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
+
+  vd_sidebar_set_search (sidebar, "");
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW) == NULL &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (find_mapped (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
+  g_assert_false (gtk_widget_get_visible (status));
 }
 
 static void
@@ -511,6 +1277,19 @@ test_window_state_kept (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* The release is the default profile; a development build is striped. */
+static void
+test_profile (Desk          *desk,
+              gconstpointer  data)
+{
+  gboolean development = g_str_equal (PROFILE, "development");
+
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (desk->window), "devel"), ==, development);
+  g_assert_cmpint (g_str_equal (APPLICATION_ID, APP_ID ".Devel"), ==, development);
+  if (!development)
+    g_assert_cmpstr (APPLICATION_ID, ==, APP_ID);
+}
+
 static void
 test_app_icon_loads (void)
 {
@@ -531,31 +1310,38 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Layouts are asserted once settled, not halfway through a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add ("/window/typing-updates-preview-and-database", Desk, NULL,
-              desk_set_up, test_typing_updates_preview_and_database, desk_tear_down);
-  g_test_add ("/window/verdict-updates-figures", Desk, NULL,
-              desk_set_up, test_verdict_updates_figures, desk_tear_down);
-  g_test_add ("/window/status-needs-readiness", Desk, NULL,
-              desk_set_up, test_status_needs_readiness, desk_tear_down);
-  g_test_add ("/window/title-reaches-sidebar-and-preview", Desk, NULL,
-              desk_set_up, test_title_reaches_sidebar_and_preview, desk_tear_down);
-  g_test_add ("/window/tool-editor-is-shared", Desk, NULL,
-              desk_set_up, test_tool_editor_is_shared, desk_tear_down);
-  g_test_add ("/window/export-matches-command-line", Desk, NULL,
-              desk_set_up, test_export_matches_command_line, desk_tear_down);
-  g_test_add ("/window/export-failure-keeps-file", Desk, NULL,
-              desk_set_up, test_export_failure_keeps_file, desk_tear_down);
-  g_test_add ("/window/new-comparison", Desk, NULL,
-              desk_set_up, test_new_comparison, desk_tear_down);
-  g_test_add ("/window/panel-picker", Desk, NULL,
-              desk_set_up, test_panel_picker, desk_tear_down);
+#define ADD_DESK(path, func) \
+  g_test_add ("/window/" path, Desk, NULL, desk_set_up, func, desk_tear_down)
+
+  ADD_DESK ("typing-updates-preview-and-database", test_typing_updates_preview_and_database);
+  ADD_DESK ("verdict-updates-figures", test_verdict_updates_figures);
+  ADD_DESK ("status-needs-readiness", test_status_needs_readiness);
+  ADD_DESK ("title-reaches-sidebar-and-preview", test_title_reaches_sidebar_and_preview);
+  ADD_DESK ("tool-editor-is-shared", test_tool_editor_is_shared);
+  ADD_DESK ("export-matches-command-line", test_export_matches_command_line);
+  ADD_DESK ("export-failure-keeps-file", test_export_failure_keeps_file);
+  ADD_DESK ("new-comparison", test_new_comparison);
+  ADD_DESK ("panel-picker", test_panel_picker);
+  g_test_add_func ("/window/new-focuses-first-field", test_new_focuses_first_field);
+  ADD_DESK ("delete-and-undo", test_delete_and_undo);
+  ADD_DESK ("delete-in-use", test_delete_in_use);
+  ADD_DESK ("remove-and-undo", test_remove_and_undo);
+  ADD_DESK ("sidebar-agrees", test_sidebar_agrees);
+  ADD_DESK ("refused-values-say-why", test_refused_values_say_why);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);
-  g_test_add ("/window/reviewer-filter", Desk, NULL,
-              desk_set_up, test_reviewer_filter, desk_tear_down);
+  g_test_add_func ("/window/layout-at-every-width", test_layout_at_every_width);
+  g_test_add_func ("/window/divider-kept", test_divider_kept);
+  ADD_DESK ("reviewer-filter", test_reviewer_filter);
+  ADD_DESK ("reviewer-filter-told", test_reviewer_filter_told);
+  ADD_DESK ("no-results", test_no_results);
+  ADD_DESK ("tool-picker-searches", test_tool_picker_searches);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);
   g_test_add_func ("/window/app-icon-loads", test_app_icon_loads);
+  ADD_DESK ("profile", test_profile);
 
   return g_test_run ();
 }

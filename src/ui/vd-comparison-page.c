@@ -12,14 +12,30 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "vd-comparison-page.h"
 #include "vd-enum-types.h"
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
+#include "vd-slug.h"
+#include "vd-undo.h"
 #include "vd-spell-entry.h"
 
-/* Below this width the editor and the preview take turns. */
+/* Below this width the editor and the preview take turns: at 1280 px the
+ * window leaves the page about 980 px beside a 300 px sidebar, enough for
+ * both; at 1024 px it leaves about 720, which fits one of them well. */
 #define NARROW_WIDTH 900
+/* The preview's share of the page until the editor drags the divider. */
+#define PREVIEW_SHARE 0.4
+
+/* The fields a value can be refused for; each says why under the group. */
+typedef enum {
+  CHECK_TOOLS,
+  CHECK_SLUG,
+  CHECK_DATE,
+  N_CHECKS
+} Check;
 
 struct _VdComparisonPage
 {
@@ -33,11 +49,14 @@ struct _VdComparisonPage
   char                *reviewer_filter;
   gboolean             show_preview;
   gboolean             narrow;
+  int                  preview_width; /* the divider, as the preview's width; 0: automatic */
   int                  split_at;      /* the paned position to apply, or 0 */
   gboolean             split_done;    /* the first wide allocation placed it */
+  gboolean             placing;       /* the page itself moves the divider */
   gboolean             updating;     /* widgets are being set from the model */
   guint                layout_idle;
   guint                panel_idle;
+  const char          *errors[N_CHECKS];  /* why each refused value was, or NULL */
 
   GtkPaned            *paned;
   GtkWidget           *editor;
@@ -46,11 +65,13 @@ struct _VdComparisonPage
   AdwEntryRow         *title_row;
   AdwEntryRow         *dek_row;
   AdwEntryRow         *slug_row;
-  AdwComboRow         *tool_a_row;
-  AdwComboRow         *tool_b_row;
+  GtkDropDown         *tool_a_row;
+  GtkDropDown         *tool_b_row;
   AdwEntryRow         *pricing_read_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *date_row;
+  GtkLabel            *page_message;
+  GtkLabel            *filter_note;
   AdwPreferencesGroup *panel_group;
   VdReviewerPicker    *reviewer_picker;
   GtkStack            *scorecard_stack;
@@ -62,6 +83,7 @@ enum {
   PROP_0,
   PROP_SHOW_PREVIEW,
   PROP_NARROW,
+  PROP_PREVIEW_WIDTH,
   N_PROPS
 };
 
@@ -79,16 +101,29 @@ comparison (VdComparisonPage *self)
   return vd_page_get_comparison (self->page);
 }
 
+/* A refused value is told in words under the group, every reason at once;
+ * a row holding text that was not saved also turns red. @row is NULL when
+ * the row went back to what is saved. */
 static void
-set_row_error (gpointer     row,
-               gboolean     error,
-               const char  *message)
+set_error (VdComparisonPage *self,
+           Check             check,
+           gpointer          row,
+           const char       *message)
 {
-  if (error)
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  self->errors[check] = message;
+  if (row != NULL && message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
+  else if (row != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), error ? message : NULL);
+
+  for (guint i = 0; i < N_CHECKS; i++)
+    if (self->errors[i] != NULL)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", self->errors[i]);
+
+  gtk_label_set_text (self->page_message, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_message), text->len > 0);
 }
 
 /* Sets @row's text from the model, unless it already reads so: replacing
@@ -113,7 +148,9 @@ apply_layout (VdComparisonPage *self)
 {
   if (self->split_at > 0)
     {
+      self->placing = TRUE;
       gtk_paned_set_position (self->paned, self->split_at);
+      self->placing = FALSE;
       self->split_at = 0;
     }
 
@@ -144,6 +181,38 @@ vd_comparison_page_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->paned), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+
+  /* The page needs room for one of the editor and the preview only: below
+   * NARROW_WIDTH they take turns. The paned asks for both until the turn
+   * is taken in an idle, and a window grown to that once stays so. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int editor_min, preview_min;
+
+      gtk_widget_measure (self->editor, orientation, -1, &editor_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->preview_scroller, orientation, -1, &preview_min, NULL, NULL, NULL);
+      *minimum = MIN (*minimum, MAX (editor_min, preview_min));
+    }
+}
+
+/* Where the divider goes on a page @width wide: the preview keeps the width
+ * it was given (or its share) and the editor takes the rest; the paned
+ * keeps each side at its minimum, so a width saved on a wider screen never
+ * clips the editor's cards. Widths are measured from the divider to the
+ * page's right edge. */
+static int
+split_position (VdComparisonPage *self,
+                int               width)
+{
+  int editor_min, preview_min, right;
+
+  gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->preview_scroller, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &preview_min, NULL, NULL, NULL);
+  right = self->preview_width > 0 ? self->preview_width : (int) (width * PREVIEW_SHARE);
+  right = MAX (right, preview_min);
+
+  return MAX (editor_min, width - right);
 }
 
 /* No layout manager: the page allocates its one child itself, because it
@@ -156,27 +225,53 @@ vd_comparison_page_size_allocate (GtkWidget *widget,
 {
   VdComparisonPage *self = VD_COMPARISON_PAGE (widget);
   gboolean narrow = width < NARROW_WIDTH;
+  int paned_min;
 
-  gtk_widget_allocate (GTK_WIDGET (self->paned), width, height, baseline, NULL);
+  /* Until the idle below hides one side, the paned may want more than a
+   * narrow page has; it overflows for that one frame instead. */
+  gtk_widget_measure (GTK_WIDGET (self->paned), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &paned_min, NULL, NULL, NULL);
+  gtk_widget_allocate (GTK_WIDGET (self->paned), MAX (width, paned_min), height, baseline, NULL);
 
-  /* The first time there is room, give the editor enough for two
-   * scorecards side by side and the preview the rest. */
+  /* The first time there is room, place the divider where it was left. */
   if (!narrow && !self->split_done)
     {
       self->split_done = TRUE;
-      self->split_at = MAX (width * 3 / 5, 640);
+      self->split_at = split_position (self, width);
       if (self->layout_idle == 0)
-        self->layout_idle = g_idle_add (apply_layout_idle, self);
+        self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, self, NULL);
     }
 
   if (narrow == self->narrow)
     return;
 
-  /* Showing and hiding children is not allowed while allocating. */
+  /* Showing and hiding children is not allowed while allocating; the idle
+   * runs ahead of the next frame's layout, even while the desk is busy. */
   self->narrow = narrow;
   if (self->layout_idle == 0)
-    self->layout_idle = g_idle_add (apply_layout_idle, self);
+    self->layout_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_layout_idle, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+/* The editor dragged the divider: remember where, from the right edge,
+ * since a wider window then gives its extra room to the editor. */
+static void
+on_position_changed (VdComparisonPage *self,
+                     GParamSpec       *pspec,
+                     GtkPaned         *paned)
+{
+  int right;
+
+  if (self->placing || self->narrow || !self->split_done ||
+      !gtk_widget_get_visible (self->editor) || !gtk_widget_get_visible (self->preview_scroller))
+    return;
+
+  right = gtk_widget_get_width (GTK_WIDGET (paned)) - gtk_paned_get_position (paned);
+  if (right <= 0 || right == self->preview_width)
+    return;
+
+  self->preview_width = right;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_WIDTH]);
 }
 
 /* Pickers ----------------------------------------------------------------- */
@@ -202,39 +297,108 @@ static void
 sync_tools (VdComparisonPage *self)
 {
   self->updating = TRUE;
-  adw_combo_row_set_selected (self->tool_a_row,
+  gtk_drop_down_set_selected (self->tool_a_row,
                               position_of (G_LIST_MODEL (self->tools),
                                            vd_comparison_get_tool_a (comparison (self))));
-  adw_combo_row_set_selected (self->tool_b_row,
+  gtk_drop_down_set_selected (self->tool_b_row,
                               position_of (G_LIST_MODEL (self->tools),
                                            vd_comparison_get_tool_b (comparison (self))));
   self->updating = FALSE;
-  set_row_error (self->tool_a_row, FALSE, NULL);
-  set_row_error (self->tool_b_row, FALSE, NULL);
+}
+
+/**
+ * vd_comparison_page_automatic_title:
+ *
+ * Returns: (transfer full): the title a comparison of @tool_a and @tool_b has
+ *   until the editor writes one: "A vs B"
+ */
+char *
+vd_comparison_page_automatic_title (const char *tool_a,
+                                    const char *tool_b)
+{
+  return g_strdup_printf (_("%s vs %s"), tool_a, tool_b);
+}
+
+/* Whether @slug is the one made from @title, numbered or not. */
+static gboolean
+slug_made_from (const char *slug,
+                const char *title)
+{
+  g_autofree char *base = vd_slug_from_title (title);
+  gsize len = strlen (base);
+
+  if (strncmp (slug, base, len) != 0)
+    return FALSE;
+  if (slug[len] == '\0')
+    return TRUE;
+  if (slug[len] != '-' || slug[len + 1] == '\0')
+    return FALSE;
+  for (const char *c = slug + len + 1; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  return TRUE;
+}
+
+/* A title the editor has not written follows the tools ("A vs B"), and so
+ * does a slug made from it. */
+static void
+follow_tools (VdComparisonPage *self,
+              const char       *old_title,
+              VdSummary        *a,
+              VdSummary        *b)
+{
+  VdComparison *record = comparison (self);
+  g_autofree char *title = NULL;
+
+  if (old_title == NULL || g_strcmp0 (vd_comparison_get_title (record), old_title) != 0)
+    return;
+
+  title = vd_comparison_page_automatic_title (vd_summary_get_title (a), vd_summary_get_title (b));
+  if (slug_made_from (vd_comparison_get_slug (record), old_title))
+    {
+      g_autofree char *slug = vd_slug_unused (vd_session_get_store (vd_page_get_session (self->page)),
+                                              title, vd_record_get_uuid (VD_RECORD (record)));
+
+      vd_comparison_set_slug (record, slug);
+    }
+  vd_comparison_set_title (record, title);
 }
 
 static void
 on_tool_selected (VdComparisonPage *self,
                   GParamSpec       *pspec,
-                  AdwComboRow      *row)
+                  GtkDropDown      *row)
 {
-  VdSummary *a = adw_combo_row_get_selected_item (self->tool_a_row);
-  VdSummary *b = adw_combo_row_get_selected_item (self->tool_b_row);
+  VdSummary *a = gtk_drop_down_get_selected_item (self->tool_a_row);
+  VdSummary *b = gtk_drop_down_get_selected_item (self->tool_b_row);
+  g_autofree char *old_title = NULL;
 
   if (self->updating || self->page == NULL || a == NULL || b == NULL)
     return;
 
   if (g_str_equal (vd_summary_get_uuid (a), vd_summary_get_uuid (b)))
     {
-      /* Keep the comparison as it was until the choice makes sense. */
-      set_row_error (row, TRUE, _("A comparison needs two different tools"));
+      /* The comparison stays as it was, and so does the picker: it never
+       * shows a choice that was not saved. */
+      sync_tools (self);
+      set_error (self, CHECK_TOOLS, NULL,
+                 _("A comparison needs two different tools: that one is already on the "
+                   "other side. Change the other side first to swap them."));
       return;
     }
 
-  set_row_error (self->tool_a_row, FALSE, NULL);
-  set_row_error (self->tool_b_row, FALSE, NULL);
+  /* The pickers going back to what is saved tell of no change. */
+  if (g_strcmp0 (vd_summary_get_uuid (a), vd_comparison_get_tool_a (comparison (self))) == 0 &&
+      g_strcmp0 (vd_summary_get_uuid (b), vd_comparison_get_tool_b (comparison (self))) == 0)
+    return;
+
+  set_error (self, CHECK_TOOLS, NULL, NULL);
+  if (vd_page_get_tool (self->page, 0) != NULL && vd_page_get_tool (self->page, 1) != NULL)
+    old_title = vd_comparison_page_automatic_title (vd_tool_get_name (vd_page_get_tool (self->page, 0)),
+                                                    vd_tool_get_name (vd_page_get_tool (self->page, 1)));
   vd_comparison_set_tool_a (comparison (self), vd_summary_get_uuid (a));
   vd_comparison_set_tool_b (comparison (self), vd_summary_get_uuid (b));
+  follow_tools (self, old_title, a, b);
 }
 
 static void
@@ -248,12 +412,13 @@ on_slug_changed (VdComparisonPage *self,
 
   if (!vd_slug_is_valid (slug))
     {
-      set_row_error (row, TRUE,
-                     _("Use lower-case letters, digits and single dashes, like “a-vs-b”"));
+      set_error (self, CHECK_SLUG, row,
+                 _("Not saved: a slug is lower-case letters, digits and single dashes, like "
+                   "“a-vs-b”. Until it is one, the page keeps its last slug."));
       return;
     }
 
-  set_row_error (row, FALSE, NULL);
+  set_error (self, CHECK_SLUG, row, NULL);
   vd_comparison_set_slug (comparison (self), slug);
 }
 
@@ -268,11 +433,13 @@ on_date_changed (VdComparisonPage *self,
 
   if (!vd_date_is_valid (date))
     {
-      set_row_error (row, TRUE, _("Write the date as YYYY-MM-DD, or leave it empty"));
+      set_error (self, CHECK_DATE, row,
+                 _("Not saved: write the publish date as YYYY-MM-DD, like 2026-11-20, or "
+                   "leave it empty. Until then, the page keeps its last date."));
       return;
     }
 
-  set_row_error (row, FALSE, NULL);
+  set_error (self, CHECK_DATE, row, NULL);
   vd_comparison_set_publish_date (comparison (self), date);
 }
 
@@ -354,11 +521,20 @@ change_panel (VdComparisonPage *self,
   vd_comparison_set_panel (comparison (self), (const char * const *) members);
 }
 
+/* Undo puts the panel back in its order; the member's scorecards never left. */
 static void
 on_remove_member (GtkButton        *button,
                   VdComparisonPage *self)
 {
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  g_autofree char *title = g_strdup_printf (_("Removed “%s” from the panel"), name);
+  GValue before = G_VALUE_INIT;
+
+  g_value_init (&before, G_TYPE_STRV);
+  g_object_get_property (G_OBJECT (comparison (self)), "panel", &before);
   change_panel (self, g_object_get_data (G_OBJECT (button), "reviewer"), NULL);
+  vd_undo_offer_property (GTK_WIDGET (self), title, G_OBJECT (comparison (self)), "panel",
+                          &before);
 }
 
 static void
@@ -391,6 +567,8 @@ panel_row_new (VdComparisonPage *self,
                                   label, -1);
   g_object_set_data_full (G_OBJECT (remove), "reviewer",
                           g_strdup (vd_summary_get_uuid (reviewer)), g_free);
+  g_object_set_data_full (G_OBJECT (remove), "name",
+                          g_strdup (vd_summary_get_title (reviewer)), g_free);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_member), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
@@ -448,15 +626,19 @@ apply_reviewer_filter (VdComparisonPage *self)
 {
   GtkWidget *child;
   GtkWidget *shown = NULL;
+  const char *only = self->reviewer_filter;
+
+  /* A filter for a reviewer who is not on this panel would hide every tab:
+   * then the whole panel shows, and the note says why. */
+  if (only != NULL && gtk_stack_get_child_by_name (self->scorecard_stack, only) == NULL)
+    only = NULL;
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->scorecard_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkStackPage *page = gtk_stack_get_page (self->scorecard_stack, child);
-      const char *name = gtk_stack_page_get_name (page);
-      gboolean visible = self->reviewer_filter == NULL ||
-                         g_strcmp0 (name, self->reviewer_filter) == 0;
+      gboolean visible = only == NULL || g_strcmp0 (gtk_stack_page_get_name (page), only) == 0;
 
       gtk_stack_page_set_visible (page, visible);
       if (visible && shown == NULL)
@@ -465,6 +647,23 @@ apply_reviewer_filter (VdComparisonPage *self)
 
   if (shown != NULL)
     gtk_stack_set_visible_child (self->scorecard_stack, shown);
+
+  /* The sidebar's reviewer picker decides which tabs show: say so here,
+   * where the others are missing. */
+  if (only != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (
+        _("Only %s’s scorecards are shown: the sidebar’s picker is set to them."),
+        gtk_stack_page_get_title (gtk_stack_get_page (self->scorecard_stack, shown)));
+
+      gtk_label_set_text (self->filter_note, note);
+    }
+  else if (self->reviewer_filter != NULL)
+    gtk_label_set_text (self->filter_note,
+                        _("The reviewer the sidebar’s picker is set to is not on this panel: "
+                          "every scorecard is shown."));
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_note), self->reviewer_filter != NULL &&
+                                                          shown != NULL);
 }
 
 static void
@@ -721,8 +920,9 @@ vd_comparison_page_set_page (VdComparisonPage *self,
   bind_text (self, "pricing-read", self->pricing_read_row);
   sync_entry (self, self->slug_row, vd_comparison_get_slug (comparison (self)));
   sync_entry (self, self->date_row, vd_comparison_get_publish_date (comparison (self)));
-  set_row_error (self->slug_row, FALSE, NULL);
-  set_row_error (self->date_row, FALSE, NULL);
+  set_error (self, CHECK_TOOLS, NULL, NULL);
+  set_error (self, CHECK_SLUG, self->slug_row, NULL);
+  set_error (self, CHECK_DATE, self->date_row, NULL);
   sync_tools (self);
   sync_status (self);
 
@@ -790,6 +990,10 @@ vd_comparison_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->narrow);
       break;
 
+    case PROP_PREVIEW_WIDTH:
+      g_value_set_int (value, self->preview_width);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -807,6 +1011,10 @@ vd_comparison_page_set_property (GObject      *object,
     {
     case PROP_SHOW_PREVIEW:
       vd_comparison_page_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PREVIEW_WIDTH:
+      vd_comparison_page_set_preview_width (self, g_value_get_int (value));
       break;
 
     default:
@@ -833,6 +1041,15 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   properties[PROP_NARROW] =
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * VdComparisonPage:preview-width:
+   *
+   * How far the divider is from the page's right edge, in pixels; 0 until
+   * it is placed. Setting it moves the divider the next time there is room.
+   */
+  properties[PROP_PREVIEW_WIDTH] =
+    g_param_spec_int ("preview-width", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -865,6 +1082,8 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, pricing_read_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, page_message);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, filter_note);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, panel_group);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, reviewer_picker);
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_picked);
@@ -873,6 +1092,25 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_position_changed);
+}
+
+/* A tool's name as text, not markup; in the picker's button it ellipsizes,
+ * so that a long name never widens the editor past a narrow window. */
+static GtkListItemFactory *
+tool_factory_new (gboolean ellipsize)
+{
+  g_autofree char *ui = g_strdup_printf (
+    "<interface><template class='GtkListItem'><property name='child'>"
+    "<object class='GtkLabel'><property name='xalign'>0</property>"
+    "<property name='ellipsize'>%s</property><property name='max-width-chars'>%d</property>"
+    "<binding name='label'><lookup name='title' type='VdSummary'>"
+    "<lookup name='item'>GtkListItem</lookup></lookup></binding>"
+    "</object></property></template></interface>",
+    ellipsize ? "end" : "none", ellipsize ? 24 : -1);
+  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
+
+  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
 }
 
 static void
@@ -895,12 +1133,21 @@ vd_comparison_page_init (VdComparisonPage *self)
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
-  adw_combo_row_set_expression (self->tool_a_row,
+  gtk_drop_down_set_expression (self->tool_a_row,
                                 gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
-  adw_combo_row_set_expression (self->tool_b_row,
+  gtk_drop_down_set_expression (self->tool_b_row,
                                 gtk_property_expression_new (VD_TYPE_SUMMARY, NULL, "title"));
-  adw_combo_row_set_model (self->tool_a_row, G_LIST_MODEL (self->tools));
-  adw_combo_row_set_model (self->tool_b_row, G_LIST_MODEL (self->tools));
+  gtk_drop_down_set_model (self->tool_a_row, G_LIST_MODEL (self->tools));
+  gtk_drop_down_set_model (self->tool_b_row, G_LIST_MODEL (self->tools));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkDropDown *picker = i == 0 ? self->tool_a_row : self->tool_b_row;
+      g_autoptr(GtkListItemFactory) button = tool_factory_new (TRUE);
+      g_autoptr(GtkListItemFactory) list = tool_factory_new (FALSE);
+
+      gtk_drop_down_set_factory (picker, button);
+      gtk_drop_down_set_list_factory (picker, list);
+    }
   vd_reviewer_picker_set_model (self->reviewer_picker, G_LIST_MODEL (self->reviewers));
   self->updating = FALSE;
 }
@@ -938,6 +1185,30 @@ vd_comparison_page_set_show_preview (VdComparisonPage *self,
   self->show_preview = show_preview;
   apply_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+int
+vd_comparison_page_get_preview_width (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), 0);
+  return self->preview_width;
+}
+
+void
+vd_comparison_page_set_preview_width (VdComparisonPage *self,
+                                      int               preview_width)
+{
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+  g_return_if_fail (preview_width >= 0);
+
+  if (self->preview_width == preview_width)
+    return;
+
+  self->preview_width = preview_width;
+  /* Placed again at the next wide allocation. */
+  self->split_done = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_WIDTH]);
 }
 
 gboolean
@@ -999,6 +1270,35 @@ vd_comparison_page_get_title_row (VdComparisonPage *self)
 {
   g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
   return self->title_row;
+}
+
+/**
+ * vd_comparison_page_get_tool_row:
+ * @tool_index: 0 for the first tool, 1 for the second
+ *
+ * Returns: (transfer none): the picker of that tool
+ */
+GtkDropDown *
+vd_comparison_page_get_tool_row (VdComparisonPage *self,
+                                 guint             tool_index)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  g_return_val_if_fail (tool_index < 2, NULL);
+
+  return tool_index == 0 ? self->tool_a_row : self->tool_b_row;
+}
+
+/**
+ * vd_comparison_page_get_message:
+ *
+ * Returns: (transfer none): the label under the page's fields that says why
+ *   a value was refused; hidden when none was
+ */
+GtkLabel *
+vd_comparison_page_get_message (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->page_message;
 }
 
 AdwComboRow *

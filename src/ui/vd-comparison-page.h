@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VdComparisonPage, vd_comparison_page, VD, COMPARISON_PAGE, GtkWidget)
 
 GtkWidget *vd_comparison_page_new                 (void);
+char      *vd_comparison_page_automatic_title     (const char       *tool_a,
+                                                   const char       *tool_b);
 VdPage    *vd_comparison_page_get_page            (VdComparisonPage *self);
 void       vd_comparison_page_set_page            (VdComparisonPage *self,
                                                    VdPage           *page);
@@ -24,6 +26,9 @@ gboolean   vd_comparison_page_get_show_preview    (VdComparisonPage *self);
 void       vd_comparison_page_set_show_preview    (VdComparisonPage *self,
                                                    gboolean          show_preview);
 gboolean   vd_comparison_page_get_narrow          (VdComparisonPage *self);
+int        vd_comparison_page_get_preview_width   (VdComparisonPage *self);
+void       vd_comparison_page_set_preview_width   (VdComparisonPage *self,
+                                                   int               preview_width);
 void       vd_comparison_page_set_reviewer_filter (VdComparisonPage *self,
                                                    const char       *reviewer);
 gboolean   vd_comparison_page_request_status      (VdComparisonPage *self,
@@ -34,6 +39,9 @@ GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
                                                    guint             tool_index);
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
+GtkLabel    *vd_comparison_page_get_message       (VdComparisonPage *self);
+GtkDropDown *vd_comparison_page_get_tool_row      (VdComparisonPage *self,
+                                                   guint             tool_index);
 VdReviewerPicker *vd_comparison_page_get_reviewer_picker (VdComparisonPage *self);
 
 G_END_DECLS

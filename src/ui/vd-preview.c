@@ -24,6 +24,8 @@
 #include "vd-scorecard.h"
 
 #define N_TOOLS 2
+/* Below this width the page's two columns stack, as on a phone. */
+#define ONE_COLUMN_WIDTH 600
 
 typedef struct
 {
@@ -46,6 +48,7 @@ typedef struct
 {
   char      *reviewer;          /* uuid */
   GtkWidget *section;
+  GtkWidget *columns;           /* the two verdicts, side by side or stacked */
   GtkLabel  *verdict[N_TOOLS];
   GtkLabel  *quote[N_TOOLS];
 } ReviewerView;
@@ -61,7 +64,10 @@ struct _VdPreview
   GtkLabel     *dek_label;
   GtkWidget    *panel_empty_label;
   GtkWidget    *reviewers_box;
+  GtkWidget    *tools_box;
   ToolView      tools[N_TOOLS];
+  gboolean      one_column;
+  guint         columns_idle;
 
   /* The page */
   VdComparison *comparison;
@@ -375,6 +381,15 @@ build_verdict_column (VdPreview    *self,
   return column;
 }
 
+/* The two tools' columns, side by side or one above the other. */
+static void
+set_columns (gboolean   one_column,
+             GtkWidget *box)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (box),
+                                  one_column ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
 static ReviewerView *
 build_section (VdPreview  *self,
                VdReviewer *reviewer)
@@ -396,6 +411,8 @@ build_section (VdPreview  *self,
   gtk_widget_set_margin_end (inner, 24);
   gtk_widget_add_css_class (GTK_WIDGET (persona), "dim-label");
   gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  view->columns = columns;
+  set_columns (self->one_column, columns);
 
   bind (self->section_bindings, reviewer, "name", name, "label", NULL);
   bind_full (self->section_bindings, reviewer, "persona", persona, "label",
@@ -750,11 +767,81 @@ vd_preview_get_quote_label (VdPreview  *self,
   return view != NULL ? view->quote[tool_index] : NULL;
 }
 
+/* Layout */
+
+static void
+apply_columns (VdPreview *self)
+{
+  set_columns (self->one_column, self->tools_box);
+  for (guint i = 0; i < self->sections->len; i++)
+    set_columns (self->one_column, ((ReviewerView *) g_ptr_array_index (self->sections, i))->columns);
+}
+
+static gboolean
+apply_columns_idle (gpointer data)
+{
+  VdPreview *self = data;
+
+  self->columns_idle = 0;
+  apply_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vd_preview_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (VD_PREVIEW (widget)->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* No layout manager: the preview needs its width to choose its columns. */
+static void
+vd_preview_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  VdPreview *self = VD_PREVIEW (widget);
+  gboolean one_column = width < ONE_COLUMN_WIDTH;
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+
+  /* Orientations may not change while allocating; the idle runs ahead of
+   * the next frame's layout, even while the desk is busy loading. */
+  if (one_column != self->one_column)
+    {
+      self->one_column = one_column;
+      if (self->columns_idle == 0)
+        self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_columns_idle, self, NULL);
+    }
+}
+
+/**
+ * vd_preview_get_one_column:
+ *
+ * Returns: whether the page is laid out in one column (a narrow preview)
+ */
+gboolean
+vd_preview_get_one_column (VdPreview *self)
+{
+  g_return_val_if_fail (VD_IS_PREVIEW (self), FALSE);
+
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->tools_box)) ==
+         GTK_ORIENTATION_VERTICAL;
+}
+
 static void
 vd_preview_dispose (GObject *object)
 {
   VdPreview *self = VD_PREVIEW (object);
 
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
   clear_page (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), VD_TYPE_PREVIEW);
@@ -799,6 +886,8 @@ vd_preview_class_init (VdPreviewClass *klass)
 
   object_class->dispose = vd_preview_dispose;
   object_class->finalize = vd_preview_finalize;
+  widget_class->measure = vd_preview_measure;
+  widget_class->size_allocate = vd_preview_size_allocate;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-preview.ui");
@@ -808,11 +897,11 @@ vd_preview_class_init (VdPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdPreview, dek_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, panel_empty_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, reviewers_box);
+  gtk_widget_class_bind_template_child (widget_class, VdPreview, tools_box);
   for (guint i = 0; i < G_N_ELEMENTS (tool_children); i++)
     gtk_widget_class_bind_template_child_full (widget_class, tool_children[i].id, FALSE,
                                                tool_children[i].offset);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "preview");
 }
 

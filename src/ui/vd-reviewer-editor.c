@@ -22,6 +22,7 @@
 #include "vd-enum-types.h"
 #include "vd-reviewer-editor.h"
 #include "vd-spell-language-row.h"
+#include "vd-undo.h"
 
 typedef struct
 {
@@ -285,9 +286,19 @@ on_remove_clicked (VdReviewerEditor *self,
 {
   GtkListBoxRow *next;
   guint index;
+  GValue before = G_VALUE_INIT;
+  g_autofree char *prompt = NULL;
+  g_autofree char *title = NULL;
 
   if (self->reviewer == NULL || find_prompt_row (self, GTK_WIDGET (button), &index) == NULL)
     return;
+
+  /* Undo puts the prompts back; the editor follows the reviewer. */
+  g_value_init (&before, G_TYPE_STRV);
+  g_object_get_property (G_OBJECT (self->reviewer), "prompts", &before);
+  prompt = dup_stripped_text (((PromptRow *) g_ptr_array_index (self->prompt_rows, index))->row);
+  title = prompt[0] != '\0' ? g_strdup_printf (_("Removed the prompt “%s”"), prompt)
+                             : g_strdup (_("Removed an empty prompt"));
 
   gtk_list_box_remove (self->prompt_list,
                        ((PromptRow *) g_ptr_array_index (self->prompt_rows, index))->row);
@@ -301,6 +312,8 @@ on_remove_clicked (VdReviewerEditor *self,
 
   write_prompts (self);
   update_validity (self);
+  vd_undo_offer_property (GTK_WIDGET (self), title, G_OBJECT (self->reviewer), "prompts",
+                          &before);
 }
 
 static PromptRow *

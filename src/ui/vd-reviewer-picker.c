@@ -193,6 +193,8 @@ vd_reviewer_picker_init (VdReviewerPicker *self)
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->button, _("Add Reviewer"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add a reviewer to the panel"), -1);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
   gtk_menu_button_set_popover (self->button, popover);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));

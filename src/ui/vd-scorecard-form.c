@@ -259,6 +259,27 @@ update_reviewer_label (VdScorecardForm *self)
   gtk_label_set_text (self->reviewer_label, text);
 }
 
+/* Every form of a page has its Ship, Skip and Undecided: each says for
+ * which tool, as a screen reader reads the button alone. */
+static void
+update_verdict_names (VdScorecardForm *self)
+{
+  const char *tool = vd_tool_get_name (self->tool);
+  g_autofree char *ship = g_strdup_printf (_("Ship %s"), tool);
+  g_autofree char *skip = g_strdup_printf (_("Skip %s"), tool);
+  g_autofree char *undecided = g_strdup_printf (_("Undecided on %s"), tool);
+
+  if (self->ship_button == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ship_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ship, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->skip_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, skip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undecided_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, undecided, -1);
+}
+
 static GtkToggleButton *
 get_verdict_button (VdScorecardForm *self,
                     VdVerdict        verdict)
@@ -352,6 +373,8 @@ vd_scorecard_form_constructed (GObject *object)
                                                                   self->tool_label, "label",
                                                                   G_BINDING_SYNC_CREATE));
 
+  g_signal_connect_object (self->tool, "notify::name",
+                           G_CALLBACK (update_verdict_names), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->reviewer, "notify::name",
                             G_CALLBACK (update_reviewer_label), self);
   g_signal_connect_swapped (self->reviewer, "notify::persona",
@@ -364,6 +387,7 @@ vd_scorecard_form_constructed (GObject *object)
                             G_CALLBACK (on_scorecard_sections_changed), self);
 
   update_reviewer_label (self);
+  update_verdict_names (self);
   rebuild_sections (self);
   on_scorecard_verdict_changed (self);
 }
@@ -702,4 +726,18 @@ vd_scorecard_form_set_verdict (VdScorecardForm *self,
                     verdict == VD_VERDICT_SKIP);
 
   gtk_toggle_button_set_active (get_verdict_button (self, verdict), TRUE);
+}
+
+/**
+ * vd_scorecard_form_get_verdict_button:
+ *
+ * Returns: (transfer none): the button that sets @verdict
+ */
+GtkToggleButton *
+vd_scorecard_form_get_verdict_button (VdScorecardForm *self,
+                                      VdVerdict        verdict)
+{
+  g_return_val_if_fail (VD_IS_SCORECARD_FORM (self), NULL);
+
+  return get_verdict_button (self, verdict);
 }

@@ -26,6 +26,8 @@ VdTool        *vd_scorecard_form_get_tool        (VdScorecardForm *self);
 guint          vd_scorecard_form_get_n_sections  (VdScorecardForm *self);
 GtkTextBuffer *vd_scorecard_form_get_buffer      (VdScorecardForm *self,
                                                   guint            section);
+GtkToggleButton *vd_scorecard_form_get_verdict_button (VdScorecardForm *self,
+                                                       VdVerdict        verdict);
 GtkLabel      *vd_scorecard_form_get_count_label (VdScorecardForm *self,
                                                   guint            section);
 void           vd_scorecard_form_set_verdict     (VdScorecardForm *self,

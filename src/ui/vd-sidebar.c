@@ -176,6 +176,9 @@ struct _VdSidebar
   GtkCustomFilter *reviewer_filter;
   GListStore      *reviewer_choices;   /* VdSummary: "Everyone", then reviewers */
   char            *reviewer;           /* uuid, or NULL for everyone */
+  char            *open_uuid;          /* the record the window shows, or NULL */
+  GType            open_kind;
+  guint            selecting;          /* the selection is being set, not chosen */
   gboolean         load_pending;       /* the store's lists are not read yet */
   GdkFrameClock   *load_clock;         /* whose next after-paint schedules the load */
   guint            load_idle;
@@ -185,7 +188,11 @@ struct _VdSidebar
 
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
+  GtkToggleButton *comparisons_button;
+  GtkToggleButton *tools_button;
+  GtkToggleButton *reviewers_button;
   GtkDropDown     *reviewer_dropdown;
+  AdwStatusPage   *no_results;
   GtkListView     *comparisons_view;
   GtkListView     *tools_view;
   GtkListView     *reviewers_view;
@@ -286,6 +293,10 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  /* A long title would ask for its whole width, and the window gives spare
+   * room to what asks for it: the sidebar stays at its 300 px instead. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 1);
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
@@ -327,8 +338,18 @@ bind_row (GtkSignalListItemFactory *factory,
           Section                  *section)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
   GtkWidget *badge = gtk_widget_get_last_child (box);
   VdSummary *summary = gtk_list_item_get_item (item);
+
+  /* The row, which takes the focus, reads as its title, then its subtitle
+   * and status; GTK 4.8 gives a list row no name from its content. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  gtk_widget_get_first_child (text), NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  gtk_widget_get_last_child (text), badge, NULL,
+                                  -1);
 
   if (section->kind != VD_TYPE_COMPARISON)
     return;
@@ -363,11 +384,41 @@ on_panel_filter (gpointer item,
          g_strv_contains (vd_summary_get_panel (VD_SUMMARY (item)), self->reviewer);
 }
 
+/* A search that finds nothing in the list on show says so, instead of an
+ * empty list; not while the filter is still going through the list. */
+static void
+update_no_results (VdSidebar *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  Section *section = NULL;
+  gboolean none;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (self->sections[i].name, gtk_stack_get_visible_child_name (self->stack)) == 0)
+      section = &self->sections[i];
+
+  none = section != NULL && section->filtered != NULL && text[0] != '\0' &&
+         g_list_model_get_n_items (G_LIST_MODEL (section->filtered)) == 0 &&
+         gtk_filter_list_model_get_pending (section->filtered) == 0;
+
+  if (none)
+    {
+      /* The description is markup; the search is the user's. */
+      g_autofree char *description = g_markup_printf_escaped (_("Nothing here matches “%s”."),
+                                                              text);
+
+      adw_status_page_set_description (self->no_results, description);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_results), none);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !none);
+}
+
 static void
 on_search_changed (VdSidebar      *self,
                    GtkSearchEntry *entry)
 {
   vd_search_filter_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_no_results (self);
 }
 
 static void
@@ -399,6 +450,17 @@ rebuild_reviewer_choices (VdSidebar *self)
       if (g_strcmp0 (vd_summary_get_uuid (reviewer), self->reviewer) == 0)
         selected = i + 1;
       g_ptr_array_add (choices, reviewer);
+    }
+
+  /* The picker says what the desk shows: a filter for a reviewer who is no
+   * longer there goes, rather than the picker reading "Everyone" over one
+   * reviewer's scorecards. */
+  if (self->reviewer != NULL && selected == 0 && !self->load_pending)
+    {
+      g_clear_pointer (&self->reviewer, g_free);
+  g_clear_pointer (&self->open_uuid, g_free);
+      gtk_filter_changed (GTK_FILTER (self->reviewer_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWER_FILTER]);
     }
 
   g_signal_handlers_block_by_func (self->reviewer_dropdown, on_reviewer_selected, self);
@@ -634,6 +696,74 @@ vd_sidebar_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (vd_sidebar_parent_class)->unmap (widget);
 }
 
+/* The highlighted row is the open record: a click or the arrow keys open
+ * what they select. (Single-click activation would select on hover, and
+ * leave the highlight on another row than the open one.) */
+static void
+on_selected (VdSidebar          *self,
+             GParamSpec         *pspec,
+             GtkSingleSelection *selection)
+{
+  VdSummary *summary = gtk_single_selection_get_selected_item (selection);
+
+  if (self->selecting || summary == NULL ||
+      g_strcmp0 (vd_summary_get_uuid (summary), self->open_uuid) == 0)
+    return;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->sections[i].selection == selection)
+      g_signal_emit (self, signals[ACTIVATED], 0, self->sections[i].kind,
+                     vd_summary_get_uuid (summary));
+}
+
+/* A list changing under its selection (a search, a reload) moves or drops
+ * the selected row: that is no choice of the editor's, and the highlight
+ * goes back to the open record wherever it now is. */
+static void
+begin_model_change (VdSidebar *self)
+{
+  self->selecting++;
+}
+
+static void
+end_model_change (VdSidebar          *self,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  GtkSingleSelection *selection)
+{
+  guint n;
+
+  g_assert (self->selecting > 0);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      Section *section = &self->sections[i];
+
+      if (section->selection != selection)
+        continue;
+
+      n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+      if (section->kind != self->open_kind || self->open_uuid == NULL)
+        {
+          gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+          continue;
+        }
+      for (guint p = 0; p < n; p++)
+        {
+          g_autoptr(VdSummary) summary = g_list_model_get_item (G_LIST_MODEL (selection), p);
+
+          if (g_strcmp0 (vd_summary_get_uuid (summary), self->open_uuid) == 0)
+            {
+              gtk_single_selection_set_selected (selection, p);
+              break;
+            }
+        }
+    }
+
+  self->selecting--;
+}
+
 static void
 on_activate (VdSidebar   *self,
              guint        position,
@@ -677,10 +807,28 @@ on_kind_changed (VdSidebar  *self,
                  GParamSpec *pspec,
                  GtkStack   *stack)
 {
-  gboolean comparisons = g_strcmp0 (gtk_stack_get_visible_child_name (stack), "comparisons") == 0;
+  const char *name = gtk_stack_get_visible_child_name (stack);
+  gboolean comparisons = g_strcmp0 (name, "comparisons") == 0;
+  GtkToggleButton *buttons[] = { self->comparisons_button, self->tools_button,
+                                 self->reviewers_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] != NULL && g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (buttons[i])), name) == 0)
+      gtk_toggle_button_set_active (buttons[i], TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->reviewer_dropdown), comparisons);
   attach_visible_view (self);
+  if (self->no_results != NULL)
+    update_no_results (self);
+}
+
+/* Each switcher button is named after the stack page it shows. */
+static void
+on_kind_toggled (VdSidebar       *self,
+                 GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (button)));
 }
 
 static void
@@ -775,6 +923,7 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewer_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, no_results);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, comparisons_view);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_view);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_view);
@@ -782,6 +931,10 @@ vd_sidebar_class_init (VdSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, comparisons_button);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_button);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vdsidebar");
@@ -803,17 +956,28 @@ init_section (VdSidebar   *self,
   section->items = g_list_store_new (VD_TYPE_SUMMARY);
   section->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (section->items)),
                                                  g_object_ref (filter));
+  g_signal_connect_object (section->filtered, "items-changed", G_CALLBACK (update_no_results),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (section->filtered, "notify::pending", G_CALLBACK (update_no_results),
+                           self, G_CONNECT_SWAPPED);
   section->shown = vd_paced_model_new (G_LIST_MODEL (section->filtered));
+  /* Before the selection connects its own handler; and after it re-emits
+   * and the view has followed, since only then may the selection change. */
+  g_signal_connect_object (section->shown, "items-changed", G_CALLBACK (begin_model_change),
+                           self, G_CONNECT_SWAPPED);
   section->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (section->shown)));
+  g_signal_connect_object (section->selection, "items-changed", G_CALLBACK (end_model_change),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_single_selection_set_autoselect (section->selection, FALSE);
   gtk_single_selection_set_can_unselect (section->selection, TRUE);
+  g_signal_connect_object (section->selection, "notify::selected", G_CALLBACK (on_selected),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), section);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), section);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), section);
 
   gtk_list_view_set_factory (view, factory);
-  gtk_list_view_set_single_click_activate (view, TRUE);
   g_object_unref (factory);
 }
 
@@ -906,8 +1070,10 @@ vd_sidebar_set_kind (VdSidebar *self,
 
 /**
  * vd_sidebar_select:
+ * @uuid: (nullable): the record the window opened; %NULL when it shows none
  *
- * Shows @kind's list and highlights @uuid in it, if the filters let it show.
+ * Shows @kind's list and highlights @uuid in it, if the filters let it show;
+ * with %NULL, no row of any list is highlighted.
  */
 void
 vd_sidebar_select (VdSidebar  *self,
@@ -919,8 +1085,26 @@ vd_sidebar_select (VdSidebar  *self,
 
   g_return_if_fail (VD_IS_SIDEBAR (self));
 
+  g_free (self->open_uuid);
+  self->open_uuid = g_strdup (uuid);
+  self->open_kind = kind;
+
+  self->selecting++;
+  if (uuid == NULL)
+    {
+      for (guint i = 0; i < N_SECTIONS; i++)
+        if (self->sections[i].selection != NULL)
+          gtk_single_selection_set_selected (self->sections[i].selection,
+                                             GTK_INVALID_LIST_POSITION);
+      self->selecting--;
+      return;
+    }
+
   if ((section = section_for_kind (self, kind)) == NULL)
-    return;
+    {
+      self->selecting--;
+      return;
+    }
 
   ensure_loaded (self);
   vd_sidebar_set_kind (self, kind);
@@ -935,11 +1119,13 @@ vd_sidebar_select (VdSidebar  *self,
         {
           gtk_single_selection_set_selected (section->selection, i);
           gtk_widget_activate_action (GTK_WIDGET (section->view), "list.scroll-to-item", "u", i);
+          self->selecting--;
           return;
         }
     }
 
   gtk_single_selection_set_selected (section->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting--;
 }
 
 const char *
@@ -996,6 +1182,23 @@ vd_sidebar_get_search_entry (VdSidebar *self)
  * Returns: (transfer none): what @kind's list shows, after filtering: a
  *   #VdPacedModel over a #GtkFilterListModel
  */
+/**
+ * vd_sidebar_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the highlighted row of the list on
+ *   show
+ */
+VdSummary *
+vd_sidebar_get_selected (VdSidebar *self)
+{
+  Section *section;
+
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+
+  section = section_for_kind (self, vd_sidebar_get_kind (self));
+  return section != NULL ? gtk_single_selection_get_selected_item (section->selection) : NULL;
+}
+
 GListModel *
 vd_sidebar_get_model (VdSidebar *self,
                       GType      kind)

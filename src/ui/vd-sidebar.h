@@ -29,6 +29,7 @@ void        vd_sidebar_set_reviewer_filter (VdSidebar *self,
 void        vd_sidebar_set_search        (VdSidebar  *self,
                                           const char *text);
 GtkSearchEntry *vd_sidebar_get_search_entry (VdSidebar *self);
+VdSummary  *vd_sidebar_get_selected      (VdSidebar  *self);
 GListModel *vd_sidebar_get_model         (VdSidebar  *self,
                                           GType       kind);
 GListModel *vd_sidebar_get_items         (VdSidebar  *self,

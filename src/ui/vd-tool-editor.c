@@ -90,7 +90,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Returns: (nullable): why @text (already stripped) cannot go into @field */
+/* What the editor means by @text in @field: a website typed as a bare host
+ * name ("zed.dev", "zed.dev/docs") is that host over https. Anything with a
+ * scheme, or that is no host name, is taken as written. */
+static char *
+complete_field (Field       field,
+                const char *text)
+{
+  g_autofree char *host = NULL;
+
+  if (field != FIELD_WEBSITE || text[0] == '\0' || strchr (text, ':') != NULL)
+    return g_strdup (text);
+
+  host = g_strndup (text, strcspn (text, "/"));
+  if (strchr (host, '.') == NULL || strpbrk (host, " \t") != NULL || host[0] == '.')
+    return g_strdup (text);
+
+  return g_strconcat ("https://", text, NULL);
+}
+
+/* Returns: (nullable): why @text (already stripped and completed) cannot go
+ * into @field */
 static const char *
 check_field (Field       field,
              const char *text)
@@ -194,11 +214,36 @@ update_validity (VdToolEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
 }
 
+/* The row's text as the tool would hold it: stripped, and completed. */
 static char *
 dup_row_text (VdToolEditor *self,
               Field         field)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[field]))));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[field])));
+
+  return complete_field (field, g_strstrip (text));
+}
+
+/* Once the editor leaves the row, it shows what was saved: "zed.dev" becomes
+ * "https://zed.dev", so what the website gets is what the editor saw. Not
+ * while typing, which would move the cursor under their fingers. */
+static void
+on_website_focus_leave (VdToolEditor *self)
+{
+  const char *saved;
+  g_autofree char *shown = NULL;
+
+  if (self->tool == NULL || self->errors[FIELD_WEBSITE] != NULL)
+    return;
+
+  saved = vd_tool_get_website (self->tool);
+  shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rows[FIELD_WEBSITE]))));
+  if (g_strcmp0 (shown, saved) == 0)
+    return;
+
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->rows[FIELD_WEBSITE]), saved);
+  self->syncing = FALSE;
 }
 
 /* The row shows what it was told, stripped of outer spaces, so a space the
@@ -540,6 +585,7 @@ static void
 vd_tool_editor_init (VdToolEditor *self)
 {
   g_autoptr(GEnumClass) pricing_class = g_type_class_ref (VD_TYPE_PRICING);
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -548,6 +594,11 @@ vd_tool_editor_init (VdToolEditor *self)
   self->valid = TRUE;
   /* A tool's text is no reviewer's: the desk's language. */
   vd_spell_adapter_attach (self->description_view, NULL);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_website_focus_leave), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->rows[FIELD_WEBSITE]), focus);
 
   for (guint i = 0; i < pricing_class->n_values; i++)
     {

@@ -7,6 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "vd-export.h"
+#include "vd-import.h"
+#include "vd-slug.h"
+#include "vd-undo.h"
 #include "vd-window-private.h"
 
 void
@@ -45,18 +48,19 @@ create_and_open (VdWindow *self,
   vd_window_open_record (self, G_OBJECT_TYPE (record), vd_record_get_uuid (record));
 }
 
-static char *
-unused_slug (VdStore *store)
+/* A new record opens at its top with its first field focused and selected,
+ * so that typing names it: the editors are reused, and would otherwise keep
+ * the previous record's scroll position and leave the focus on the + menu. */
+static void
+focus_first_field (GtkWidget *field)
 {
-  for (guint i = 1; ; i++)
-    {
-      g_autofree char *slug = i == 1 ? g_strdup ("new-comparison")
-                                     : g_strdup_printf ("new-comparison-%u", i);
-      g_autoptr(VdComparison) existing = vd_store_load_comparison_by_slug (store, slug, NULL);
+  GtkWidget *scroller = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
 
-      if (existing == NULL)
-        return g_steal_pointer (&slug);
-    }
+  if (scroller != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                              0);
+  gtk_widget_grab_focus (field);
+  gtk_editable_select_region (GTK_EDITABLE (field), 0, -1);
 }
 
 static void
@@ -85,16 +89,22 @@ new_comparison (GtkWidget  *widget,
       return;
     }
 
-  /* Start from the first two tools; the form changes them. */
+  /* Start from the first two tools; the form changes them, and the title
+   * and the slug follow until the editor writes a title. Numbered slugs
+   * keep two new drafts apart. */
   a = g_list_model_get_item (G_LIST_MODEL (tools), 0);
   b = g_list_model_get_item (G_LIST_MODEL (tools), 1);
-  slug = unused_slug (self->store);
-  title = g_strdup_printf (_("%s vs %s"), vd_summary_get_title (a), vd_summary_get_title (b));
+  title = vd_comparison_page_automatic_title (vd_summary_get_title (a), vd_summary_get_title (b));
+  slug = vd_slug_unused (self->store, title, NULL);
   comparison = vd_comparison_new (slug, vd_summary_get_uuid (a), vd_summary_get_uuid (b));
   vd_comparison_set_title (comparison, title);
 
   create_and_open (self, VD_RECORD (comparison));
-  gtk_widget_grab_focus (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
+  /* Narrow, the editor takes its turn: the new page has nothing to preview. */
+  vd_comparison_page_set_show_preview (self->comparison_page,
+                                       !vd_comparison_page_get_narrow (self->comparison_page) &&
+                                       vd_comparison_page_get_show_preview (self->comparison_page));
+  focus_first_field (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
 }
 
 static void
@@ -102,9 +112,11 @@ new_tool (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
+  VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdTool) tool = vd_tool_new (_("New Tool"));
 
-  create_and_open (VD_WINDOW (widget), VD_RECORD (tool));
+  create_and_open (self, VD_RECORD (tool));
+  focus_first_field (GTK_WIDGET (vd_tool_editor_get_name_row (self->tool_editor)));
 }
 
 static void
@@ -112,76 +124,201 @@ new_reviewer (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
+  VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdReviewer) reviewer = vd_reviewer_new (_("New Reviewer"),
                                                     VD_PERSONA_DEVELOPER_EXPERIENCE);
 
-  create_and_open (VD_WINDOW (widget), VD_RECORD (reviewer));
+  create_and_open (self, VD_RECORD (reviewer));
+  focus_first_field (GTK_WIDGET (vd_reviewer_editor_get_name_row (self->reviewer_editor)));
 }
 
 /* Deleting ---------------------------------------------------------------- */
 
-static void
-on_delete_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    VdWindow         *self)
+typedef struct
 {
-  g_autoptr(VdRecord) record = g_object_steal_data (G_OBJECT (dialog), "record");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *done = NULL;
+  VdWindow *window;
+  VdRecord *record;
+  GBytes   *document;   /* a comparison with its scorecards, as exported */
+} DeleteUndo;
 
-  if (!g_str_equal (response, "delete") || record == NULL)
+static void
+delete_undo_free (gpointer data)
+{
+  DeleteUndo *undo = data;
+
+  g_object_unref (undo->window);
+  g_object_unref (undo->record);
+  g_clear_pointer (&undo->document, g_bytes_unref);
+  g_free (undo);
+}
+
+/* Puts the record back as it was and opens it again. A comparison comes
+ * back through the import, which restores its panel and every scorecard. */
+static void
+delete_undo (gpointer data)
+{
+  DeleteUndo *undo = data;
+  VdWindow *self = undo->window;
+  g_autoptr(GError) error = NULL;
+  gboolean restored;
+
+  if (self->session == NULL)
     return;
 
-  name = _vd_window_record_name (self, record);
-  if (!vd_session_delete (self->session, record, &error))
+  if (undo->document != NULL)
+    restored = vd_import_from_bytes (self->store, undo->document, NULL, &error);
+  else
+    restored = vd_session_create (self->session, undo->record, &error);
+
+  if (!restored)
     {
-      _vd_window_toast_error (self, _("Not deleted"), error);
+      _vd_window_toast_error (self, _("Could not undo"), error);
       return;
     }
 
-  if (record == self->current)
-    _vd_window_show_nothing (self);
-  _vd_window_update_actions (self);
-
-  done = g_strdup_printf (_("Deleted “%s”"), name);
-  _vd_window_toast (self, done);
+  vd_window_open_record (self, G_OBJECT_TYPE (undo->record), vd_record_get_uuid (undo->record));
 }
 
+/* The comparisons that use @record, a tool or reviewer, in the sidebar's order. */
+static GPtrArray *
+comparisons_using (VdWindow *self,
+                   VdRecord *record)
+{
+  g_autoptr(GListStore) comparisons = vd_store_list (self->store, VD_TYPE_COMPARISON, NULL);
+  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *uuid = vd_record_get_uuid (record);
+  guint n = comparisons != NULL ? g_list_model_get_n_items (G_LIST_MODEL (comparisons)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VdComparison) comparison = g_list_model_get_item (G_LIST_MODEL (comparisons), i);
+      gboolean uses = VD_IS_TOOL (record)
+        ? g_strcmp0 (vd_comparison_get_tool_a (comparison), uuid) == 0 ||
+          g_strcmp0 (vd_comparison_get_tool_b (comparison), uuid) == 0
+        : g_strv_contains (vd_comparison_get_panel (comparison), uuid);
+
+      if (uses)
+        g_ptr_array_add (users, g_steal_pointer (&comparison));
+    }
+
+  return users;
+}
+
+static void
+on_user_activated (GtkListBox    *list,
+                   GtkListBoxRow *row,
+                   GtkWidget     *dialog)
+{
+  VdWindow *self = VD_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_autofree char *uuid = g_strdup (g_object_get_data (G_OBJECT (row), "uuid"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  vd_window_open_record (self, VD_TYPE_COMPARISON, uuid);
+}
+
+/* Said before anything happens: which comparisons hold the record, each a
+ * row that opens it. */
+static void
+explain_in_use (VdWindow  *self,
+                VdRecord  *record,
+                GPtrArray *users)
+{
+  g_autofree char *name = _vd_window_record_name (self, record);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Is in Use"), name);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *dialog;
+  const char *body = VD_IS_TOOL (record)
+    ? _("A tool can be deleted once no comparison compares it. Open a comparison to choose "
+        "another tool there.")
+    : _("A reviewer can be deleted once they are on no panel. Open a comparison to take them "
+        "off its panel.");
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < users->len; i++)
+    {
+      VdComparison *comparison = g_ptr_array_index (users, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Titles are the user's: not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vd_comparison_get_title (comparison));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), vd_comparison_get_slug (comparison));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uuid",
+                              g_strdup (vd_record_get_uuid (VD_RECORD (comparison))), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  /* The heading and body are plain text: the name is the user's. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_user_activated), dialog, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Deleting happens at once, and the toast offers Undo; what cannot be
+ * deleted is said before anything happens. */
 static void
 delete_record (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   VdWindow *self = VD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdRecord) record = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  const char *body;
+  g_autofree char *done = NULL;
+  DeleteUndo *undo;
 
   if (self->current == NULL)
     return;
 
-  name = _vd_window_record_name (self, self->current);
-  heading = g_strdup_printf (_("Delete “%s”?"), name);
-  body = VD_IS_COMPARISON (self->current)
-    ? _("The comparison and every scorecard written for it are deleted. This cannot be undone.")
-    : _("It is deleted from the database. This cannot be undone.");
+  record = g_object_ref (self->current);
+  if (!VD_IS_COMPARISON (record))
+    {
+      g_autoptr(GPtrArray) users = comparisons_using (self, record);
 
-  /* The heading is plain text: the name is the user's. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (self->current),
-                          g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+      if (users->len > 0)
+        {
+          explain_in_use (self, record, users);
+          return;
+        }
+    }
+
+  undo = g_new0 (DeleteUndo, 1);
+  undo->window = g_object_ref (self);
+  undo->record = g_object_ref (record);
+  if (VD_IS_COMPARISON (record))
+    {
+      /* What is pending is part of what Undo brings back. */
+      if (!vd_window_flush (self, &error) ||
+          !(undo->document = vd_export_to_bytes (self->store,
+                                                 vd_comparison_get_slug (VD_COMPARISON (record)),
+                                                 &error)))
+        {
+          delete_undo_free (undo);
+          _vd_window_toast_error (self, _("Not deleted"), error);
+          return;
+        }
+    }
+
+  name = _vd_window_record_name (self, record);
+  if (!vd_session_delete (self->session, record, &error))
+    {
+      delete_undo_free (undo);
+      _vd_window_toast_error (self, _("Not deleted"), error);
+      return;
+    }
+
+  _vd_window_show_nothing (self);
+  _vd_window_update_actions (self);
+
+  done = g_strdup_printf (_("Deleted “%s”"), name);
+  vd_undo_offer (GTK_WIDGET (self->toast_overlay), done, delete_undo, undo, delete_undo_free);
 }
 
 /* Export ------------------------------------------------------------------ */

@@ -25,6 +25,7 @@ struct _VdWindow
   GHashTable           *tracked;       /* VdRecord* → itself: records whose edits we follow */
   GHashTable           *unsaved;       /* uuid → VdRecord: changed since the store last wrote it */
   GtkWidget            *unsaved_dialog; /* the question a refused close asks, while open */
+  guint                 relayout_idle;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;

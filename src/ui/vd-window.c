@@ -86,6 +86,8 @@ _vd_window_show_nothing (VdWindow *self)
 
   if (self->store != NULL && self->content_stack != NULL)
     {
+      /* Nothing open, nothing highlighted: not the row after a deleted one. */
+      vd_sidebar_select (self->sidebar, G_TYPE_NONE, NULL);
       show_summary (self);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       adw_window_title_set_title (self->content_title, "");
@@ -236,6 +238,27 @@ on_reviewer_filter (VdWindow   *self,
                                           vd_sidebar_get_reviewer_filter (sidebar));
 }
 
+static gboolean
+relayout_idle (gpointer data)
+{
+  VdWindow *self = data;
+
+  self->relayout_idle = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+/* Unfolding, AdwLeaflet 1.2 keeps the sidebar at the width the fold left
+ * it (wider than its 300 px) until something asks for a new layout. */
+static void
+on_folded (VdWindow   *self,
+           GParamSpec *pspec,
+           AdwLeaflet *leaflet)
+{
+  if (self->relayout_idle == 0)
+    self->relayout_idle = g_idle_add (relayout_idle, self);
+}
+
 static void
 on_back_clicked (VdWindow  *self,
                  GtkButton *button)
@@ -288,6 +311,9 @@ restore_state (VdWindow *self)
 
   g_settings_bind (self->settings, "preview-visible", self->comparison_page, "show-preview",
                    G_SETTINGS_BIND_DEFAULT);
+  vd_comparison_page_set_preview_width (self->comparison_page,
+                                        MAX (0, g_settings_get_int (self->settings,
+                                                                    "preview-width")));
 }
 
 static void
@@ -301,6 +327,8 @@ save_state (VdWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
 
   g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "preview-width",
+                      vd_comparison_page_get_preview_width (self->comparison_page));
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
   /* A maximized window's size is the screen's; keep the size to restore to. */
@@ -355,6 +383,7 @@ vd_window_dispose (GObject *object)
   VdWindow *self = VD_WINDOW (object);
 
   _vd_window_show_nothing (self);
+  g_clear_handle_id (&self->relayout_idle, g_source_remove);
 
   /* The page outlives us while GSettings binds it and the property action
    * watches it: a later change of "preview-visible" (another window) must
@@ -429,6 +458,11 @@ vd_window_init (VdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _vd_window_unsaved_init (self);
 
+  /* A development build's header bars are striped, as GNOME apps' are, so
+   * that it is never taken for the release running beside it. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
   /* Size the content by the page it shows: measuring the comparison page,
    * preview and editors behind the status page costs start-up dearly. */
   gtk_stack_set_hhomogeneous (self->content_stack, FALSE);
@@ -437,6 +471,8 @@ vd_window_init (VdWindow *self)
   show_preview = g_property_action_new ("show-preview", self->comparison_page, "show-preview");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_preview));
 
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::reviewer-filter",
                            G_CALLBACK (on_reviewer_filter), self, G_CONNECT_SWAPPED);
 }
