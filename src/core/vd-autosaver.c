@@ -34,6 +34,8 @@ struct _VdAutosaver
   GHashTable *watched;   /* VdRecord* → itself (a ref): followed */
   GHashTable *bases;     /* VdRecord* (a ref) → GVariant*: what this desk last
                           * read or wrote of it; kept while watched or pending */
+  GHashTable *edited;    /* VdRecord* → GHashTable* of the property names
+                          * (interned) it changed since its base */
   GPtrArray  *dirty;     /* VdRecord*, in the order they changed, refs */
   gint64      first_change; /* monotonic µs of the oldest unsaved change, or 0 */
   guint       timeout_id;
@@ -126,6 +128,18 @@ on_notify (VdRecord    *record,
       g_str_equal (pspec->name, "quote"))
     return;
 
+  {
+    GHashTable *names = g_hash_table_lookup (self->edited, record);
+
+    if (names == NULL)
+      {
+        names = g_hash_table_new (g_str_hash, g_str_equal);
+        g_hash_table_insert (self->edited, g_object_ref (record), names);
+      }
+    /* Property names are static strings. */
+    g_hash_table_add (names, (gpointer) g_intern_static_string (pspec->name));
+  }
+
   vd_autosaver_mark_dirty (self, record);
 }
 
@@ -150,6 +164,7 @@ vd_autosaver_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->bases, g_hash_table_unref);
+  g_clear_pointer (&self->edited, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
   g_clear_error (&self->error);
 
@@ -209,6 +224,8 @@ vd_autosaver_init (VdAutosaver *self)
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->bases = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                        (GDestroyNotify) g_variant_unref);
+  self->edited = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                        (GDestroyNotify) g_hash_table_unref);
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -349,6 +366,7 @@ typedef struct
   GVariant  *merged;     /* what the store now holds */
   gint64     updated;
   GPtrArray *conflicts;  /* VdConflict*, stored */
+  gboolean   in_place;   /* the record itself was written: it holds @merged */
 } Saved;
 
 static void
@@ -371,7 +389,8 @@ save_record (VdAutosaver  *self,
 {
   VdRecordClass *klass = VD_RECORD_GET_CLASS (record);
   GVariant *base = g_hash_table_lookup (self->bases, record);
-  g_autoptr(GVariant) mine = vd_merge_snapshot (record);
+  GHashTable *edited = g_hash_table_lookup (self->edited, record);
+  g_autoptr(GVariant) mine = NULL;
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_conflict_free);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(VdRecord) stored = NULL;
@@ -382,7 +401,11 @@ save_record (VdAutosaver  *self,
    * base, and the write (which changes only what differs from the stored
    * row) is the merge. Else read theirs and merge. */
   if (base != NULL && !vd_store_others_committed (store))
-    stored = NULL;
+    {
+      stored = NULL;
+      /* What will be stored: the base with this desk's edits. */
+      mine = edited != NULL ? vd_merge_update (base, record, edited) : g_variant_ref (base);
+    }
   else if (!(stored = vd_store_load (store, G_OBJECT_TYPE (record), vd_record_get_uuid (record),
                                      &local_error)) &&
            !g_error_matches (local_error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND))
@@ -390,6 +413,9 @@ save_record (VdAutosaver  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  if (mine == NULL)
+    mine = vd_merge_snapshot (record);
 
   if (stored != NULL)
     {
@@ -408,24 +434,34 @@ save_record (VdAutosaver  *self,
   /* Else new, or deleted by another writer meanwhile: an edit that meets a
    * delete wins, and the record is written whole. */
 
-  if (!vd_store_begin (store, error))
-    return NULL;
-  if (!vd_store_save (store, target, error))
+  /* The save is its own savepoint; with conflicts, they share one. */
+  if (conflicts->len == 0)
     {
-      vd_store_rollback (store);
-      return NULL;
-    }
-  for (guint i = 0; i < conflicts->len; i++)
-    if (!vd_store_add_conflict (store, g_ptr_array_index (conflicts, i), error))
-      {
-        vd_store_rollback (store);
+      if (!vd_store_save (store, target, error))
         return NULL;
-      }
-  if (!vd_store_commit (store, error))
-    return NULL;
+    }
+  else
+    {
+      if (!vd_store_begin (store, error))
+        return NULL;
+      if (!vd_store_save (store, target, error))
+        {
+          vd_store_rollback (store);
+          return NULL;
+        }
+      for (guint i = 0; i < conflicts->len; i++)
+        if (!vd_store_add_conflict (store, g_ptr_array_index (conflicts, i), error))
+          {
+            vd_store_rollback (store);
+            return NULL;
+          }
+      if (!vd_store_commit (store, error))
+        return NULL;
+    }
 
   saved = g_new0 (Saved, 1);
   saved->record = g_object_ref (record);
+  saved->in_place = target == record;
   saved->merged = target == record ? g_variant_ref (mine) : vd_merge_snapshot (target);
   saved->updated = vd_record_get_updated (target);
   saved->conflicts = g_steal_pointer (&conflicts);
@@ -508,9 +544,12 @@ flush_store (VdAutosaver  *self,
       if (g_ptr_array_find (self->dirty, saved->record, NULL))
         continue;
 
+      g_hash_table_remove (self->edited, saved->record);
+
       /* The record takes what is stored now: the other writer's fields
        * and, where both changed one, theirs (ours is in the conflict). */
-      apply (self, saved->record, saved->merged, saved->updated);
+      if (!saved->in_place)
+        apply (self, saved->record, saved->merged, saved->updated);
       if (g_hash_table_contains (self->watched, saved->record))
         g_hash_table_insert (self->bases, g_object_ref (saved->record),
                              g_variant_ref (saved->merged));
@@ -607,6 +646,7 @@ vd_autosaver_refresh (VdAutosaver  *self,
 
   theirs = vd_merge_snapshot (stored);
   apply (self, record, theirs, vd_record_get_updated (stored));
+  g_hash_table_remove (self->edited, record);
   if (g_hash_table_contains (self->watched, record))
     g_hash_table_insert (self->bases, g_object_ref (record), g_steal_pointer (&theirs));
   return TRUE;
@@ -628,6 +668,7 @@ vd_autosaver_discard (VdAutosaver *self)
     if (!g_hash_table_contains (self->watched, self->dirty->pdata[i]))
       g_hash_table_remove (self->bases, self->dirty->pdata[i]);
   g_ptr_array_set_size (self->dirty, 0);
+  g_hash_table_remove_all (self->edited);
   self->first_change = 0;
   set_error (self, NULL);
 }

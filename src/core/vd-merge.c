@@ -10,12 +10,63 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "vd-enums.h"
 #include "vd-merge.h"
 
 /* The fields a snapshot holds: every persisted one after uuid, created and
  * updated, which vd_record_class_add_fields() always puts first. */
 #define FIRST_EDITED_FIELD 3
+
+/* A record's strings are UTF-8 already (the model is, and the store and
+ * the import validate what they read): a snapshot, taken at every save,
+ * copies them without validating each again. */
+static GVariant *
+trusted_string (const char *text)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (text == NULL)
+    text = "";
+  bytes = g_bytes_new (text, strlen (text) + 1);
+  return g_variant_new_from_bytes (G_VARIANT_TYPE_STRING, bytes, TRUE);
+}
+
+static GVariant *
+trusted_strv (const char * const *items)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    g_variant_builder_add_value (&builder, trusted_string (items[i]));
+  return g_variant_builder_end (&builder);
+}
+
+static GVariant *
+field_value (VdRecord   *record,
+             GParamSpec *pspec)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GType vtype = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (&value, vtype);
+  g_object_get_property (G_OBJECT (record), pspec->name, &value);
+
+  if (vtype == G_TYPE_STRING)
+    return trusted_string (g_value_get_string (&value));
+  if (G_TYPE_IS_ENUM (vtype))
+    return g_variant_new_string (vd_enum_to_nick (vtype, g_value_get_enum (&value)));
+  if (vtype == G_TYPE_INT)
+    return g_variant_new_int32 (g_value_get_int (&value));
+  if (vtype == G_TYPE_INT64)
+    return g_variant_new_int64 (g_value_get_int64 (&value));
+  if (vtype == G_TYPE_STRV)
+    return trusted_strv (g_value_get_boxed (&value));
+
+  g_assert_not_reached ();
+}
 
 GVariant *
 vd_merge_snapshot (VdRecord *record)
@@ -28,31 +79,44 @@ vd_merge_snapshot (VdRecord *record)
 
   fields = vd_record_class_get_fields (VD_RECORD_GET_CLASS (record), &n_fields);
   for (guint i = FIRST_EDITED_FIELD; i < n_fields; i++)
+    g_variant_builder_add (&builder, "{sv}", fields[i]->name, field_value (record, fields[i]));
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/**
+ * vd_merge_update:
+ * @snapshot: @record's snapshot as it was
+ * @fields: the names of the properties that changed since (a set)
+ *
+ * The snapshot @record would give now, reading only @fields from it: the
+ * autosaver takes a record's base anew at every save, and an edit changes
+ * one field of many.
+ *
+ * Returns: (transfer full): the updated snapshot
+ */
+GVariant *
+vd_merge_update (GVariant   *snapshot,
+                 VdRecord   *record,
+                 GHashTable *fields)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  GVariantIter iter;
+  const char *name;
+  GVariant *value;
+
+  g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE_VARDICT), NULL);
+  g_return_val_if_fail (VD_IS_RECORD (record), NULL);
+
+  g_variant_iter_init (&iter, snapshot);
+  while (g_variant_iter_loop (&iter, "{&sv}", &name, &value))
     {
-      GParamSpec *pspec = fields[i];
-      g_auto(GValue) value = G_VALUE_INIT;
-      GType vtype = G_PARAM_SPEC_VALUE_TYPE (pspec);
-      GVariant *variant;
+      GParamSpec *pspec = g_hash_table_contains (fields, name)
+        ? g_object_class_find_property (G_OBJECT_GET_CLASS (record), name) : NULL;
 
-      g_value_init (&value, vtype);
-      g_object_get_property (G_OBJECT (record), pspec->name, &value);
-
-      if (vtype == G_TYPE_STRING)
-        variant = g_variant_new_string (g_value_get_string (&value) ? g_value_get_string (&value) : "");
-      else if (G_TYPE_IS_ENUM (vtype))
-        variant = g_variant_new_string (vd_enum_to_nick (vtype, g_value_get_enum (&value)));
-      else if (vtype == G_TYPE_INT)
-        variant = g_variant_new_int32 (g_value_get_int (&value));
-      else if (vtype == G_TYPE_INT64)
-        variant = g_variant_new_int64 (g_value_get_int64 (&value));
-      else if (vtype == G_TYPE_STRV)
-        variant = g_variant_new_strv (g_value_get_boxed (&value) ? g_value_get_boxed (&value)
-                                                                : (const char * const[]) { NULL },
-                                      -1);
-      else
-        g_assert_not_reached ();
-
-      g_variant_builder_add (&builder, "{sv}", pspec->name, variant);
+      /* Unchanged members are shared, not copied. */
+      g_variant_builder_add (&builder, "{sv}", name,
+                             pspec != NULL ? field_value (record, pspec) : value);
     }
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));

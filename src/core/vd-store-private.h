@@ -67,6 +67,7 @@ struct _VdStore
    * (vd-store-watch.c). */
   gint64       data_version;   /* PRAGMA data_version when last looked at */
   gint64       seen_seq;       /* the changes row last looked at */
+  gint64       written_seq;    /* the open transaction's newest changes row */
   GStatBuf     file_stat;      /* the file as this store last left it */
   GStatBuf     wal_stat;       /* its WAL, while it exists */
   gboolean     have_wal_stat;

@@ -96,7 +96,12 @@ _vd_store_log_change (VdStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  return _vd_store_step_done (self, stmt, error);
+  if (!_vd_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* The newest row: what the commit may count as seen (before_commit). */
+  self->written_seq = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
 }
 
 static void
@@ -195,22 +200,26 @@ _vd_store_check_attached (VdStore  *self,
 void
 _vd_store_before_commit (VdStore *self)
 {
-  gint64 data_version = 0, seq = 0;
+  gint64 data_version = 0;
 
   /* When nobody else committed since the last look, everything up to this
-   * write's own rows has been seen. */
-  if (query_int64 (self, "PRAGMA data_version", &data_version, NULL) &&
-      data_version == self->data_version &&
-      query_int64 (self, "SELECT coalesce (max (seq), 0) FROM changes", &seq, NULL))
-    self->seen_seq = seq;
+   * write's own rows has been seen: the write holds the lock, so its rows
+   * are the newest. */
+  if (self->written_seq > 0 &&
+      query_int64 (self, "PRAGMA data_version", &data_version, NULL) &&
+      data_version == self->data_version)
+    self->seen_seq = MAX (self->seen_seq, self->written_seq);
+  self->written_seq = 0;
 }
 
 void
 _vd_store_after_commit (VdStore *self)
 {
-  /* The commit may have checkpointed into the file. */
-  if (self->detached == VD_STORE_ATTACHED)
-    remember_file (self);
+  /* The commit may have checkpointed into the file (the WAL stays the
+   * same file while the store is open). */
+  if (self->detached == VD_STORE_ATTACHED && !self->in_memory &&
+      g_stat (self->path, &self->file_stat) != 0)
+    memset (&self->file_stat, 0, sizeof self->file_stat);
 }
 
 static GType

@@ -770,6 +770,7 @@ vd_store_rollback (VdStore *self)
     }
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->written_seq = 0;
   /* The rollback brought the dropped indexes back. */
   g_ptr_array_set_size (self->deferred_indexes, 0);
   self->depth = 0;
