@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each input is imported into a new in-memory database. Besides crashes,
+ * Each input is imported into a new scratch database. Besides crashes,
  * leaks and sanitizer reports, it fails on a broken promise: whatever the
  * import accepts must export as strict JSON that the import accepts again
  * and exports to the same bytes.
@@ -36,7 +36,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
 
   if (empty_store == NULL)
-    empty_store = vd_test_new_memory_store ();
+    empty_store = vd_test_new_scratch_store ();
   store = g_object_ref (empty_store);
 
   if (!vd_import_from_bytes (store, input, NULL, &error))
@@ -55,7 +55,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!vd_json_check (g_bytes_get_data (first, NULL), g_bytes_get_size (first), 16, &error))
     g_error ("the export is not strict JSON: %s", error->message);
 
-  again = vd_test_new_memory_store ();
+  again = vd_test_new_scratch_store ();
   if (!vd_import_from_bytes (again, first, NULL, &error))
     g_error ("the import refuses its own export: %s", error->message);
   if (!(second = vd_export_to_bytes (again, NULL, &error)))
