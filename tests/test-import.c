@@ -117,6 +117,11 @@ static const HostileCase hostile_cases[] = {
   { "array-at-top", NULL, "[1, 2, 3]", VD_IMPORT_ERROR_INVALID, "not a Verdict Desk export" },
   { "wrong-format", "verdict-desk/comparisons", "someone-else/pages",
     VD_IMPORT_ERROR_INVALID, "format" },
+  /* Found by the fuzz target: json-glib's getter asserted on it. */
+  { "format-an-object", "\"verdict-desk/comparisons\"", "{}",
+    VD_IMPORT_ERROR_INVALID, "format" },
+  { "format-a-list", "\"verdict-desk/comparisons\"", "[\"verdict-desk/comparisons\"]",
+    VD_IMPORT_ERROR_INVALID, "format" },
   { "future-schema", "\"schema_version\" : 1", "\"schema_version\" : 2",
     VD_IMPORT_ERROR_SCHEMA_VERSION, "version 2" },
   { "schema-as-string", "\"schema_version\" : 1", "\"schema_version\" : \"1\"",

@@ -109,6 +109,7 @@ check_header (JsonNode  *root,
               GError   **error)
 {
   JsonObject *object;
+  JsonNode *node;
   JsonNode *version;
   const char *format;
 
@@ -123,7 +124,11 @@ check_header (JsonNode  *root,
   if (!vd_import_check_top (object, error))
     return NULL;
 
-  format = json_object_get_string_member_with_default (object, "format", NULL);
+  /* Not json_object_get_string_member_with_default(): on a member that is
+   * an object or a list it fails an assertion rather than the document. */
+  node = json_object_get_member (object, "format");
+  format = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+           json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
   if (g_strcmp0 (format, VD_EXPORT_FORMAT) != 0)
     {
       g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,

@@ -10,14 +10,40 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "vd-export.h"
 #include "vd-import.h"
 #include "vd-json-check.h"
 #include "vd-test-util.h"
 
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+/* A critical or a warning is a finding. GLib would stop on it with a
+ * breakpoint trap, which libFuzzer does not catch; an abort it does, and
+ * then saves the input. */
+static GLogWriterOutput
+abort_on_warnings (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
+{
+  g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return G_LOG_WRITER_HANDLED;
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (abort_on_warnings, NULL, NULL);
+  return 0;
+}
 
 /* One empty store serves every refused input (a refusal must leave it
  * empty, which is checked); after an accepted one the next gets a new store.
