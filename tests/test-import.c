@@ -120,6 +120,10 @@ static const HostileCase hostile_cases[] = {
   /* Found by the fuzz target: json-glib's getter asserted on it. */
   { "format-an-object", "\"verdict-desk/comparisons\"", "{}",
     VD_IMPORT_ERROR_INVALID, "format" },
+  /* Found by the fuzz target: a message quoting a member's name ran over
+   * two lines. */
+  { "newline-in-member-name", "\"format\"", "\"bad\\nname\" : 1, \"format\"",
+    VD_IMPORT_ERROR_INVALID, "document.bad\\u000aname: unknown field" },
   { "format-a-list", "\"verdict-desk/comparisons\"", "[\"verdict-desk/comparisons\"]",
     VD_IMPORT_ERROR_INVALID, "format" },
   { "future-schema", "\"schema_version\" : 1", "\"schema_version\" : 2",

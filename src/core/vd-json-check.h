@@ -13,4 +13,6 @@ gboolean vd_json_check (const char  *data,
                         guint        max_depth,
                         GError     **error);
 
+char    *vd_json_dup_printable (const char *text);
+
 G_END_DECLS
