@@ -30,8 +30,6 @@ gboolean      vd_store_save                  (VdStore       *self,
 gboolean      vd_store_check                 (VdStore       *self,
                                               VdRecord      *record,
                                               GError       **error);
-gboolean      vd_store_check_integrity       (VdStore       *self,
-                                              GError       **error);
 gboolean      vd_store_put                   (VdStore       *self,
                                               VdRecord      *record,
                                               GError       **error);
@@ -79,6 +77,8 @@ void          vd_store_end_read              (VdStore       *self);
 void          vd_store_set_bulk              (VdStore       *self,
                                               gboolean       bulk);
 gboolean      vd_store_defer_indexes         (VdStore       *self,
+                                              GError       **error);
+gboolean      vd_store_check_integrity       (VdStore       *self,
                                               GError       **error);
 
 G_END_DECLS
