@@ -109,9 +109,9 @@ check_header (JsonNode  *root,
               GError   **error)
 {
   JsonObject *object;
-  JsonNode *node;
   JsonNode *version;
-  const char *format;
+  JsonNode *format_node;
+  const char *format = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -124,11 +124,12 @@ check_header (JsonNode  *root,
   if (!vd_import_check_top (object, error))
     return NULL;
 
-  /* Not json_object_get_string_member_with_default(): on a member that is
-   * an object or a list it fails an assertion rather than the document. */
-  node = json_object_get_member (object, "format");
-  format = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-           json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  /* Not json_object_get_string_member_with_default(): it is critical about
+   * a member that is an object or a list, which a hostile document has. */
+  format_node = json_object_get_member (object, "format");
+  if (format_node != NULL && JSON_NODE_HOLDS_VALUE (format_node) &&
+      json_node_get_value_type (format_node) == G_TYPE_STRING)
+    format = json_node_get_string (format_node);
   if (g_strcmp0 (format, VD_EXPORT_FORMAT) != 0)
     {
       g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID,

@@ -8,11 +8,11 @@
 
 G_BEGIN_DECLS
 
+char    *vd_json_dup_printable (const char *text);
+
 gboolean vd_json_check (const char  *data,
                         gsize        len,
                         guint        max_depth,
                         GError     **error);
-
-char    *vd_json_dup_printable (const char *text);
 
 G_END_DECLS
