@@ -123,7 +123,7 @@ static const HostileCase hostile_cases[] = {
   /* Found by the fuzz target: a message quoting a member's name ran over
    * two lines. */
   { "newline-in-member-name", "\"format\"", "\"bad\\nname\" : 1, \"format\"",
-    VD_IMPORT_ERROR_INVALID, "document.bad\\u000aname: unknown field" },
+    VD_IMPORT_ERROR_INVALID, "unknown field" },
   { "format-a-list", "\"verdict-desk/comparisons\"", "[\"verdict-desk/comparisons\"]",
     VD_IMPORT_ERROR_INVALID, "format" },
   { "future-schema", "\"schema_version\" : 1", "\"schema_version\" : 2",
@@ -202,6 +202,8 @@ test_hostile (gconstpointer data)
   g_assert_error (error, VD_IMPORT_ERROR, c->code);
   if (strstr (error->message, c->says) == NULL)
     g_error ("“%s” does not say “%s”", error->message, c->says);
+  /* One line, whatever the document's names hold. */
+  g_assert_null (strchr (error->message, '\n'));
   g_clear_error (&error);
 
   after = vd_test_export (demo, NULL);
