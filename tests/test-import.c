@@ -117,6 +117,15 @@ static const HostileCase hostile_cases[] = {
   { "array-at-top", NULL, "[1, 2, 3]", VD_IMPORT_ERROR_INVALID, "not a Verdict Desk export" },
   { "wrong-format", "verdict-desk/comparisons", "someone-else/pages",
     VD_IMPORT_ERROR_INVALID, "format" },
+  /* Found by the fuzz target: json-glib's getter asserted on it. */
+  { "format-an-object", "\"verdict-desk/comparisons\"", "{}",
+    VD_IMPORT_ERROR_INVALID, "format" },
+  /* Found by the fuzz target: a message quoting a member's name ran over
+   * two lines. */
+  { "newline-in-member-name", "\"format\"", "\"bad\\nname\" : 1, \"format\"",
+    VD_IMPORT_ERROR_INVALID, "unknown field" },
+  { "format-a-list", "\"verdict-desk/comparisons\"", "[\"verdict-desk/comparisons\"]",
+    VD_IMPORT_ERROR_INVALID, "format" },
   { "future-schema", "\"schema_version\" : 1", "\"schema_version\" : 2",
     VD_IMPORT_ERROR_SCHEMA_VERSION, "version 2" },
   { "schema-as-string", "\"schema_version\" : 1", "\"schema_version\" : \"1\"",
@@ -193,6 +202,8 @@ test_hostile (gconstpointer data)
   g_assert_error (error, VD_IMPORT_ERROR, c->code);
   if (strstr (error->message, c->says) == NULL)
     g_error ("“%s” does not say “%s”", error->message, c->says);
+  /* One line, whatever the document's names hold. */
+  g_assert_null (strchr (error->message, '\n'));
   g_clear_error (&error);
 
   after = vd_test_export (demo, NULL);

@@ -10,7 +10,7 @@
  *
  *  - into a copy of a database holding SEED.json: on a refusal, the
  *    database's dump and its file's bytes must be what they were;
- *  - into an empty in-memory database: on success it exports the result to
+ *  - into an empty scratch database: on success it exports the result to
  *    OUTDIR/<name> and imports that into another empty one, whose export
  *    must be the same bytes.
  *
@@ -202,7 +202,7 @@ import_empty (JsonBuilder  *out,
   if (ok || !vd_test_store_is_empty (store))
     {
       g_object_unref (*empty);
-      *empty = vd_test_new_memory_store ();
+      *empty = vd_test_new_scratch_store ();
     }
 
   if (ok)
@@ -210,7 +210,7 @@ import_empty (JsonBuilder  *out,
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) first = vd_export_to_bytes (store, NULL, &error);
       g_autoptr(GBytes) second = NULL;
-      g_autoptr(VdStore) again = vd_test_new_memory_store ();
+      g_autoptr(VdStore) again = vd_test_new_scratch_store ();
       g_autofree char *again_message = NULL;
 
       g_assert_no_error (error);
@@ -242,7 +242,7 @@ main (int   argc,
   g_autofree char *work = NULL;
   g_autofree char *base = NULL;
   g_autofree char *base_dump = NULL;
-  g_autoptr(VdStore) empty = vd_test_new_memory_store ();
+  g_autoptr(VdStore) empty = vd_test_new_scratch_store ();
   gboolean fresh = TRUE;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;

@@ -76,16 +76,41 @@ vd_test_new_empty_store (void)
   return store;
 }
 
-/* An empty database in memory: for programs that import thousands of
- * documents, and need no g_test_init(). */
-VdStore *
-vd_test_new_memory_store (void)
+static void
+remove_store_files (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  VdStore *store = vd_store_new (":memory:", &error);
+  g_autofree char *path = data;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  if (store == NULL)
-    g_error ("no in-memory store: %s", error->message);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* An empty database in a file of its own under $TMPDIR, removed when the
+ * store is finalized: for programs that import thousands of documents and
+ * need no g_test_init(). A real file rather than ":memory:", which the store
+ * would take for a file deleted while open. */
+VdStore *
+vd_test_new_scratch_store (void)
+{
+  static char *dir;
+  static guint n;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  VdStore *store;
+
+  if (dir == NULL && (dir = g_dir_make_tmp ("verdict-desk-scratch-XXXXXX", &error)) == NULL)
+    g_error ("no scratch directory: %s", error->message);
+
+  path = g_strdup_printf ("%s/store-%u.db", dir, n++);
+  if ((store = vd_store_new (path, &error)) == NULL)
+    g_error ("no scratch store: %s", error->message);
+
+  /* Data is freed after the store's own finalize has closed the file. */
+  g_object_set_data_full (G_OBJECT (store), "vd-test-scratch", g_steal_pointer (&path),
+                          remove_store_files);
   return store;
 }
 

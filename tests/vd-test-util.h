@@ -16,7 +16,7 @@ char     *vd_test_make_dir       (void);
 char     *vd_test_path           (const char  *basename);
 VdStore  *vd_test_new_demo_store (char       **path_out);
 VdStore  *vd_test_new_empty_store (void);
-VdStore  *vd_test_new_memory_store (void);
+VdStore  *vd_test_new_scratch_store (void);
 gboolean  vd_test_store_is_empty (VdStore     *store);
 char     *vd_test_file_checksum  (const char  *path);
 char     *vd_test_export         (VdStore     *store,

@@ -531,19 +531,11 @@ maybe_defer_indexes (VdStore       *store,
   return layout->pages->len < stored || vd_store_defer_indexes (store, error);
 }
 
-/**
- * vd_import_from_bytes:
- * @stats: (out) (optional): what the merge did
- *
- * Merges an exported document into @store by uuid; of two copies of a
- * record, the one with the newer "updated" wins. On any error nothing in the
- * database changes and the message names the problem and where it is.
- */
-gboolean
-vd_import_from_bytes (VdStore        *store,
-                      GBytes         *bytes,
-                      VdImportStats  *stats,
-                      GError        **error)
+static gboolean
+import_bytes (VdStore        *store,
+              GBytes         *bytes,
+              VdImportStats  *stats,
+              GError        **error)
 {
   VdImportStats local_stats = { 0 };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -626,6 +618,39 @@ vd_import_from_bytes (VdStore        *store,
     *stats = local_stats;
 
   return TRUE;
+}
+
+/**
+ * vd_import_from_bytes:
+ * @stats: (out) (optional): what the merge did
+ *
+ * Merges an exported document into @store by uuid; of two copies of a
+ * record, the one with the newer "updated" wins. On any error nothing in the
+ * database changes and the message names the problem and where it is, on
+ * one line.
+ */
+gboolean
+vd_import_from_bytes (VdStore        *store,
+                      GBytes         *bytes,
+                      VdImportStats  *stats,
+                      GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (import_bytes (store, bytes, stats, &local_error))
+    return TRUE;
+
+  /* Messages quote the document (a member's name, a tool's name), which
+   * may hold a newline or an escape sequence for the terminal. */
+  {
+    g_autofree char *message = vd_json_dup_printable (local_error->message);
+
+    g_set_error_literal (error, local_error->domain, local_error->code, message);
+  }
+  return FALSE;
 }
 
 /**

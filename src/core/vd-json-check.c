@@ -36,6 +36,31 @@ typedef struct
   GError    **error;
 } Checker;
 
+/**
+ * vd_json_dup_printable:
+ *
+ * Returns: @text with its control characters written as \uXXXX escapes,
+ *   for a message that quotes a document: one line, and nothing a terminal
+ *   would act on. The rest of UTF-8 is kept as it is.
+ */
+char *
+vd_json_dup_printable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x20 || b == 0x7f)
+        g_string_append_printf (out, "\\u%04x", b);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* The path of the value being read: "comparisons[0].tools[1].name". */
 static char *
 dup_path (Checker *c)
@@ -50,7 +75,7 @@ dup_path (Checker *c)
         g_string_append_printf (path, "[%u]", frame->index);
       else if (frame->key != NULL)
         {
-          g_autofree char *key = g_strescape (frame->key, NULL);
+          g_autofree char *key = vd_json_dup_printable (frame->key);
 
           if (path->len > 0)
             g_string_append_c (path, '.');

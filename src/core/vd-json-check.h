@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+char    *vd_json_dup_printable (const char *text);
+
 gboolean vd_json_check (const char  *data,
                         gsize        len,
                         guint        max_depth,

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each input is imported into a new in-memory database. Besides crashes,
+ * Each input is imported into a new scratch database. Besides crashes,
  * leaks and sanitizer reports, it fails on a broken promise: whatever the
  * import accepts must export as strict JSON that the import accepts again
  * and exports to the same bytes.
@@ -10,14 +10,40 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "vd-export.h"
 #include "vd-import.h"
 #include "vd-json-check.h"
 #include "vd-test-util.h"
 
+int LLVMFuzzerInitialize   (int            *argc,
+                            char         ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+
+/* A critical or a warning is a finding. GLib would stop on it with a
+ * breakpoint trap, which libFuzzer does not catch; an abort it does, and
+ * then saves the input. */
+static GLogWriterOutput
+abort_on_warnings (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
+{
+  g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+  return G_LOG_WRITER_HANDLED;
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (abort_on_warnings, NULL, NULL);
+  return 0;
+}
 
 /* One empty store serves every refused input (a refusal must leave it
  * empty, which is checked); after an accepted one the next gets a new store.
@@ -36,7 +62,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
 
   if (empty_store == NULL)
-    empty_store = vd_test_new_memory_store ();
+    empty_store = vd_test_new_scratch_store ();
   store = g_object_ref (empty_store);
 
   if (!vd_import_from_bytes (store, input, NULL, &error))
@@ -55,7 +81,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!vd_json_check (g_bytes_get_data (first, NULL), g_bytes_get_size (first), 16, &error))
     g_error ("the export is not strict JSON: %s", error->message);
 
-  again = vd_test_new_memory_store ();
+  again = vd_test_new_scratch_store ();
   if (!vd_import_from_bytes (again, first, NULL, &error))
     g_error ("the import refuses its own export: %s", error->message);
   if (!(second = vd_export_to_bytes (again, NULL, &error)))

@@ -26,7 +26,10 @@ SMALL = [
 
 def main():
     fuzzer, binary, seconds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    with tempfile.TemporaryDirectory() as tmp:
+    # The target's scratch databases go in here too: in memory where the
+    # machine has a tmpfs for it.
+    scratch = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(dir=scratch) as tmp:
         corpus = sys.argv[4] if len(sys.argv) > 4 else os.path.join(tmp, "corpus")
         os.makedirs(corpus, exist_ok=True)
         db = os.path.join(tmp, "demo.db")
@@ -41,7 +44,7 @@ def main():
         # What it finds is kept where it runs (the build directory under
         # meson test), to be replayed: fuzz-import FILE.
         artifacts = os.path.join(os.getcwd(), "fuzz-import-")
-        env = dict(os.environ, G_DEBUG="fatal-warnings", G_SLICE="always-malloc",
+        env = dict(os.environ, TMPDIR=tmp, G_DEBUG="fatal-warnings", G_SLICE="always-malloc",
                    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1",
                    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1")
         # A fixed seed and count under meson test, so that a run is the same
