@@ -44,6 +44,15 @@ trusted_strv (const char * const *items)
   return g_variant_builder_end (&builder);
 }
 
+/* Built without format strings: a snapshot is taken at every save, and
+ * GVariant's format parsing cost more than the values. */
+static GVariant *
+entry (const char *name,
+       GVariant   *value)
+{
+  return g_variant_new_dict_entry (g_variant_new_string (name), g_variant_new_variant (value));
+}
+
 static GVariant *
 field_value (VdRecord   *record,
              GParamSpec *pspec)
@@ -79,7 +88,7 @@ vd_merge_snapshot (VdRecord *record)
 
   fields = vd_record_class_get_fields (VD_RECORD_GET_CLASS (record), &n_fields);
   for (guint i = FIRST_EDITED_FIELD; i < n_fields; i++)
-    g_variant_builder_add (&builder, "{sv}", fields[i]->name, field_value (record, fields[i]));
+    g_variant_builder_add_value (&builder, entry (fields[i]->name, field_value (record, fields[i])));
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
@@ -101,22 +110,24 @@ vd_merge_update (GVariant   *snapshot,
                  GHashTable *fields)
 {
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-  GVariantIter iter;
-  const char *name;
-  GVariant *value;
+  gsize n;
 
   g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE_VARDICT), NULL);
   g_return_val_if_fail (VD_IS_RECORD (record), NULL);
 
-  g_variant_iter_init (&iter, snapshot);
-  while (g_variant_iter_loop (&iter, "{&sv}", &name, &value))
+  n = g_variant_n_children (snapshot);
+  for (gsize i = 0; i < n; i++)
     {
+      g_autoptr(GVariant) member = g_variant_get_child_value (snapshot, i);
+      g_autoptr(GVariant) key = g_variant_get_child_value (member, 0);
+      const char *name = g_variant_get_string (key, NULL);
       GParamSpec *pspec = g_hash_table_contains (fields, name)
         ? g_object_class_find_property (G_OBJECT_GET_CLASS (record), name) : NULL;
 
       /* Unchanged members are shared, not copied. */
-      g_variant_builder_add (&builder, "{sv}", name,
-                             pspec != NULL ? field_value (record, pspec) : value);
+      g_variant_builder_add_value (&builder, pspec != NULL
+                                             ? entry (name, field_value (record, pspec))
+                                             : member);
     }
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));

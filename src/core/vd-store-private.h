@@ -75,6 +75,10 @@ struct _VdStore
   VdStoreDetach detached;
 };
 
+/* The changes log keeps the newest rows; every so many rows, older ones go. */
+#define VD_STORE_CHANGES_KEPT        100000
+#define VD_STORE_CHANGES_PRUNE_EVERY 4096
+
 /* More records than this in one transaction are announced as one bulk
  * change: a list reloads once rather than row by row. */
 #define VD_STORE_MAX_ANNOUNCED 64

@@ -97,15 +97,17 @@ static const char * const migrations[] = {
   "ALTER TABLE comparisons_panel ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE scorecards_sections ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;",
 
-  /* 3 → 4: several writers. Every write notes its record in "changes"
-   * under a new sequence number (the rowid, AUTOINCREMENT so it never goes
-   * back), so another connection re-reads only what moved. "conflicts"
+  /* 3 → 4: several writers. Every write appends its record to "changes"
+   * (the rowid is the sequence number; only the oldest rows are ever
+   * pruned, so it never goes back), so another connection re-reads only
+   * what moved. Appending writes the table's last page, as a save writes
+   * its own row's. "conflicts"
    * keeps both texts of a field two writers changed differently, until a
    * person chooses; values are GVariant text. */
   "CREATE TABLE changes ("
-  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  seq INTEGER PRIMARY KEY,"
   "  kind TEXT NOT NULL,"
-  "  uuid TEXT NOT NULL UNIQUE"
+  "  uuid TEXT NOT NULL"
   ");"
   "CREATE TABLE conflicts ("
   "  id INTEGER PRIMARY KEY,"

@@ -91,13 +91,23 @@ _vd_store_log_change (VdStore     *self,
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = _vd_store_prepare (self, "INSERT OR REPLACE INTO changes (kind, uuid) VALUES (?1, ?2)",
-                                  error)))
+  if (!(stmt = _vd_store_prepare (self, "INSERT INTO changes (kind, uuid) VALUES (?1, ?2)", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   if (!_vd_store_step_done (self, stmt, error))
     return FALSE;
+
+  /* Now and then the oldest rows go; a connection that had not looked for
+   * that long re-reads everything it has open (vd_store_poll()). */
+  if (sqlite3_last_insert_rowid (self->db) % VD_STORE_CHANGES_PRUNE_EVERY == 0)
+    {
+      if (!(stmt = _vd_store_prepare (self, "DELETE FROM changes WHERE seq <= ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, sqlite3_last_insert_rowid (self->db) - VD_STORE_CHANGES_KEPT);
+      if (!_vd_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
   /* The newest row: what the commit may count as seen (before_commit). */
   self->written_seq = sqlite3_last_insert_rowid (self->db);
@@ -252,7 +262,9 @@ vd_store_poll (VdStore    *self,
                GError    **error)
 {
   g_autoptr(GPtrArray) found = NULL;
-  gint64 data_version = 0;
+  g_autoptr(GHashTable) seen = NULL;
+  gint64 data_version = 0, oldest = 0;
+  gboolean pruned;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -271,6 +283,13 @@ vd_store_poll (VdStore    *self,
     return TRUE;
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_store_change_free);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Rows this store never saw were pruned: it has been away too long to
+   * know what changed. */
+  if (!query_int64 (self, "SELECT coalesce (min (seq), 0) FROM changes", &oldest, error))
+    return FALSE;
+  pruned = oldest > self->seen_seq + 1;
 
   if (!(stmt = _vd_store_prepare (self, "SELECT seq, kind, uuid FROM changes WHERE seq > ?1 ORDER BY seq",
                                   error)))
@@ -282,7 +301,9 @@ vd_store_poll (VdStore    *self,
       VdStoreChange *change;
 
       self->seen_seq = MAX (self->seen_seq, sqlite3_column_int64 (stmt, 0));
-      if (type == G_TYPE_INVALID)
+      /* A record saved many times is news once. */
+      if (type == G_TYPE_INVALID ||
+          !g_hash_table_add (seen, g_strdup ((const char *) sqlite3_column_text (stmt, 2))))
         continue;
       change = g_new0 (VdStoreChange, 1);
       change->type = type;
@@ -297,9 +318,10 @@ vd_store_poll (VdStore    *self,
   /* Another connection's checkpoint may have moved the file. */
   remember_file (self);
 
-  if (found->len == 0)
+  if (found->len == 0 || pruned)
     {
-      /* Committed without noting what: assume anything. */
+      /* Committed without noting what, or noted it too long ago: assume
+       * anything. */
       VdStoreChange *change = g_new0 (VdStoreChange, 1);
 
       change->type = G_TYPE_NONE;
