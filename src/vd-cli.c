@@ -307,11 +307,16 @@ sync_desk (VdCliOptions *options)
   if (!(conflicts = vd_store_list_conflicts (store, NULL, &error)))
     return vd_cli_fail (error);
 
-  short_id = g_strndup (result.commit != NULL ? result.commit : "", 7);
+  if (result.commit == NULL)
+    {
+      g_print (_("Synced: the repository and the desk are both empty\n"));
+      return 0;
+    }
+
+  short_id = g_strndup (result.commit, 7);
   g_print (_("Synced at %s: %u received, %u sent, %u new conflicts, %u unresolved, "
              "%u set aside, %u retries\n"),
-           result.commit != NULL ? short_id : _("an empty repository"),
-           result.received, result.sent, result.conflicts, conflicts->len,
+           short_id, result.received, result.sent, result.conflicts, conflicts->len,
            result.set_aside->len, result.retries);
   return conflicts->len > 0 ? 3 : 0;
 }

@@ -157,6 +157,15 @@ class Sync(unittest.TestCase):
         self.assertEqual(self.head(), head)
         self.assertEqual(self.commits(), 1)
 
+    def test_empty_desk_and_empty_remote(self):
+        r = self.sync(self.b)
+        self.assertIn("both empty", r.stdout.decode())
+        self.assertEqual(self.git("--git-dir", self.remote, "for-each-ref"), "")
+        # Linked all the same: the first desk with something to send makes main.
+        self.sync(self.a)
+        self.ok(self.run_desk("--database", self.b, "--sync"))
+        self.assertEqual(self.export(self.a), self.export(self.b))
+
     def test_different_sections_merge(self):
         self.both_synced()
         self.set_section(self.a, CARD, 0, "Priya's first section.")
