@@ -321,6 +321,19 @@ sync_desk (VdCliOptions *options)
   return conflicts->len > 0 ? 3 : 0;
 }
 
+/* Line breaks, quotes and control characters escaped, so that a text stays
+ * on its line; UTF-8 as it is (g_strescape() alone would write it in octal). */
+static char *
+escape_line (const char *text)
+{
+  char exceptions[129];
+
+  for (int i = 0; i < 128; i++)
+    exceptions[i] = (char) (0x80 + i);
+  exceptions[128] = '\0';
+  return g_strescape (text, exceptions);
+}
+
 /* One line per conflict: each side's text escaped onto it. */
 static int
 list_conflicts (VdCliOptions *options)
@@ -338,8 +351,8 @@ list_conflicts (VdCliOptions *options)
       VdConflict *conflict = g_ptr_array_index (conflicts, i);
       g_autofree char *mine = vd_conflict_dup_text (conflict->mine);
       g_autofree char *theirs = vd_conflict_dup_text (conflict->theirs);
-      g_autofree char *mine_line = g_strescape (mine, NULL);
-      g_autofree char *theirs_line = g_strescape (theirs, NULL);
+      g_autofree char *mine_line = escape_line (mine);
+      g_autofree char *theirs_line = escape_line (theirs);
 
       g_print ("%s/%s %s: mine \"%s\" theirs \"%s\"\n", conflict->kind, conflict->uuid,
                conflict->field, mine_line, theirs_line);

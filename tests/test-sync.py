@@ -166,6 +166,20 @@ class Sync(unittest.TestCase):
         self.ok(self.run_desk("--database", self.b, "--sync"))
         self.assertEqual(self.export(self.a), self.export(self.b))
 
+    def test_same_uuids_created_on_both(self):
+        # Both desks start from the demo, so every record exists on both
+        # with no common base; only what differs is a conflict.
+        self.ok(self.run_desk("--database", self.b, "--create-demo"))
+        self.set_section(self.b, CARD, 2, "Written before the first sync.")
+        self.sync(self.a)
+        r = self.sync(self.b, code=3)
+        self.assertIn("1 new conflicts", r.stdout.decode())
+        r = self.ok(self.run_desk("--database", self.b, "--conflicts"))
+        self.assertEqual(r.stdout.decode().splitlines(),
+                         [f'scorecards/{CARD} sections[2]: mine "Written before the first '
+                          f'sync." theirs "{self.section(self.a, CARD, 2)}"'])
+        self.assertEqual(self.commits(), 1)
+
     def test_different_sections_merge(self):
         self.both_synced()
         self.set_section(self.a, CARD, 0, "Priya's first section.")
