@@ -270,13 +270,12 @@ test_disk_full (VdTestDesk    *desk,
   /* More than the pages the file has free, not so much that laying the
    * preview out takes long. */
   while (big->len < 48 * 1024)
-    g_string_append (big, "A paragraph that the disk has no room for. ");
+    g_string_append (big, "A paragraph that the disk has no room for.\n\n");
   exec_sql (store, "PRAGMA max_page_count = 1");
 
   g_assert_null (vd_window_get_save_message (desk->window));
   gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), big->str, -1);
   g_assert_false (vd_window_flush (desk->window, NULL));
-  vd_test_iterate_until_idle ();
   message = vd_window_get_save_message (desk->window);
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "full"));
