@@ -18,6 +18,7 @@
 #include "vd-export.h"
 #include "vd-import.h"
 #include "vd-store.h"
+#include "vd-sync.h"
 
 void
 vd_cli_options_clear (VdCliOptions *options)
@@ -27,6 +28,9 @@ vd_cli_options_clear (VdCliOptions *options)
   g_clear_pointer (&options->import_json, g_free);
   g_clear_pointer (&options->comparison, g_free);
   g_clear_pointer (&options->render_preview, g_free);
+  g_clear_pointer (&options->sync_remote, g_free);
+  g_clear_pointer (&options->author_name, g_free);
+  g_clear_pointer (&options->author_email, g_free);
 }
 
 char *
@@ -56,6 +60,18 @@ vd_cli_parse (VdCliOptions   *options,
       N_("The comparison to export or render, by slug"), N_("SLUG") },
     { "render-preview", 0, 0, G_OPTION_ARG_FILENAME, &options->render_preview,
       N_("Render the --comparison's preview to a PNG image (needs a display)"), N_("OUT.png") },
+    /* REMOTE is the argument left over (see below), not the switch's own. */
+    { "sync", 0, 0, G_OPTION_ARG_NONE, &options->sync,
+      N_("Sync with the shared repository: fetch, merge, commit, push; “--sync REMOTE” (a "
+         "URL or path) links the desk to it, once"), NULL },
+    { "author-name", 0, 0, G_OPTION_ARG_STRING, &options->author_name,
+      N_("With --sync: who this desk's commits are by, remembered (default: git's user.name)"),
+      N_("NAME") },
+    { "author-email", 0, 0, G_OPTION_ARG_STRING, &options->author_email,
+      N_("With --sync: the e-mail of this desk's commits, remembered (default: git's "
+         "user.email)"), N_("EMAIL") },
+    { "conflicts", 0, 0, G_OPTION_ARG_NONE, &options->conflicts,
+      N_("List the unresolved conflicts, one per line"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, &options->quit_after_first_frame,
@@ -76,6 +92,11 @@ vd_cli_parse (VdCliOptions   *options,
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
 
+  /* GOption has no "optional argument" that may stand apart from its
+   * switch: --sync's REMOTE is the one argument left over. */
+  if (options->sync && *argc == 2)
+    options->sync_remote = g_strdup ((*argv)[1]), *argc = 1;
+
   if (*argc > 1)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -85,12 +106,13 @@ vd_cli_parse (VdCliOptions   *options,
 
   n_actions = (options->create_demo ? 1 : 0) + (options->export_json ? 1 : 0) +
               (options->import_json ? 1 : 0) + (options->version ? 1 : 0) +
-              (options->render_preview ? 1 : 0);
+              (options->render_preview ? 1 : 0) + (options->sync ? 1 : 0) +
+              (options->conflicts ? 1 : 0);
   if (n_actions > 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("Give one of --create-demo, --export-json, --import-json, "
-                             "--render-preview and --version at a time"));
+                             "--render-preview, --sync, --conflicts and --version at a time"));
       return FALSE;
     }
 
@@ -106,6 +128,13 @@ vd_cli_parse (VdCliOptions   *options,
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("--render-preview needs --comparison SLUG"));
+      return FALSE;
+    }
+
+  if ((options->author_name != NULL || options->author_email != NULL) && !options->sync)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--author-name and --author-email go with --sync"));
       return FALSE;
     }
 
@@ -127,7 +156,7 @@ gboolean
 vd_cli_is_headless (VdCliOptions *options)
 {
   return options->create_demo || options->export_json || options->import_json ||
-         options->version;
+         options->sync || options->conflicts || options->version;
 }
 
 int
@@ -246,6 +275,94 @@ import_json (VdCliOptions *options)
   return 0;
 }
 
+static int
+sync_desk (VdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_auto(VdSyncResult) result = { 0 };
+  g_autofree char *short_id = NULL;
+  gboolean ok;
+
+  /* A new desk may start from the repository: the file is created. */
+  if (!(store = vd_store_new (options->database, &error)) ||
+      !vd_sync_set_author (store, options->author_name, options->author_email, &error))
+    return vd_cli_fail (error);
+
+  ok = vd_sync_run (store, options->sync_remote, &result, &error);
+  for (guint i = 0; result.set_aside != NULL && i < result.set_aside->len; i++)
+    g_printerr ("verdict-desk: %s\n", (const char *) g_ptr_array_index (result.set_aside, i));
+
+  if (!ok)
+    {
+      if (g_error_matches (error, VD_SYNC_ERROR, VD_SYNC_ERROR_UNREACHABLE))
+        g_printerr (_("verdict-desk: offline: %s; nothing was changed\n"), error->message);
+      else
+        g_printerr (_("verdict-desk: the sync failed: %s; nothing was changed\n"),
+                    error->message);
+      return 1;
+    }
+
+  if (!(conflicts = vd_store_list_conflicts (store, NULL, &error)))
+    return vd_cli_fail (error);
+
+  if (result.commit == NULL)
+    {
+      g_print (_("Synced: the repository and the desk are both empty\n"));
+      return 0;
+    }
+
+  short_id = g_strndup (result.commit, 7);
+  g_print (_("Synced at %s: %u received, %u sent, %u new conflicts, %u unresolved, "
+             "%u set aside, %u retries\n"),
+           short_id, result.received, result.sent, result.conflicts, conflicts->len,
+           result.set_aside->len, result.retries);
+  return conflicts->len > 0 ? 3 : 0;
+}
+
+/* Line breaks, quotes and control characters escaped, so that a text stays
+ * on its line; UTF-8 as it is (g_strescape() alone would write it in octal). */
+static char *
+escape_line (const char *text)
+{
+  char exceptions[129];
+
+  for (int i = 0; i < 128; i++)
+    exceptions[i] = (char) (0x80 + i);
+  exceptions[128] = '\0';
+  return g_strescape (text, exceptions);
+}
+
+/* One line per conflict: each side's text escaped onto it. */
+static int
+list_conflicts (VdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  if (!(store = vd_cli_open_existing (options->database, &error)) ||
+      !(conflicts = vd_store_list_conflicts (store, NULL, &error)))
+    return vd_cli_fail (error);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      VdConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *mine = vd_conflict_dup_text (conflict->mine);
+      g_autofree char *theirs = vd_conflict_dup_text (conflict->theirs);
+      g_autofree char *mine_line = escape_line (mine);
+      g_autofree char *theirs_line = escape_line (theirs);
+
+      g_print ("%s/%s %s: mine \"%s\" theirs \"%s\"\n", conflict->kind, conflict->uuid,
+               conflict->field, mine_line, theirs_line);
+    }
+
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u unresolved conflict\n",
+                           "%u unresolved conflicts\n", conflicts->len), conflicts->len);
+  return 0;
+}
+
 /**
  * vd_cli_run:
  *
@@ -269,6 +386,12 @@ vd_cli_run (VdCliOptions *options)
 
   if (options->export_json)
     return export_json (options);
+
+  if (options->sync)
+    return sync_desk (options);
+
+  if (options->conflicts)
+    return list_conflicts (options);
 
   return import_json (options);
 }

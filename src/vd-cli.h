@@ -18,6 +18,11 @@ typedef struct
   char     *import_json;
   char     *comparison;
   char     *render_preview;
+  gboolean  sync;
+  char     *sync_remote;
+  char     *author_name;
+  char     *author_email;
+  gboolean  conflicts;
   gboolean  version;
   gboolean  quit_after_first_frame;
 } VdCliOptions;

@@ -96,7 +96,8 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         for switch in ("--database", "--create-demo", "--export-json", "--import-json",
                        "--comparison", "--render-preview", "--version",
-                       "--quit-after-first-frame"):
+                       "--quit-after-first-frame", "--sync", "--conflicts", "--author-name",
+                       "--author-email"):
             self.assertIn(switch, r.stdout.decode())
 
     def test_usage_errors(self):

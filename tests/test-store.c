@@ -485,6 +485,50 @@ test_rollback (void)
   g_assert_no_error (error);
 }
 
+/* The shared desk's memory: rolled back with the rows it came with, so a
+ * sync killed before its commit leaves the old base and the old rows. */
+static void
+test_sync_state (void)
+{
+  g_autoptr(VdStore) store = new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autofree char *commit = NULL;
+  g_autofree char *gone = NULL;
+
+  g_assert_null (vd_store_get_sync_value (store, "commit", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vd_store_set_sync_value (store, "commit", "1111", &error));
+  g_assert_true (vd_store_set_sync_file (store, "tools/a.json", "aaaa", &error));
+  g_assert_true (vd_store_set_sync_file (store, "tools/b.json", "bbbb", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vd_store_begin (store, &error));
+  g_assert_true (vd_store_set_sync_value (store, "commit", "2222", &error));
+  g_assert_true (vd_store_set_sync_file (store, "tools/a.json", "cccc", &error));
+  g_assert_true (vd_store_set_sync_file (store, "tools/b.json", NULL, &error));
+  vd_store_rollback (store);
+
+  commit = vd_store_get_sync_value (store, "commit", &error);
+  g_assert_cmpstr (commit, ==, "1111");
+  files = vd_store_list_sync_files (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (files), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (files, "tools/a.json"), ==, "aaaa");
+  g_assert_cmpstr (g_hash_table_lookup (files, "tools/b.json"), ==, "bbbb");
+  g_clear_pointer (&files, g_hash_table_unref);
+
+  g_assert_true (vd_store_set_sync_value (store, "commit", NULL, &error));
+  g_assert_true (vd_store_set_sync_file (store, "tools/b.json", NULL, &error));
+  gone = vd_store_get_sync_value (store, "commit", &error);
+  g_assert_null (gone);
+  files = vd_store_list_sync_files (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (files), ==, 1);
+  g_assert_false (g_hash_table_contains (files, "tools/b.json"));
+}
+
 /* Bulk writes -------------------------------------------------------------- */
 
 /* The file's own word on its journal: header bytes 18 and 19 are 2 in WAL
@@ -697,6 +741,9 @@ static const char * const fixtures[] = {
   V1_ROWS,
   /* version 3 */
   V3_ROWS,
+  /* version 4 added the changes and conflicts tables */
+  V3_ROWS
+  "INSERT INTO changes (kind, uuid) VALUES ('tools', '" MISTRAL "');",
 };
 
 static void
@@ -931,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/store/delete/comparison-cascades", test_delete_comparison_cascades);
   g_test_add_func ("/store/changed-signal", test_changed_signal);
   g_test_add_func ("/store/rollback", test_rollback);
+  g_test_add_func ("/store/sync-state", test_sync_state);
   g_test_add_data_func ("/store/bulk/journal", GINT_TO_POINTER (FALSE), test_bulk_journal);
   g_test_add_data_func ("/store/bulk/journal-shared", GINT_TO_POINTER (TRUE), test_bulk_journal);
   g_test_add_func ("/store/bulk/deferred-indexes", test_deferred_indexes);

@@ -120,6 +120,21 @@ static const char * const migrations[] = {
   "  created INTEGER NOT NULL"
   ");"
   "CREATE INDEX conflicts_record ON conflicts (record);",
+
+  /* 4 → 5: the shared desk (src/sync/). "sync_state" holds a few named
+   * values (the remote, the commit last synced, the author); "sync_files"
+   * the git blob of each repository file as the database last took it, the
+   * base of the next three-way merge. A path that is not here was never
+   * taken, so a record missing from the database but listed here was
+   * deleted on this desk. */
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_files ("
+  "  path TEXT PRIMARY KEY NOT NULL,"
+  "  blob TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 int

@@ -120,4 +120,19 @@ gboolean      vd_store_remove_conflict       (VdStore       *self,
                                               gint64         id,
                                               GError       **error);
 
+/* The shared desk's memory (vd-store-sync.c; see src/sync/DESIGN.md). */
+char         *vd_store_get_sync_value        (VdStore       *self,
+                                              const char    *key,
+                                              GError       **error);
+gboolean      vd_store_set_sync_value        (VdStore       *self,
+                                              const char    *key,
+                                              const char    *value,
+                                              GError       **error);
+GHashTable   *vd_store_list_sync_files       (VdStore       *self,
+                                              GError       **error);
+gboolean      vd_store_set_sync_file         (VdStore       *self,
+                                              const char    *path,
+                                              const char    *blob,
+                                              GError       **error);
+
 G_END_DECLS

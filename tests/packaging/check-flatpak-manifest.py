@@ -4,8 +4,13 @@
 
 Usage: check-flatpak-manifest.py MANIFEST APP_ID COMMAND
 
-The sandbox gets a display, the GPU and IPC and nothing more: files the user picks
-come in and go out through the file chooser portal, and nothing goes over the network.
+The sandbox gets a display, the GPU and IPC, and what the shared desk needs to sync
+over git: the network and the ssh agent's socket (credentials come from the agent and
+git's credential helpers, never from the host's files). Files the user picks come in
+and go out through the file chooser portal.
+
+The GNOME runtime has no git (only the Sdk does), so the manifest builds it as a module
+of its own, before the app, from a release archive pinned by its SHA-256.
 
 Spelling needs nothing more either: the GNOME runtime has Enchant 2 with its Hunspell
 provider, the dictionaries come from the runtime's Locale extension (its
@@ -17,12 +22,15 @@ and find no dictionaries, nor open the host's config folder for the word list.
 
 import json
 import os
+import re
 import sys
 
 EXPECTED_FINISH_ARGS = {
     "--share=ipc",
+    "--share=network",
     "--socket=fallback-x11",
     "--socket=wayland",
+    "--socket=ssh-auth",
     "--device=dri",
 }
 
@@ -33,8 +41,7 @@ FORBIDDEN_PREFIXES = (
     "--socket=session-bus",
     "--socket=system-bus",
     "--socket=pulseaudio",
-    "--socket=ssh-auth",
-    "--share=network",
+    "--socket=gpg-agent",
     "--device=all",
     "--talk-name",
     "--system-talk-name",
@@ -43,6 +50,26 @@ FORBIDDEN_PREFIXES = (
     "--persist",
     "--env",
 )
+
+
+def check_git_module(module, errors):
+    """git from one release archive, pinned, built without what sync never runs."""
+    sources = module.get("sources", [])
+    if (len(sources) != 1 or not isinstance(sources[0], dict)
+            or sources[0].get("type") != "archive"):
+        errors.append("the git module must build from one 'archive' source")
+        return
+    source = sources[0]
+    url = source.get("url", "")
+    if not re.fullmatch(r"https://www\.kernel\.org/pub/software/scm/git/git-\d+\.\d+\.\d+"
+                        r"\.tar\.xz", url):
+        errors.append(f"the git module's url {url!r} is not a git release on kernel.org")
+    if not re.fullmatch(r"[0-9a-f]{64}", source.get("sha256", "")):
+        errors.append("the git module's archive must be pinned by its sha256")
+    commands = " ".join(module.get("build-commands", []))
+    for flag in ("prefix=/app", "NO_TCLTK=1", "NO_PERL=1", "NO_PYTHON=1"):
+        if flag not in commands:
+            errors.append(f"the git module must build with {flag}")
 
 
 def main():
@@ -86,6 +113,12 @@ def main():
         if any(part in name.lower() for part in ("enchant", "hunspell")):
             errors.append(f"module {name!r}: spelling uses the runtime's Enchant and "
                           "the Locale extension's dictionaries")
+    names = [m.get("name") if isinstance(m, dict) else str(m) for m in modules]
+    if names != ["git", "verdict-desk"]:
+        errors.append(f"modules are {names}, expected exactly ['git', 'verdict-desk']: "
+                      "git, which the runtime lacks, then the app")
+    else:
+        check_git_module(modules[0], errors)
     app_modules = [m for m in modules if isinstance(m, dict)
                    and m.get("name") == "verdict-desk"]
     if len(app_modules) != 1 or modules[-1] is not app_modules[0]:

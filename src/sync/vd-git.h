@@ -1,0 +1,23 @@
+/* vd-git.h — the git command line, run without a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Runs git with @argv (without "git") in the repository @git_dir, feeding it
+ * @input (nullable). On exit status 0, returns TRUE and its standard output
+ * in @output (nullable). Otherwise sets @error to git's last line of
+ * standard error, with VD_SYNC_ERROR_GIT, and stores the status in
+ * @status (nullable). */
+gboolean vd_git_run (const char          *git_dir,
+                     const char * const  *argv,
+                     GBytes              *input,
+                     GBytes             **output,
+                     int                 *status,
+                     GError             **error);
+
+G_END_DECLS

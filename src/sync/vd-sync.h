@@ -1,0 +1,56 @@
+/* vd-sync.h — the shared desk: a database kept in step with a git repository
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vd-store.h"
+
+G_BEGIN_DECLS
+
+#define VD_SYNC_ERROR (vd_sync_error_quark ())
+
+typedef enum
+{
+  VD_SYNC_ERROR_NOT_LINKED,     /* no remote given and none remembered */
+  VD_SYNC_ERROR_UNREACHABLE,    /* the remote could not be read: offline, unknown host... */
+  VD_SYNC_ERROR_REFUSED,        /* the remote did not take the push (a hook, permissions) */
+  VD_SYNC_ERROR_RACE,           /* others kept pushing first, every retry */
+  VD_SYNC_ERROR_FORMAT,         /* the repository is not a desk, or a newer one */
+  VD_SYNC_ERROR_IDENTITY,       /* no author name and e-mail */
+  VD_SYNC_ERROR_GIT,            /* git failed locally */
+} VdSyncError;
+
+GQuark vd_sync_error_quark (void);
+
+/* What one sync did. */
+typedef struct
+{
+  char      *commit;      /* the commit now synced, or NULL (an empty remote, nothing to send) */
+  guint      received;    /* records the database took from the remote */
+  guint      sent;        /* repository files this desk's commit wrote */
+  guint      conflicts;   /* new conflicts of this sync */
+  guint      retries;     /* pushes lost to another desk and tried again */
+  GPtrArray *set_aside;   /* char*: one message per file that was not taken */
+} VdSyncResult;
+
+void      vd_sync_result_clear (VdSyncResult *result);
+
+/* The directory of @store's working clone: "<database>.sync". */
+char     *vd_sync_dup_clone_dir (VdStore *store);
+
+gboolean  vd_sync_set_author    (VdStore      *store,
+                                 const char   *name,
+                                 const char   *email,
+                                 GError      **error);
+
+/* Syncs @store with @remote (nullable: the remote it is linked to; given,
+ * it links the store to it). Blocks: run it off the main loop. */
+gboolean  vd_sync_run           (VdStore      *store,
+                                 const char   *remote,
+                                 VdSyncResult *result,
+                                 GError      **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VdSyncResult, vd_sync_result_clear)
+
+G_END_DECLS
