@@ -227,7 +227,7 @@ test_readiness (Page          *page,
   /* The demo is published: nothing is missing. */
   g_assert_cmpuint (ready->len, ==, 0);
 
-  vd_scorecard_set_verdict (first, VD_VERDICT_UNDECIDED);
+  vd_scorecard_set_verdict (first, VD_VERDICT_NONE);
   vd_scorecard_set_section (first, 1, "   ");
   vd_tool_set_description (page->tools[1], "");
   vd_tool_set_pricing_detail (page->tools[0], "");
@@ -245,6 +245,14 @@ test_readiness (Page          *page,
   g_assert_true (has_problem (problems, "Tomás Herrera has no verdict on “Mistral Medium 3”"));
   g_assert_true (has_problem (problems, "Tomás Herrera’s “The moat” on “Mistral Medium 3” is empty"));
   g_assert_cmpuint (problems->len, ==, 2 + 1 + 1 + 1 + 4);
+
+  /* An explicit Undecided is an answer: a reviewer may abstain on a Ready page. */
+  vd_scorecard_set_verdict (first, VD_VERDICT_UNDECIDED);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = check (page);
+  g_assert_false (has_problem (problems,
+                               "Priya Raman has no verdict on “Claude Haiku Open Weights”"));
+  g_assert_cmpuint (problems->len, ==, 1 + 1 + 1 + 1 + 4);
 }
 
 static void
@@ -328,7 +336,8 @@ test_page_follows_comparison (void)
   vd_comparison_set_tool_b (comparison, vd_record_get_uuid (VD_RECORD (other)));
   g_assert_true (vd_page_get_tool (page, 1) == other);
   card = vd_page_get_scorecard (page, newcomer_uuid, 1);
-  g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_UNDECIDED);
+  /* A new card has no verdict yet, not an abstention. */
+  g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_scorecards (page)), ==, 8);
 
   /* Deleting the comparison forgets its cards. */

@@ -150,7 +150,7 @@ fill (VdStore *store,
             reviewer = vd_store_load (store, VD_TYPE_REVIEWER, panel[r], NULL);
             card = vd_scorecard_new (vd_record_get_uuid (VD_RECORD (comparison)),
                                      vd_record_get_uuid (VD_RECORD (pair[t])), panel[r]);
-            vd_scorecard_set_verdict (card, g_rand_int_range (rand, VD_VERDICT_UNDECIDED,
+            vd_scorecard_set_verdict (card, g_rand_int_range (rand, VD_VERDICT_NONE,
                                                               VD_VERDICT_SKIP + 1));
             sections = random_list (rand, g_strv_length ((char **) vd_reviewer_get_prompts (reviewer)));
             vd_scorecard_set_sections (card, (const char * const *) sections);

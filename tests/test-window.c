@@ -235,10 +235,16 @@ test_status_needs_readiness (Desk          *desk,
   g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_READY));
   g_assert_cmpuint (n_problems, ==, 0);
 
-  /* An empty section and an undecided verdict keep it from being ready. */
+  /* An explicit Undecided is an answer: the page may still go Ready. */
+  g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_IN_REVIEW));
+  vd_scorecard_form_set_verdict (form, VD_VERDICT_UNDECIDED);
+  g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_READY));
+  g_assert_cmpuint (n_problems, ==, 0);
+
+  /* An empty section and no verdict yet keep it from being ready. */
   g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_IN_REVIEW));
   gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "", -1);
-  vd_scorecard_form_set_verdict (form, VD_VERDICT_UNDECIDED);
+  vd_scorecard_set_verdict (vd_scorecard_form_get_scorecard (form), VD_VERDICT_NONE);
   g_assert_false (vd_comparison_page_request_status (page, VD_STATUS_READY));
   g_assert_cmpuint (n_problems, ==, 2);
   g_assert_cmpint (vd_comparison_get_status (comparison), ==, VD_STATUS_IN_REVIEW);

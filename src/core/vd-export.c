@@ -44,8 +44,11 @@ write_tool (VdJsonWriter *writer,
   vd_json_writer_int (writer, "ship_votes", vd_panel_get_ship_votes (panel));
   vd_json_writer_int (writer, "skip_votes", vd_panel_get_skip_votes (panel));
   vd_json_writer_int (writer, "undecided", vd_panel_get_undecided (panel));
+  vd_json_writer_int (writer, "no_verdict", vd_panel_get_no_verdict (panel));
+  vd_json_writer_int (writer, "decided", vd_panel_get_decided (panel));
   write_percent (writer, "ship_percent", vd_panel_get_ship_percent (panel));
   vd_json_writer_string (writer, "ship_label", vd_panel_get_ship_label (panel));
+  vd_json_writer_string (writer, "decided_label", vd_panel_get_decided_label (panel));
   vd_json_writer_end_object (writer);
 
   vd_json_writer_begin_object (writer, "community");

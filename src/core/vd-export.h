@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 /* The document's "schema_version"; data/verdict-desk-export.schema.json
  * describes it. Bump it, and teach vd-import.c the old one, on any change
  * a reader would notice. */
-#define VD_EXPORT_SCHEMA_VERSION 1
+#define VD_EXPORT_SCHEMA_VERSION 2
+/* The oldest version the import still reads: version 1 had no "no verdict
+ * yet", so its "undecided" verdicts are read as no verdict. */
+#define VD_EXPORT_SCHEMA_VERSION_MIN 1
 #define VD_EXPORT_FORMAT "verdict-desk/comparisons"
 
 gboolean  vd_export_to_stream (VdStore        *store,

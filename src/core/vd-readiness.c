@@ -58,7 +58,8 @@ check_scorecard (GPtrArray   *problems,
   const char *who = vd_reviewer_get_name (reviewer);
   const char *what = vd_tool_get_name (tool);
 
-  if (scorecard == NULL || vd_scorecard_get_verdict (scorecard) == VD_VERDICT_UNDECIDED)
+  /* An explicit Undecided is an answer: a reviewer may honestly abstain. */
+  if (scorecard == NULL || vd_scorecard_get_verdict (scorecard) == VD_VERDICT_NONE)
     g_ptr_array_add (problems, g_strdup_printf (_("%s has no verdict on “%s”"), who, what));
 
   for (guint i = 0; prompts[i] != NULL; i++)

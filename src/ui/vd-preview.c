@@ -165,6 +165,7 @@ verdict_css_classes (VdVerdict verdict)
     case VD_VERDICT_SHIP: return ship;
     case VD_VERDICT_SKIP: return skip;
     case VD_VERDICT_UNDECIDED:
+    case VD_VERDICT_NONE:
     default: return undecided;
     }
 }
@@ -261,8 +262,11 @@ update_split (VdPreview *self,
       if (self->tools[i].panel != panel)
         continue;
 
-      /* Translators: how the panel split on one tool, e.g. “2 ship · 2 skip · 0 undecided” */
-      split = g_strdup_printf (_("%u ship · %u skip · %u undecided"),
+      /* Translators: how the panel split on one tool, e.g. “4 of 4 decided · 2 ship ·
+       * 2 skip · 0 undecided”; the ship percentage above is of those decided */
+      split = g_strdup_printf (_("%u of %u decided · %u ship · %u skip · %u undecided"),
+                               vd_panel_get_decided (panel),
+                               vd_panel_get_panel_size (panel),
                                vd_panel_get_ship_votes (panel),
                                vd_panel_get_skip_votes (panel),
                                vd_panel_get_undecided (panel));
@@ -361,10 +365,10 @@ build_verdict_column (VdPreview    *self,
     }
   else
     {
-      /* No scorecard yet: the panel counts this reviewer as undecided. */
-      gtk_label_set_text (verdict, _(vd_verdict_get_label (VD_VERDICT_UNDECIDED)));
+      /* No scorecard yet: the panel counts this reviewer as not decided. */
+      gtk_label_set_text (verdict, _(vd_verdict_get_label (VD_VERDICT_NONE)));
       gtk_widget_set_css_classes (GTK_WIDGET (verdict),
-                                  (const char **) verdict_css_classes (VD_VERDICT_UNDECIDED));
+                                  (const char **) verdict_css_classes (VD_VERDICT_NONE));
       gtk_label_set_text (quote, _("No scorecard yet."));
       gtk_widget_add_css_class (GTK_WIDGET (quote), "dim-label");
     }
@@ -491,6 +495,8 @@ bind_tool (VdPreview *self,
   g_signal_connect_object (view->panel, "notify::skip-votes",
                            G_CALLBACK (update_split), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view->panel, "notify::undecided",
+                           G_CALLBACK (update_split), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view->panel, "notify::panel-size",
                            G_CALLBACK (update_split), self, G_CONNECT_SWAPPED);
   update_split (self, NULL, view->panel);
 }
