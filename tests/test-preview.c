@@ -290,6 +290,31 @@ test_live_verdict (Fixture       *f,
 }
 
 static void
+test_pricing_read (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkLabel *read = vd_preview_get_pricing_read_label (f->preview);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (read));
+
+  /* The editor's read is on the page, as written, under its heading. */
+  assert_label (read, vd_comparison_get_pricing_read (f->comparison));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (read), "Haiku’s weights cost nothing"));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview), "Pricing read"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (box));
+
+  vd_comparison_set_pricing_read (f->comparison, TRICKY_TEXT);
+  assert_label (read, TRICKY_TEXT);
+  g_assert_true (vd_preview_get_pricing_read_label (f->preview) == read);
+
+  /* Nothing to read: no heading over nothing. */
+  vd_comparison_set_pricing_read (f->comparison, "");
+  g_assert_false (gtk_widget_get_visible (box));
+  vd_comparison_set_pricing_read (f->comparison, "Back.");
+  g_assert_true (gtk_widget_get_visible (box));
+  assert_label (read, "Back.");
+}
+
+static void
 test_live_text (Fixture       *f,
                 gconstpointer  data)
 {
@@ -610,6 +635,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("figures", test_figures);
+  ADD ("pricing-read", test_pricing_read);
   ADD ("live/verdict", test_live_verdict);
   ADD ("live/text", test_live_text);
   ADD ("long-quote-wraps", test_long_quote_wraps);

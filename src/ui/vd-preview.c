@@ -59,6 +59,8 @@ struct _VdPreview
   GtkWidget    *page;
   GtkLabel     *title_label;
   GtkLabel     *dek_label;
+  GtkWidget    *pricing_read_box;
+  GtkLabel     *pricing_read_label;
   GtkWidget    *panel_empty_label;
   GtkWidget    *reviewers_box;
   ToolView      tools[N_TOOLS];
@@ -602,6 +604,9 @@ vd_preview_set_page (VdPreview    *self,
   update_title (self);
   bind (self->page_bindings, comparison, "dek", self->dek_label, "label", NULL);
   bind (self->page_bindings, comparison, "dek", self->dek_label, "visible", transform_non_empty);
+  bind (self->page_bindings, comparison, "pricing-read", self->pricing_read_label, "label", NULL);
+  bind (self->page_bindings, comparison, "pricing-read", self->pricing_read_box, "visible",
+        transform_non_empty);
 
   g_signal_connect_object (comparison, "notify::panel",
                            G_CALLBACK (rebuild_sections), self, G_CONNECT_SWAPPED);
@@ -687,6 +692,14 @@ vd_preview_get_title_label (VdPreview *self)
   g_return_val_if_fail (VD_IS_PREVIEW (self), NULL);
 
   return self->title_label;
+}
+
+GtkLabel *
+vd_preview_get_pricing_read_label (VdPreview *self)
+{
+  g_return_val_if_fail (VD_IS_PREVIEW (self), NULL);
+
+  return self->pricing_read_label;
 }
 
 GtkLabel *
@@ -812,6 +825,8 @@ vd_preview_class_init (VdPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdPreview, page);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, title_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, dek_label);
+  gtk_widget_class_bind_template_child (widget_class, VdPreview, pricing_read_box);
+  gtk_widget_class_bind_template_child (widget_class, VdPreview, pricing_read_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, panel_empty_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, reviewers_box);
   for (guint i = 0; i < G_N_ELEMENTS (tool_children); i++)
