@@ -702,6 +702,32 @@ vd_scorecard_form_get_count_label (VdScorecardForm *self,
 }
 
 /**
+ * vd_scorecard_form_focus_field:
+ * @field: "verdict" or "sections"
+ * @section: for "sections", which one
+ *
+ * Takes the keyboard focus to a field, as a readiness problem asks.
+ *
+ * Returns: whether the form has that field
+ */
+gboolean
+vd_scorecard_form_focus_field (VdScorecardForm *self,
+                               const char      *field,
+                               int              section)
+{
+  g_return_val_if_fail (VD_IS_SCORECARD_FORM (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_str_equal (field, "verdict"))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->ship_button));
+
+  if (g_str_equal (field, "sections") && section >= 0 && (guint) section < self->sections->len)
+    return gtk_widget_grab_focus (((Section *) g_ptr_array_index (self->sections, section))->view);
+
+  return FALSE;
+}
+
+/**
  * vd_scorecard_form_set_verdict:
  *
  * Does what clicking the verdict's button does.

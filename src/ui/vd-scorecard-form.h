@@ -28,6 +28,9 @@ GtkTextBuffer *vd_scorecard_form_get_buffer      (VdScorecardForm *self,
                                                   guint            section);
 GtkLabel      *vd_scorecard_form_get_count_label (VdScorecardForm *self,
                                                   guint            section);
+gboolean       vd_scorecard_form_focus_field     (VdScorecardForm *self,
+                                                  const char      *field,
+                                                  int              section);
 void           vd_scorecard_form_set_verdict     (VdScorecardForm *self,
                                                   VdVerdict        verdict);
 void           vd_scorecard_form_set_conflicts   (VdScorecardForm *self,
