@@ -141,6 +141,30 @@ class Cli(unittest.TestCase):
                          "scorecards[0].verdict: expected undecided, ship or skip")
         self.assertEqual(self.export(self.demo), before)
 
+    def test_export_refuses_incomplete(self):
+        # An import of a published page without a tagline is accepted (it
+        # is someone's work), but the website's export refuses to write it.
+        doc = json.loads(self.export(self.demo))
+        doc["comparisons"][0]["tools"][1]["tagline"] = ""
+        bundle = self.path("incomplete.json")
+        with open(bundle, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        db = self.path("incomplete.db")
+        r = run("--database", db, "--import-json", bundle)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("--database", db, "--export-json", "-")
+        self.assertFails(r, 1, f"“{SLUG}” (Published): “Mistral Medium 3” has no tagline")
+        self.assertEqual(r.stdout, b"")
+        out = self.path("site.json")
+        with open(out, "wb") as f:
+            f.write(b"previous")
+        self.assertFails(run("--database", db, "--export-json", out), 1, "has no tagline")
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), b"previous")
+        # Named, it still exports, for previews.
+        (page,) = json.loads(self.export(db, "--comparison", SLUG))["comparisons"]
+        self.assertEqual(page["tools"][1]["tagline"], "")
+
     def test_create_demo_refuses_existing(self):
         before = digest(self.demo)
         self.assertFails(run("--database", self.demo, "--create-demo"), 1, "already exists")

@@ -539,7 +539,9 @@ test_file_gone (gconstpointer data)
       vd_tool_set_name (marked, "The other database");
       g_assert_true (vd_store_save (other, VD_RECORD (marked), &error));
       g_clear_object (&other);
-      g_assert_false (g_file_test (g_strconcat (other_path, "-wal", NULL), G_FILE_TEST_EXISTS));
+      g_autofree char *other_wal = g_strconcat (other_path, "-wal", NULL);
+
+      g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
       before = read_bytes (other_path);
       g_assert_cmpint (g_rename (other_path, path), ==, 0);
     }
