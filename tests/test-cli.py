@@ -109,6 +109,63 @@ class Cli(unittest.TestCase):
         self.assertFails(run("--create-demo"), 2, "--database")
         self.assertFails(run("stray"), 2, "stray")
 
+    def test_import_version_1(self):
+        # A version 1 document: no decided counts, and "undecided" for what
+        # was really no verdict yet. It reads as no verdict, not abstaining.
+        doc = json.loads(self.export(self.demo))
+        doc["schema_version"] = 1
+        (comparison,) = doc["comparisons"]
+        for tool in comparison["tools"]:
+            for key in ("no_verdict", "decided", "decided_label"):
+                del tool["panel"][key]
+        comparison["scorecards"][0]["verdict"] = "undecided"
+        comparison["split"][0]["verdicts"][0] = "undecided"
+        old = self.path("v1.json")
+        with open(old, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        fresh = self.path("from-v1.db")
+        r = run("--database", fresh, "--import-json", old)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        (page,) = json.loads(self.export(fresh, "--comparison", SLUG))["comparisons"]
+        self.assertEqual(page["scorecards"][0]["verdict"], "none")
+        self.assertEqual(page["split"][0]["verdicts"][0], "none")
+        self.assertEqual(page["tools"][0]["panel"]["decided_label"], "3 of 4 decided")
+        self.assertEqual(page["tools"][0]["panel"]["no_verdict"], 1)
+        self.assertEqual(page["tools"][0]["panel"]["undecided"], 0)
+
+        # "none" is a version 2 word: a version 1 document with it is refused whole.
+        comparison["scorecards"][0]["verdict"] = "none"
+        with open(old, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        before = self.export(self.demo)
+        self.assertFails(run("--database", self.demo, "--import-json", old), 1,
+                         "scorecards[0].verdict: expected undecided, ship or skip")
+        self.assertEqual(self.export(self.demo), before)
+
+    def test_export_refuses_incomplete(self):
+        # An import of a published page without a tagline is accepted (it
+        # is someone's work), but the website's export refuses to write it.
+        doc = json.loads(self.export(self.demo))
+        doc["comparisons"][0]["tools"][1]["tagline"] = ""
+        bundle = self.path("incomplete.json")
+        with open(bundle, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        db = self.path("incomplete.db")
+        r = run("--database", db, "--import-json", bundle)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("--database", db, "--export-json", "-")
+        self.assertFails(r, 1, f"“{SLUG}” (Published): “Mistral Medium 3” has no tagline")
+        self.assertEqual(r.stdout, b"")
+        out = self.path("site.json")
+        with open(out, "wb") as f:
+            f.write(b"previous")
+        self.assertFails(run("--database", db, "--export-json", out), 1, "has no tagline")
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(), b"previous")
+        # Named, it still exports, for previews.
+        (page,) = json.loads(self.export(db, "--comparison", SLUG))["comparisons"]
+        self.assertEqual(page["tools"][1]["tagline"], "")
+
     def test_create_demo_refuses_existing(self):
         before = digest(self.demo)
         self.assertFails(run("--database", self.demo, "--create-demo"), 1, "already exists")
@@ -121,6 +178,11 @@ class Cli(unittest.TestCase):
         self.assertEqual(comparison["slug"], SLUG)
         self.assertEqual(haiku["panel"]["ship_label"], "50%")
         self.assertEqual(mistral["panel"]["ship_label"], "100%")
+        # The seed's 50% is 2 ship of 4 decided.
+        self.assertEqual(doc["schema_version"], 2)
+        self.assertEqual((haiku["panel"]["decided"], haiku["panel"]["decided_label"]),
+                         (4, "4 of 4 decided"))
+        self.assertEqual(mistral["panel"]["decided_label"], "4 of 4 decided")
         self.assertEqual(haiku["community"]["label"], "—")
         self.assertEqual(mistral["community"]["label"], "—")
         self.assertEqual((haiku["pricing_label"], mistral["pricing_label"]), ("Free", "Paid"))
@@ -279,7 +341,7 @@ class Cli(unittest.TestCase):
         before = self.export(self.demo)
         bad = self.path("bad.json")
         for content, says in ((b"{ not json", "not valid JSON"),
-                              (before.replace(b'"schema_version" : 1', b'"schema_version" : 7'),
+                              (before.replace(b'"schema_version" : 2', b'"schema_version" : 7'),
                                "schema version 7"),
                               (before.replace(b'"verdict" : "skip"', b'"verdict" : "maybe"', 1),
                                "verdict")):

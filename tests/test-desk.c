@@ -210,7 +210,7 @@ has_problem (GPtrArray  *problems,
              const char *text)
 {
   for (guint i = 0; i < problems->len; i++)
-    if (g_str_equal (g_ptr_array_index (problems, i), text))
+    if (g_str_equal (((VdReadinessProblem *) g_ptr_array_index (problems, i))->message, text))
       return TRUE;
 
   return FALSE;
@@ -227,7 +227,7 @@ test_readiness (Page          *page,
   /* The demo is published: nothing is missing. */
   g_assert_cmpuint (ready->len, ==, 0);
 
-  vd_scorecard_set_verdict (first, VD_VERDICT_UNDECIDED);
+  vd_scorecard_set_verdict (first, VD_VERDICT_NONE);
   vd_scorecard_set_section (first, 1, "   ");
   vd_tool_set_description (page->tools[1], "");
   vd_tool_set_pricing_detail (page->tools[0], "");
@@ -245,6 +245,14 @@ test_readiness (Page          *page,
   g_assert_true (has_problem (problems, "Tomás Herrera has no verdict on “Mistral Medium 3”"));
   g_assert_true (has_problem (problems, "Tomás Herrera’s “The moat” on “Mistral Medium 3” is empty"));
   g_assert_cmpuint (problems->len, ==, 2 + 1 + 1 + 1 + 4);
+
+  /* An explicit Undecided is an answer: a reviewer may abstain on a Ready page. */
+  vd_scorecard_set_verdict (first, VD_VERDICT_UNDECIDED);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = check (page);
+  g_assert_false (has_problem (problems,
+                               "Priya Raman has no verdict on “Claude Haiku Open Weights”"));
+  g_assert_cmpuint (problems->len, ==, 1 + 1 + 1 + 1 + 4);
 }
 
 static void
@@ -273,17 +281,30 @@ test_session_shares_objects (void)
   g_assert_error (error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND);
 }
 
+/* The demo's page as a window opens it: through the session. */
+static VdPage *
+new_demo_page (VdSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (vd_session_get_store (session),
+                                                                   DEMO_SLUG, &error);
+  g_autoptr(VdComparison) comparison = vd_session_lookup (session, VD_TYPE_COMPARISON,
+                                                          vd_record_get_uuid (VD_RECORD (demo)),
+                                                          &error);
+  VdPage *page = vd_page_new (session, comparison, &error);
+
+  g_assert_no_error (error);
+  return page;
+}
+
 static void
 test_page_follows_comparison (void)
 {
   g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
   g_autoptr(VdSession) session = vd_session_new (store, 10);
   g_autoptr(GError) error = NULL;
-  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
-  g_autoptr(VdComparison) comparison = vd_session_lookup (session, VD_TYPE_COMPARISON,
-                                                          vd_record_get_uuid (VD_RECORD (demo)),
-                                                          &error);
-  g_autoptr(VdPage) page = vd_page_new (session, comparison, &error);
+  g_autoptr(VdPage) page = new_demo_page (session);
+  VdComparison *comparison = vd_page_get_comparison (page);
   g_autoptr(VdReviewer) newcomer = vd_reviewer_new ("Ada", VD_PERSONA_CUSTOM);
   g_autoptr(VdTool) other = vd_tool_new ("Other Tool");
   g_autoptr(GPtrArray) problems = NULL;
@@ -328,7 +349,8 @@ test_page_follows_comparison (void)
   vd_comparison_set_tool_b (comparison, vd_record_get_uuid (VD_RECORD (other)));
   g_assert_true (vd_page_get_tool (page, 1) == other);
   card = vd_page_get_scorecard (page, newcomer_uuid, 1);
-  g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_UNDECIDED);
+  /* A new card has no verdict yet, not an abstention. */
+  g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_NONE);
   g_assert_cmpuint (g_list_model_get_n_items (vd_page_get_scorecards (page)), ==, 8);
 
   /* Deleting the comparison forgets its cards. */
@@ -337,6 +359,109 @@ test_page_follows_comparison (void)
   g_assert_no_error (error);
   stored = vd_store_list (store, VD_TYPE_SCORECARD, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stored)), ==, 0);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static const VdReadinessProblem *
+only_problem (VdPage *page)
+{
+  GPtrArray *problems = vd_page_get_problems (page);
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  return g_ptr_array_index (problems, 0);
+}
+
+/* The rules are held at every edit, not only when the status changes. */
+static void
+test_page_flagged_after_edit (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(VdSession) session = vd_session_new (store, 10);
+  g_autoptr(VdPage) page = new_demo_page (session);
+  VdComparison *comparison = vd_page_get_comparison (page);
+  VdTool *haiku = vd_page_get_tool (page, 0);
+  VdScorecard *card = vd_page_get_scorecard (page, DX, 1);
+  const VdReadinessProblem *problem;
+  g_autofree char *tagline = NULL;
+  guint notifies = 0;
+
+  g_assert_cmpuint (vd_page_get_problems (page)->len, ==, 0);
+  g_assert_false (vd_page_is_flagged (page));
+  g_signal_connect (page, "notify::problems", G_CALLBACK (count_notify), &notifies);
+
+  /* A published page loses its tagline: flagged with that edit, and the
+   * problem says where the field is. */
+  tagline = g_strdup (vd_tool_get_tagline (haiku));
+  vd_tool_set_tagline (haiku, "  ");
+  problem = only_problem (page);
+  g_assert_cmpstr (problem->message, ==, "“Claude Haiku Open Weights” has no tagline");
+  g_assert_true (problem->record_type == VD_TYPE_TOOL);
+  g_assert_cmpuint (problem->tool_index, ==, 0);
+  g_assert_cmpstr (problem->field, ==, "tagline");
+  g_assert_true (vd_page_is_flagged (page));
+  g_assert_cmpuint (notifies, ==, 1);
+
+  /* An unrelated edit re-runs the rules but changes nothing: no notify. */
+  vd_tool_set_vendor (haiku, "Someone else");
+  g_assert_cmpuint (notifies, ==, 1);
+
+  vd_tool_set_tagline (haiku, tagline);
+  g_assert_cmpuint (vd_page_get_problems (page)->len, ==, 0);
+  g_assert_false (vd_page_is_flagged (page));
+  g_assert_cmpuint (notifies, ==, 2);
+
+  /* A scorecard's section, by reviewer, tool and section. */
+  vd_scorecard_set_section (card, 2, "");
+  problem = only_problem (page);
+  g_assert_true (problem->record_type == VD_TYPE_SCORECARD);
+  g_assert_cmpstr (problem->reviewer, ==, DX);
+  g_assert_cmpuint (problem->tool_index, ==, 1);
+  g_assert_cmpstr (problem->field, ==, "sections");
+  g_assert_cmpint (problem->section, ==, 2);
+  vd_scorecard_set_section (card, 2, "Back.");
+
+  /* No verdict yet is missing; an explicit Undecided is not. */
+  vd_scorecard_set_verdict (card, VD_VERDICT_NONE);
+  problem = only_problem (page);
+  g_assert_cmpstr (problem->field, ==, "verdict");
+  g_assert_cmpstr (problem->message, ==, "Priya Raman has no verdict on “Mistral Medium 3”");
+  vd_scorecard_set_verdict (card, VD_VERDICT_UNDECIDED);
+  g_assert_cmpuint (vd_page_get_problems (page)->len, ==, 0);
+
+  /* The page's own fields: what the published page shows. */
+  vd_comparison_set_publish_date (comparison, "");
+  problem = only_problem (page);
+  g_assert_true (problem->record_type == VD_TYPE_COMPARISON);
+  g_assert_cmpstr (problem->field, ==, "publish-date");
+  g_assert_cmpstr (problem->message, ==, "The comparison has no publish date");
+  vd_comparison_set_publish_date (comparison, "2026-11-20");
+  vd_tool_set_category (vd_page_get_tool (page, 1), "");
+  problem = only_problem (page);
+  g_assert_cmpstr (problem->message, ==, "“Mistral Medium 3” has no category");
+  g_assert_cmpuint (problem->tool_index, ==, 1);
+
+  /* A draft may be incomplete: the problems stay listed, unflagged. */
+  vd_comparison_set_status (comparison, VD_STATUS_DRAFT);
+  g_assert_cmpuint (vd_page_get_problems (page)->len, ==, 1);
+  g_assert_false (vd_page_is_flagged (page));
+  vd_comparison_set_status (comparison, VD_STATUS_READY);
+  g_assert_true (vd_page_is_flagged (page));
+
+  /* One line for the command line, in page order. */
+  vd_tool_set_tagline (haiku, "");
+  {
+    g_autofree char *line = vd_readiness_join (vd_page_get_problems (page));
+
+    g_assert_cmpstr (line, ==, "“Claude Haiku Open Weights” has no tagline; "
+                               "“Mistral Medium 3” has no category");
+  }
 }
 
 int
@@ -351,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/desk/autosave/new-record", test_autosave_new_record);
   g_test_add_func ("/desk/session/shares-objects", test_session_shares_objects);
   g_test_add_func ("/desk/page/follows-comparison", test_page_follows_comparison);
+  g_test_add_func ("/desk/page/flagged-after-edit", test_page_flagged_after_edit);
   g_test_add ("/desk/readiness", Page, NULL, page_set_up, test_readiness, page_tear_down);
 
   return g_test_run ();

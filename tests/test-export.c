@@ -164,7 +164,32 @@ test_selection (void)
                                                        "tools"), 0), "panel"), "ship_label"),
                    ==, "—");
 
-  /* Ready comparisons are published too. */
+  /* Ready comparisons are published too, once complete: a panel of one
+   * reviewer without prompts, who abstains on one tool. */
+  {
+    g_autoptr(VdReviewer) solo = vd_reviewer_new ("Solo", VD_PERSONA_CUSTOM);
+    const char *panel[] = { vd_record_get_uuid (VD_RECORD (solo)), NULL };
+
+    g_assert_true (vd_store_save (store, VD_RECORD (solo), &error));
+    vd_comparison_set_title (draft, "Mistral vs Haiku");
+    vd_comparison_set_dek (draft, "The other way round.");
+    vd_comparison_set_pricing_read (draft, "Paid against free.");
+    vd_comparison_set_publish_date (draft, "2026-11-21");
+    vd_comparison_set_panel (draft, panel);
+    g_assert_true (vd_store_save (store, VD_RECORD (draft), &error));
+    for (guint t = 0; t < 2; t++)
+      {
+        g_autoptr(VdScorecard) card =
+          vd_scorecard_new (vd_record_get_uuid (VD_RECORD (draft)),
+                            t == 0 ? vd_comparison_get_tool_a (draft)
+                                   : vd_comparison_get_tool_b (draft),
+                            panel[0]);
+
+        vd_scorecard_set_verdict (card, t == 0 ? VD_VERDICT_SHIP : VD_VERDICT_UNDECIDED);
+        g_assert_true (vd_store_save (store, VD_RECORD (card), &error));
+      }
+    g_assert_no_error (error);
+  }
   vd_comparison_set_status (draft, VD_STATUS_READY);
   g_assert_true (vd_store_save (store, VD_RECORD (draft), &error));
   g_clear_pointer (&all, g_free);
@@ -216,6 +241,51 @@ test_file_kept_on_failure (void)
   g_assert_cmpuint (n, ==, 1);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "{\n  \"format\""));
+}
+
+/* A published page that fails the rules stops the whole export, and the
+ * message names it with what it lacks; the page alone still exports. */
+static void
+test_refuses_incomplete (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autofree char *path = vd_test_path ("out.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) comparison = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
+  g_autoptr(VdTool) tool = vd_store_load (store, VD_TYPE_TOOL,
+                                          vd_comparison_get_tool_b (comparison), &error);
+  g_autoptr(GBytes) preview = NULL;
+  g_autofree char *contents = NULL;
+  guint n = 7;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "previous export", -1, NULL));
+  vd_tool_set_tagline (tool, "");
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+
+  g_assert_false (vd_export_to_file (store, NULL, file, &n, NULL, &error));
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_READY);
+  g_assert_nonnull (strstr (error->message, "“" DEMO_SLUG "” (Published): "
+                                            "“Mistral Medium 3” has no tagline"));
+  g_assert_nonnull (strstr (error->message, "Nothing was exported"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_cmpuint (n, ==, 7);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous export");
+  g_clear_error (&error);
+
+  /* Named, it exports whatever its state: a preview. */
+  preview = vd_export_to_bytes (store, DEMO_SLUG, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+
+  /* Back to draft: not for the website, so not in its way either. */
+  vd_comparison_set_status (comparison, VD_STATUS_DRAFT);
+  g_assert_true (vd_store_save (store, VD_RECORD (comparison), &error));
+  g_assert_true (vd_export_to_file (store, NULL, file, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 0);
 }
 
 /* Files in @dir other than @keep: a failed export must leave no temporary. */
@@ -361,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/export/selection", test_selection);
   g_test_add_func ("/export/empty", test_empty);
   g_test_add_func ("/export/file-kept-on-failure", test_file_kept_on_failure);
+  g_test_add_func ("/export/refuses-incomplete", test_refuses_incomplete);
   g_test_add_func ("/export/file-kept-on-write-error", test_file_kept_on_write_error);
   g_test_add_func ("/export/off-panel-scorecards", test_off_panel_scorecards);
 

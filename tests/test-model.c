@@ -327,7 +327,10 @@ test_panel_live (PanelFixture  *fixture,
   /* Nobody has decided: "—". */
   g_assert_cmpint (vd_panel_get_ship_percent (panel_a), ==, -1);
   g_assert_cmpstr (vd_panel_get_ship_label (panel_a), ==, "—");
-  g_assert_cmpuint (vd_panel_get_undecided (panel_a), ==, 4);
+  g_assert_cmpuint (vd_panel_get_undecided (panel_a), ==, 0);
+  g_assert_cmpuint (vd_panel_get_no_verdict (panel_a), ==, 4);
+  g_assert_cmpuint (vd_panel_get_decided (panel_a), ==, 0);
+  g_assert_cmpstr (vd_panel_get_decided_label (panel_a), ==, "0 of 4 decided");
 
   g_signal_connect (panel_a, "notify::ship-label", G_CALLBACK (count_notify), &label_notifies);
 
@@ -343,6 +346,9 @@ test_panel_live (PanelFixture  *fixture,
   g_assert_cmpuint (vd_panel_get_ship_votes (panel_a), ==, 2);
   g_assert_cmpuint (vd_panel_get_skip_votes (panel_a), ==, 2);
   g_assert_cmpstr (vd_panel_get_ship_label (panel_b), ==, "100%");
+  g_assert_cmpuint (vd_panel_get_decided (panel_a), ==, 4);
+  g_assert_cmpuint (vd_panel_get_no_verdict (panel_a), ==, 0);
+  g_assert_cmpstr (vd_panel_get_decided_label (panel_a), ==, "4 of 4 decided");
   g_assert_cmpint (vd_panel_get_verdict (panel_a, fixture->reviewers[1]), ==, VD_VERDICT_SKIP);
   g_assert_cmpint (vd_panel_get_verdict (panel_b, fixture->reviewers[1]), ==, VD_VERDICT_SHIP);
 
@@ -353,6 +359,15 @@ test_panel_live (PanelFixture  *fixture,
   vd_scorecard_set_verdict (card (fixture, 3, 0), VD_VERDICT_UNDECIDED);
   g_assert_cmpstr (vd_panel_get_ship_label (panel_a), ==, "67%");
   g_assert_cmpuint (vd_panel_get_undecided (panel_a), ==, 1);
+  g_assert_cmpuint (vd_panel_get_no_verdict (panel_a), ==, 0);
+  g_assert_cmpstr (vd_panel_get_decided_label (panel_a), ==, "3 of 4 decided");
+
+  /* No verdict yet is neither: still 2 of 3, but one fewer abstains. */
+  vd_scorecard_set_verdict (card (fixture, 3, 0), VD_VERDICT_NONE);
+  g_assert_cmpstr (vd_panel_get_ship_label (panel_a), ==, "67%");
+  g_assert_cmpuint (vd_panel_get_undecided (panel_a), ==, 0);
+  g_assert_cmpuint (vd_panel_get_no_verdict (panel_a), ==, 1);
+  g_assert_cmpint (vd_panel_get_verdict (panel_a, fixture->reviewers[3]), ==, VD_VERDICT_NONE);
 
   /* A reviewer taken off the panel no longer counts. */
   vd_comparison_set_panel (fixture->comparison, three);

@@ -216,8 +216,11 @@ test_figures (Fixture       *f,
   g_assert_cmpuint (count_labels (preview, "Community"), ==, 2);
   g_assert_cmpuint (count_labels (preview, "Entry"), ==, 2);
   g_assert_cmpuint (count_labels (preview, "—"), ==, 2);   /* no community votes */
-  g_assert_cmpuint (count_labels (preview, "2 ship · 2 skip · 0 undecided"), ==, 1);
-  g_assert_cmpuint (count_labels (preview, "4 ship · 0 skip · 0 undecided"), ==, 1);
+  /* The seed's 50% is 2 ship of 4 decided. */
+  g_assert_cmpuint (count_labels (preview, "4 of 4 decided · 2 ship · 2 skip · 0 undecided"), ==,
+                    1);
+  g_assert_cmpuint (count_labels (preview, "4 of 4 decided · 4 ship · 0 skip · 0 undecided"), ==,
+                    1);
 
   /* Every reviewer, in panel order, with a verdict and a quote per tool */
   for (guint i = 0; i < 4; i++)
@@ -268,13 +271,47 @@ test_live_verdict (Fixture       *f,
   assert_label (verdict, "Ship");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (verdict), "success"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (verdict), "error"));
-  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview), "3 ship · 1 skip · 0 undecided"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview), "4 of 4 decided · 3 ship · 1 skip · 0 undecided"), ==, 1);
 
   vd_scorecard_set_verdict (scorecard, VD_VERDICT_UNDECIDED);
   assert_label (ship, "67%");
   assert_label (verdict, "Undecided");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (verdict), "dim-label"));
-  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview), "2 ship · 1 skip · 1 undecided"), ==, 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview),
+                                 "3 of 4 decided · 2 ship · 1 skip · 1 undecided"), ==, 1);
+
+  /* No verdict yet reads as such, and is not counted as an abstention. */
+  vd_scorecard_set_verdict (scorecard, VD_VERDICT_NONE);
+  assert_label (ship, "67%");
+  assert_label (verdict, "No verdict yet");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (verdict), "dim-label"));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview),
+                                 "3 of 4 decided · 2 ship · 1 skip · 0 undecided"), ==, 1);
+}
+
+static void
+test_pricing_read (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkLabel *read = vd_preview_get_pricing_read_label (f->preview);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (read));
+
+  /* The editor's read is on the page, as written, under its heading. */
+  assert_label (read, vd_comparison_get_pricing_read (f->comparison));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (read), "Haiku’s weights cost nothing"));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview), "Pricing read"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (box));
+
+  vd_comparison_set_pricing_read (f->comparison, TRICKY_TEXT);
+  assert_label (read, TRICKY_TEXT);
+  g_assert_true (vd_preview_get_pricing_read_label (f->preview) == read);
+
+  /* Nothing to read: no heading over nothing. */
+  vd_comparison_set_pricing_read (f->comparison, "");
+  g_assert_false (gtk_widget_get_visible (box));
+  vd_comparison_set_pricing_read (f->comparison, "Back.");
+  g_assert_true (gtk_widget_get_visible (box));
+  assert_label (read, "Back.");
 }
 
 static void
@@ -421,10 +458,12 @@ test_missing_scorecard (Fixture       *f,
 
   /* Haiku: one ship, two skips left */
   assert_label (vd_preview_get_ship_label (f->preview, 0), "33%");
-  assert_label (vd_preview_get_verdict_label (f->preview, dx, 0), "Undecided");
+  assert_label (vd_preview_get_verdict_label (f->preview, dx, 0), "No verdict yet");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (vd_preview_get_quote_label (f->preview, dx, 0)),
                                            "dim-label"));
-  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview), "1 ship · 2 skip · 1 undecided"), ==, 1);
+  /* Without a card there is no verdict, not an abstention. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview),
+                                 "3 of 4 decided · 1 ship · 2 skip · 0 undecided"), ==, 1);
   /* The other tool's column is untouched */
   assert_label (vd_preview_get_verdict_label (f->preview, dx, 1), "Ship");
 
@@ -596,6 +635,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("figures", test_figures);
+  ADD ("pricing-read", test_pricing_read);
   ADD ("live/verdict", test_live_verdict);
   ADD ("live/text", test_live_text);
   ADD ("long-quote-wraps", test_long_quote_wraps);

@@ -395,6 +395,22 @@ test_verdict (Fixture      *fixture,
   g_assert_false (gtk_toggle_button_get_active (undecided));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (skip), "error"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ship), "success"));
+  g_assert_false (gtk_widget_get_visible (template_child (fixture, "no_verdict_label")));
+
+  /* No verdict yet is not Undecided: no button is chosen and the form says so. */
+  vd_scorecard_set_verdict (fixture->scorecard, VD_VERDICT_NONE);
+  g_assert_false (gtk_toggle_button_get_active (ship));
+  g_assert_false (gtk_toggle_button_get_active (skip));
+  g_assert_false (gtk_toggle_button_get_active (undecided));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (skip), "error"));
+  g_assert_true (gtk_widget_get_visible (template_child (fixture, "no_verdict_label")));
+  g_assert_cmpint (vd_scorecard_get_verdict (fixture->scorecard), ==, VD_VERDICT_NONE);
+
+  /* From there, abstaining is a choice like any other. */
+  click (undecided);
+  g_assert_cmpint (vd_scorecard_get_verdict (fixture->scorecard), ==, VD_VERDICT_UNDECIDED);
+  g_assert_true (gtk_toggle_button_get_active (undecided));
+  g_assert_false (gtk_widget_get_visible (template_child (fixture, "no_verdict_label")));
 }
 
 static void

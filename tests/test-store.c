@@ -705,6 +705,12 @@ exec_raw (sqlite3    *db,
 /* Rows as an older version of the app wrote them, schema version by version.
  * Each entry is valid SQL for the schema at that version; add one when a
  * migration is added. */
+/* Before version 5 "undecided" was what a new scorecard started as: no
+ * verdict yet. */
+#define UNDECIDED_ROW \
+  "INSERT INTO scorecards VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c21', 1, 2, " \
+  "  '9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', '" HAIKU "', '" DX "', 'undecided');"
+
 #define V1_ROWS \
   "INSERT INTO tools VALUES ('" HAIKU "', 1, 2, 'Haiku', '', 'Developer Tools', '', '', " \
   "  'free', '', '', '', NULL, NULL);" \
@@ -716,7 +722,8 @@ exec_raw (sqlite3    *db,
   "INSERT INTO comparisons_panel VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', 0, '" DX "');" \
   "INSERT INTO scorecards VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 1, 2, " \
   "  '9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', '" MISTRAL "', '" DX "', 'ship');" \
-  "INSERT INTO scorecards_sections VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 0, 'Yes.');"
+  "INSERT INTO scorecards_sections VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 0, 'Yes.');" \
+  UNDECIDED_ROW
 
 /* Version 3 gave the list rows a stamp of their own. */
 #define V3_ROWS \
@@ -730,7 +737,14 @@ exec_raw (sqlite3    *db,
   "INSERT INTO comparisons_panel VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', 0, '" DX "', 0);" \
   "INSERT INTO scorecards VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 1, 2, " \
   "  '9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10', '" MISTRAL "', '" DX "', 'ship');" \
-  "INSERT INTO scorecards_sections VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 0, 'Yes.', 0);"
+  "INSERT INTO scorecards_sections VALUES ('c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20', 0, 'Yes.', 0);" \
+  UNDECIDED_ROW
+
+/* Version 4 kept conflicts: one on the undecided card's verdict. */
+#define V4_ROWS \
+  V3_ROWS \
+  "INSERT INTO conflicts VALUES (1, 'scorecard', 'c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c21', " \
+  "  'verdict', '''ship''', '''undecided''', '''skip''', 3);"
 
 static const char * const fixtures[] = {
   /* version 0 is the empty file */
@@ -742,8 +756,10 @@ static const char * const fixtures[] = {
   /* version 3 */
   V3_ROWS,
   /* version 4 added the changes and conflicts tables */
-  V3_ROWS
+  V4_ROWS
   "INSERT INTO changes (kind, uuid) VALUES ('tools', '" MISTRAL "');",
+  /* version 5 added the shared desk's tables, empty until a sync */
+  V4_ROWS,
 };
 
 static void
@@ -789,12 +805,32 @@ test_migrate_from (gconstpointer data)
       g_assert_cmpstr (vd_comparison_get_panel (comparison)[0], ==, DX);
 
       cards = vd_store_list_scorecards (store, comparison, &error);
-      card = g_list_model_get_item (G_LIST_MODEL (cards), 0);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cards)), ==, 2);
+      card = vd_store_load (store, VD_TYPE_SCORECARD, "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20",
+                            &error);
+      g_assert_no_error (error);
       g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_SHIP);
       g_assert_cmpstr (vd_scorecard_get_section (card, 0), ==, "Yes.");
       /* The list rows' stamps are new: the record's own stays its "updated". */
       g_assert_cmpint (vd_record_get_updated (VD_RECORD (card)), ==, 2);
       g_assert_cmpint (vd_record_get_updated (VD_RECORD (comparison)), ==, 2);
+
+      /* What was stored as undecided was no verdict yet. */
+      {
+        g_autoptr(VdScorecard) undecided = vd_store_load (store, VD_TYPE_SCORECARD,
+                                                          "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c21",
+                                                          &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (vd_scorecard_get_verdict (undecided), ==, VD_VERDICT_NONE);
+      }
+
+      /* So was a conflict's copy of it; the other verdicts stay. */
+      if (from >= 4)
+        g_assert_cmpint (raw_int (store, "SELECT mine = '''none''' AND base = '''ship''' "
+                                         "AND theirs = '''skip''' FROM conflicts "
+                                         "WHERE record = ?1",
+                                  "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c21"), ==, 1);
     }
 
   /* And the migrated file takes new writes under the new schema. */

@@ -237,10 +237,16 @@ test_status_needs_readiness (Desk          *desk,
   g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_READY));
   g_assert_cmpuint (n_problems, ==, 0);
 
-  /* An empty section and an undecided verdict keep it from being ready. */
+  /* An explicit Undecided is an answer: the page may still go Ready. */
+  g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_IN_REVIEW));
+  vd_scorecard_form_set_verdict (form, VD_VERDICT_UNDECIDED);
+  g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_READY));
+  g_assert_cmpuint (n_problems, ==, 0);
+
+  /* An empty section and no verdict yet keep it from being ready. */
   g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_IN_REVIEW));
   gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "", -1);
-  vd_scorecard_form_set_verdict (form, VD_VERDICT_UNDECIDED);
+  vd_scorecard_set_verdict (vd_scorecard_form_get_scorecard (form), VD_VERDICT_NONE);
   g_assert_false (vd_comparison_page_request_status (page, VD_STATUS_READY));
   g_assert_cmpuint (n_problems, ==, 2);
   g_assert_cmpint (vd_comparison_get_status (comparison), ==, VD_STATUS_IN_REVIEW);
@@ -252,6 +258,60 @@ test_status_needs_readiness (Desk          *desk,
   g_assert_cmpint (vd_comparison_get_status (comparison), ==, VD_STATUS_IN_REVIEW);
   g_assert_cmpuint (adw_combo_row_get_selected (vd_comparison_page_get_status_row (page)), ==,
                     VD_STATUS_IN_REVIEW);
+}
+
+static void
+collect_action_rows (GtkWidget *widget,
+                     GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_action_rows (child, rows);
+}
+
+/* A published page that loses a section is flagged at once, on the page,
+ * and the flag takes the editor to the field. */
+static void
+test_flag_after_edit (Desk          *desk,
+                      gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, SKEPTIC, 1));
+  GtkWidget *flag = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                               VD_TYPE_COMPARISON_PAGE,
+                                                               "flag_group"));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  g_assert_cmpint (vd_comparison_get_status (comparison), ==, VD_STATUS_PUBLISHED);
+  g_assert_false (gtk_widget_get_visible (flag));
+
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 1), "", -1);
+  g_assert_true (gtk_widget_get_visible (flag));
+  collect_action_rows (flag, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
+                   "Marcus Webb’s “Where this breaks” on “Mistral Medium 3” is empty");
+  g_assert_false (adw_preferences_row_get_use_markup (g_ptr_array_index (rows, 0)));
+
+  /* Activated, the row focuses that section's text. */
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activated");
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)) ==
+                 vd_scorecard_form_get_buffer (form, 1));
+
+  /* A draft may be incomplete; published again, the flag is back. */
+  g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_DRAFT));
+  g_assert_false (gtk_widget_get_visible (flag));
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 1), "Filled in again.", -1);
+  g_assert_true (vd_comparison_page_request_status (page, VD_STATUS_PUBLISHED));
+  g_assert_false (gtk_widget_get_visible (flag));
 }
 
 static gboolean
@@ -1319,6 +1379,7 @@ main (int   argc,
   ADD_DESK ("typing-updates-preview-and-database", test_typing_updates_preview_and_database);
   ADD_DESK ("verdict-updates-figures", test_verdict_updates_figures);
   ADD_DESK ("status-needs-readiness", test_status_needs_readiness);
+  ADD_DESK ("flag-after-edit", test_flag_after_edit);
   ADD_DESK ("title-reaches-sidebar-and-preview", test_title_reaches_sidebar_and_preview);
   ADD_DESK ("tool-editor-is-shared", test_tool_editor_is_shared);
   ADD_DESK ("export-matches-command-line", test_export_matches_command_line);

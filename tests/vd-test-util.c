@@ -138,6 +138,23 @@ vd_test_file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
 
+/* An accepted document may hold a published page that is not complete
+ * (it is someone's work): a round trip is of what was stored, which the
+ * website's export would refuse. */
+GBytes *
+vd_test_export_as_stored (VdStore    *store,
+                          const char *slug)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vd_export_to_stream_full (store, slug, VD_EXPORT_INCOMPLETE, out, NULL, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 char *
 vd_test_export (VdStore    *store,
                 const char *slug)

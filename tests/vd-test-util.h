@@ -19,6 +19,8 @@ VdStore  *vd_test_new_empty_store (void);
 VdStore  *vd_test_new_scratch_store (void);
 gboolean  vd_test_store_is_empty (VdStore     *store);
 char     *vd_test_file_checksum  (const char  *path);
+GBytes   *vd_test_export_as_stored (VdStore   *store,
+                                   const char *slug);
 char     *vd_test_export         (VdStore     *store,
                                   const char  *slug);
 char     *vd_test_replace_once   (const char  *text,

@@ -74,6 +74,7 @@ vd_verdict_get_label (VdVerdict verdict)
 {
   switch (verdict)
     {
+    case VD_VERDICT_NONE:      return N_("No verdict yet");
     case VD_VERDICT_UNDECIDED: return N_("Undecided");
     case VD_VERDICT_SHIP:      return N_("Ship");
     case VD_VERDICT_SKIP:      return N_("Skip");

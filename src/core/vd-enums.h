@@ -29,8 +29,11 @@ typedef enum
   VD_PERSONA_CUSTOM,
 } VdPersona;
 
+/* NONE is "no verdict yet"; UNDECIDED is a reviewer's explicit abstention,
+ * which counts as an answer for readiness but not as a decided vote. */
 typedef enum
 {
+  VD_VERDICT_NONE,
   VD_VERDICT_UNDECIDED,
   VD_VERDICT_SHIP,
   VD_VERDICT_SKIP,

@@ -44,6 +44,7 @@ typedef enum
 {
   VD_EXPORT_ERROR_NOT_FOUND,
   VD_EXPORT_ERROR_WRITE,
+  VD_EXPORT_ERROR_NOT_READY,
 } VdExportError;
 
 GQuark vd_model_error_quark  (void);

@@ -15,6 +15,7 @@
 #include "vd-error.h"
 #include "vd-export.h"
 #include "vd-panel.h"
+#include "vd-readiness.h"
 #include "vd-record-json.h"
 
 static void
@@ -44,8 +45,11 @@ write_tool (VdJsonWriter *writer,
   vd_json_writer_int (writer, "ship_votes", vd_panel_get_ship_votes (panel));
   vd_json_writer_int (writer, "skip_votes", vd_panel_get_skip_votes (panel));
   vd_json_writer_int (writer, "undecided", vd_panel_get_undecided (panel));
+  vd_json_writer_int (writer, "no_verdict", vd_panel_get_no_verdict (panel));
+  vd_json_writer_int (writer, "decided", vd_panel_get_decided (panel));
   write_percent (writer, "ship_percent", vd_panel_get_ship_percent (panel));
   vd_json_writer_string (writer, "ship_label", vd_panel_get_ship_label (panel));
+  vd_json_writer_string (writer, "decided_label", vd_panel_get_decided_label (panel));
   vd_json_writer_end_object (writer);
 
   vd_json_writer_begin_object (writer, "community");
@@ -132,6 +136,53 @@ list_page_scorecards (VdStore       *store,
   return shown;
 }
 
+/* What a page is made of, as stored. */
+typedef struct
+{
+  VdTool     *tools[2];
+  GListStore *reviewers;    /* VdReviewer, panel order */
+  GListStore *scorecards;   /* the page's, see list_page_scorecards() */
+} PageParts;
+
+static void
+page_parts_clear (PageParts *parts)
+{
+  g_clear_object (&parts->tools[0]);
+  g_clear_object (&parts->tools[1]);
+  g_clear_object (&parts->reviewers);
+  g_clear_object (&parts->scorecards);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageParts, page_parts_clear)
+
+static gboolean
+load_page_parts (VdStore       *store,
+                 VdComparison  *comparison,
+                 PageParts     *parts,
+                 GError       **error)
+{
+  const char * const *panel = vd_comparison_get_panel (comparison);
+
+  if (!(parts->tools[0] = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_a (comparison),
+                                         error)) ||
+      !(parts->tools[1] = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_b (comparison),
+                                         error)) ||
+      !(parts->scorecards = list_page_scorecards (store, comparison, error)))
+    return FALSE;
+
+  parts->reviewers = g_list_store_new (VD_TYPE_REVIEWER);
+  for (guint i = 0; panel[i] != NULL; i++)
+    {
+      g_autoptr(VdReviewer) reviewer = vd_store_load (store, VD_TYPE_REVIEWER, panel[i], error);
+
+      if (reviewer == NULL)
+        return FALSE;
+      g_list_store_append (parts->reviewers, reviewer);
+    }
+
+  return TRUE;
+}
+
 /* Appends one comparison's page to @out, laid out as it sits in the
  * document: nested two levels in. Written straight as text (the layout is
  * JsonGenerator's, see vd_json_writer_init()), since a tree per page cost
@@ -142,42 +193,36 @@ write_comparison (VdStore       *store,
                   GString       *out,
                   GError       **error)
 {
-  g_autoptr(GListStore) scorecards = NULL;
-  g_autoptr(VdTool) tool_a = NULL;
-  g_autoptr(VdTool) tool_b = NULL;
+  g_auto(PageParts) parts = { { NULL, NULL }, NULL, NULL };
   g_autoptr(VdPanel) panel_a = NULL;
   g_autoptr(VdPanel) panel_b = NULL;
   const char * const *panel_uuids = vd_comparison_get_panel (comparison);
   VdPanel *panels[2];
   VdJsonWriter writer;
+  guint n_reviewers;
 
-  if (!(tool_a = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_a (comparison), error)) ||
-      !(tool_b = vd_store_load (store, VD_TYPE_TOOL, vd_comparison_get_tool_b (comparison), error)) ||
-      !(scorecards = list_page_scorecards (store, comparison, error)))
+  if (!load_page_parts (store, comparison, &parts, error))
     return FALSE;
 
-  panels[0] = panel_a = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (tool_a)),
-                                      G_LIST_MODEL (scorecards));
-  panels[1] = panel_b = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (tool_b)),
-                                      G_LIST_MODEL (scorecards));
+  panels[0] = panel_a = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (parts.tools[0])),
+                                      G_LIST_MODEL (parts.scorecards));
+  panels[1] = panel_b = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (parts.tools[1])),
+                                      G_LIST_MODEL (parts.scorecards));
 
   vd_json_writer_init (&writer, out, 4);
   vd_json_writer_begin_object (&writer, NULL);
   vd_record_json_write_fields (VD_RECORD (comparison), &writer);
 
   vd_json_writer_begin_array (&writer, "tools");
-  write_tool (&writer, tool_a, panel_a);
-  write_tool (&writer, tool_b, panel_b);
+  write_tool (&writer, parts.tools[0], panel_a);
+  write_tool (&writer, parts.tools[1], panel_b);
   vd_json_writer_end_array (&writer);
 
   vd_json_writer_begin_array (&writer, "reviewers");
-  for (guint i = 0; panel_uuids[i] != NULL; i++)
+  n_reviewers = g_list_model_get_n_items (G_LIST_MODEL (parts.reviewers));
+  for (guint i = 0; i < n_reviewers; i++)
     {
-      g_autoptr(VdReviewer) reviewer = vd_store_load (store, VD_TYPE_REVIEWER, panel_uuids[i],
-                                                      error);
-
-      if (reviewer == NULL)
-        return FALSE;
+      g_autoptr(VdReviewer) reviewer = g_list_model_get_item (G_LIST_MODEL (parts.reviewers), i);
 
       vd_json_writer_begin_object (&writer, NULL);
       vd_record_json_write_fields (VD_RECORD (reviewer), &writer);
@@ -186,7 +231,7 @@ write_comparison (VdStore       *store,
   vd_json_writer_end_array (&writer);
 
   write_split (&writer, panel_uuids, panels);
-  write_scorecards (&writer, G_LIST_MODEL (scorecards));
+  write_scorecards (&writer, G_LIST_MODEL (parts.scorecards));
 
   vd_json_writer_end_object (&writer);
   return TRUE;
@@ -260,6 +305,49 @@ select_comparisons (VdStore     *store,
   return g_steal_pointer (&selected);
 }
 
+/* What the website receives is what the editor approved: a ready or
+ * published comparison that fails the rules stops the whole export, before
+ * a byte is written, and the message names each one with what it lacks. */
+static gboolean
+check_complete (VdStore       *store,
+                GPtrArray     *comparisons,
+                GError       **error)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  guint n_failed = 0;
+
+  for (guint i = 0; i < comparisons->len; i++)
+    {
+      VdComparison *comparison = g_ptr_array_index (comparisons, i);
+      g_auto(PageParts) parts = { { NULL, NULL }, NULL, NULL };
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autofree char *line = NULL;
+
+      if (!load_page_parts (store, comparison, &parts, error))
+        return FALSE;
+
+      problems = vd_readiness_check (comparison, parts.tools[0], parts.tools[1],
+                                     G_LIST_MODEL (parts.reviewers),
+                                     G_LIST_MODEL (parts.scorecards));
+      if (problems->len == 0)
+        continue;
+
+      line = vd_readiness_join (problems);
+      g_string_append_printf (report, "%s“%s” (%s): %s", n_failed > 0 ? " · " : "",
+                              vd_comparison_get_slug (comparison),
+                              vd_status_get_label (vd_comparison_get_status (comparison)), line);
+      n_failed++;
+    }
+
+  if (n_failed == 0)
+    return TRUE;
+
+  g_set_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_READY,
+               "Nothing was exported: %u %s marked ready or published but not complete: %s",
+               n_failed, n_failed == 1 ? "comparison is" : "comparisons are", report->str);
+  return FALSE;
+}
+
 /**
  * vd_export_to_stream:
  * @slug: (nullable): the comparison to export; %NULL for every comparison
@@ -267,7 +355,10 @@ select_comparisons (VdStore     *store,
  * @n_exported: (out) (optional): how many comparisons were written
  *
  * Writes the JSON document to @stream. The document is valid and complete
- * only when this returns %TRUE.
+ * only when this returns %TRUE. Without @slug, a ready or published
+ * comparison that fails the readiness rules is an error
+ * (%VD_EXPORT_ERROR_NOT_READY) and nothing is written; one named by @slug
+ * is written whatever its state, for previews.
  */
 gboolean
 vd_export_to_stream (VdStore        *store,
@@ -276,6 +367,24 @@ vd_export_to_stream (VdStore        *store,
                      guint          *n_exported,
                      GCancellable   *cancellable,
                      GError        **error)
+{
+  return vd_export_to_stream_full (store, slug, VD_EXPORT_FLAGS_NONE, stream, n_exported,
+                                   cancellable, error);
+}
+
+/**
+ * vd_export_to_stream_full:
+ *
+ * vd_export_to_stream(), with @flags.
+ */
+gboolean
+vd_export_to_stream_full (VdStore        *store,
+                          const char     *slug,
+                          VdExportFlags   flags,
+                          GOutputStream  *stream,
+                          guint          *n_exported,
+                          GCancellable   *cancellable,
+                          GError        **error)
 {
   g_autoptr(GPtrArray) comparisons = NULL;
   g_autoptr(GString) page = g_string_sized_new (64 * 1024);
@@ -291,6 +400,9 @@ vd_export_to_stream (VdStore        *store,
     return FALSE;
 
   if (!(comparisons = select_comparisons (store, slug, error)))
+    goto out;
+
+  if (slug == NULL && !(flags & VD_EXPORT_INCOMPLETE) && !check_complete (store, comparisons, error))
     goto out;
 
   head = g_strdup_printf ("{\n  \"format\" : \"%s\",\n  \"schema_version\" : %d,\n"

@@ -13,9 +13,32 @@ G_BEGIN_DECLS
 /* The document's "schema_version"; data/verdict-desk-export.schema.json
  * describes it. Bump it, and teach vd-import.c the old one, on any change
  * a reader would notice. */
-#define VD_EXPORT_SCHEMA_VERSION 1
+#define VD_EXPORT_SCHEMA_VERSION 2
+/* The oldest version the import still reads: version 1 had no "no verdict
+ * yet", so its "undecided" verdicts are read as no verdict. */
+#define VD_EXPORT_SCHEMA_VERSION_MIN 1
 #define VD_EXPORT_FORMAT "verdict-desk/comparisons"
 
+/**
+ * VdExportFlags:
+ * @VD_EXPORT_FLAGS_NONE: the website's export: a ready or published page
+ *   that fails the readiness rules stops the whole export
+ * @VD_EXPORT_INCOMPLETE: also write such pages as stored (a round trip of
+ *   whatever was imported; never what the website reads)
+ */
+typedef enum
+{
+  VD_EXPORT_FLAGS_NONE = 0,
+  VD_EXPORT_INCOMPLETE = 1 << 0,
+} VdExportFlags;
+
+gboolean  vd_export_to_stream_full (VdStore       *store,
+                                    const char    *slug,
+                                    VdExportFlags  flags,
+                                    GOutputStream *stream,
+                                    guint         *n_exported,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
 gboolean  vd_export_to_stream (VdStore        *store,
                                const char     *slug,
                                GOutputStream  *stream,

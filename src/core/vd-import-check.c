@@ -302,14 +302,41 @@ check_record (JsonObject  *object,
   return TRUE;
 }
 
+/* "N of M decided", N and M plain decimals; their values are recomputed. */
+static gboolean
+is_count_prefix (const char **text)
+{
+  const char *p = *text;
+
+  if (!g_ascii_isdigit (*p) || (p[0] == '0' && g_ascii_isdigit (p[1])))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  *text = p;
+  return TRUE;
+}
+
+static gboolean
+is_decided_label (const char *text)
+{
+  return is_count_prefix (&text) && g_str_has_prefix (text, " of ") &&
+         (text += 4, is_count_prefix (&text)) && g_str_equal (text, " decided");
+}
+
 static gboolean
 check_tool (JsonObject  *tool,
             const char  *where,
+            int          schema_version,
             GHashTable  *seen,
             GError     **error)
 {
-  static const char * const panel_keys[] = {
+  /* Version 1 counted "no verdict yet" as undecided and had no decided count. */
+  static const char * const panel_keys_v1[] = {
     "ship_votes", "skip_votes", "undecided", "ship_percent", "ship_label", NULL
+  };
+  static const char * const panel_keys[] = {
+    "ship_votes", "skip_votes", "undecided", "no_verdict", "decided", "ship_percent",
+    "ship_label", "decided_label", NULL
   };
   static const char * const community_keys[] = { "percent", "label", NULL };
   static const char * const pricing_labels[] = {
@@ -330,12 +357,20 @@ check_tool (JsonObject  *tool,
                    "Open Source, Enterprise");
 
   if (!(panel = get_object (json_object_get_member (tool, "panel"), where, "panel", error)) ||
-      !check_members (panel, panel_where, panel_keys, error) ||
+      !check_members (panel, panel_where, schema_version == 1 ? panel_keys_v1 : panel_keys,
+                      error) ||
       !check_count (panel, panel_where, "ship_votes", G_MAXINT64, FALSE, error) ||
       !check_count (panel, panel_where, "skip_votes", G_MAXINT64, FALSE, error) ||
       !check_count (panel, panel_where, "undecided", G_MAXINT64, FALSE, error) ||
       !check_count (panel, panel_where, "ship_percent", 100, TRUE, error) ||
       !check_string (panel, panel_where, "ship_label", is_label, "a label like 50% or —", error))
+    return FALSE;
+
+  if (schema_version > 1 &&
+      (!check_count (panel, panel_where, "no_verdict", G_MAXINT64, FALSE, error) ||
+       !check_count (panel, panel_where, "decided", G_MAXINT64, FALSE, error) ||
+       !check_string (panel, panel_where, "decided_label", is_decided_label,
+                      "a label like 4 of 4 decided", error)))
     return FALSE;
 
   if (!(community = get_object (json_object_get_member (tool, "community"), where,
@@ -350,15 +385,28 @@ check_tool (JsonObject  *tool,
 }
 
 static gboolean
-is_verdict (const char *text)
+is_verdict_v1 (const char *text)
 {
   return g_str_equal (text, "undecided") || g_str_equal (text, "ship") ||
          g_str_equal (text, "skip");
 }
 
 static gboolean
+is_verdict (const char *text)
+{
+  return g_str_equal (text, "none") || is_verdict_v1 (text);
+}
+
+static const char *
+describe_verdicts (int schema_version)
+{
+  return schema_version == 1 ? "undecided, ship or skip" : "none, undecided, ship or skip";
+}
+
+static gboolean
 check_split (JsonArray           *split,
              const char          *where,
+             int                  schema_version,
              const char * const  *panel,
              GError             **error)
 {
@@ -390,9 +438,9 @@ check_split (JsonArray           *split,
           JsonNode *node = json_array_get_element (verdicts, t);
 
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-              !is_verdict (json_node_get_string (node)))
+              !(schema_version == 1 ? is_verdict_v1 : is_verdict) (json_node_get_string (node)))
             return refuse (error, item_where, t == 0 ? "verdicts[0]" : "verdicts[1]",
-                           "expected undecided, ship or skip");
+                           "expected %s", describe_verdicts (schema_version));
         }
     }
 
@@ -433,6 +481,7 @@ dup_panel (JsonObject  *page,
 /**
  * vd_import_check_page:
  * @where: how messages name @page: "comparisons[0]"
+ * @schema_version: the document's, one the import reads
  * @seen: uuid → kind, over the whole document so far; extended
  *
  * Checks one comparison page against the export's schema and its rules.
@@ -440,6 +489,7 @@ dup_panel (JsonObject  *page,
 gboolean
 vd_import_check_page (JsonObject  *page,
                       const char  *where,
+                      int          schema_version,
                       GHashTable  *seen,
                       GError     **error)
 {
@@ -481,7 +531,7 @@ vd_import_check_page (JsonObject  *page,
       JsonObject *tool = get_object (json_array_get_element (tools, i), where,
                                      i == 0 ? "tools[0]" : "tools[1]", error);
 
-      if (tool == NULL || !check_tool (tool, item_where, seen, error))
+      if (tool == NULL || !check_tool (tool, item_where, schema_version, seen, error))
         return FALSE;
       if (!g_str_equal (get_string (tool, "uuid"), tool_uuids[i]))
         return refuse (error, item_where, "uuid", "is not %s, the comparison’s %s",
@@ -508,7 +558,7 @@ vd_import_check_page (JsonObject  *page,
     }
 
   if (!(split = vd_import_get_array (page, where, "split", error)) ||
-      !check_split (split, where, (const char * const *) panel, error))
+      !check_split (split, where, schema_version, (const char * const *) panel, error))
     return FALSE;
 
   if (!(scorecards = vd_import_get_array (page, where, "scorecards", error)))
@@ -526,7 +576,10 @@ vd_import_check_page (JsonObject  *page,
           !check_string (card, item_where, "comparison", is_uuid, "a lower-case uuid", error) ||
           !check_string (card, item_where, "tool", is_uuid, "a lower-case uuid", error) ||
           !check_string (card, item_where, "reviewer", is_uuid, "a lower-case uuid", error) ||
-          !check_string (card, item_where, "quote", NULL, NULL, error))
+          !check_string (card, item_where, "quote", NULL, NULL, error) ||
+          !check_string (card, item_where, "verdict",
+                         schema_version == 1 ? is_verdict_v1 : is_verdict,
+                         describe_verdicts (schema_version), error))
         return FALSE;
 
       if ((ref = get_string (card, "comparison")) != NULL && !g_str_equal (ref, uuid))

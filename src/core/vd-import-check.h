@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 gboolean vd_import_check_page (JsonObject  *page,
                                const char  *where,
+                               int          schema_version,
                                GHashTable  *seen,
                                GError     **error);
 gboolean vd_import_check_top  (JsonObject  *root,

@@ -106,6 +106,7 @@ parse_list (JsonObject          *object,
  * version, with a "comparisons" list, which it returns. */
 static JsonArray *
 check_header (JsonNode  *root,
+              int       *schema_version,
               GError   **error)
 {
   JsonObject *object;
@@ -146,13 +147,16 @@ check_header (JsonNode  *root,
                    "The document has no schema_version");
       return NULL;
     }
-  if (json_node_get_int (version) != VD_EXPORT_SCHEMA_VERSION)
+  if (json_node_get_int (version) < VD_EXPORT_SCHEMA_VERSION_MIN ||
+      json_node_get_int (version) > VD_EXPORT_SCHEMA_VERSION)
     {
       g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_SCHEMA_VERSION,
                    "The document has schema version %" G_GINT64_FORMAT "; this Verdict Desk "
-                   "reads version %d", json_node_get_int (version), VD_EXPORT_SCHEMA_VERSION);
+                   "reads versions %d to %d", json_node_get_int (version),
+                   VD_EXPORT_SCHEMA_VERSION_MIN, VD_EXPORT_SCHEMA_VERSION);
       return NULL;
     }
+  *schema_version = (int) json_node_get_int (version);
 
   return vd_import_get_array (object, "document", "comparisons", error);
 }
@@ -162,6 +166,7 @@ check_header (JsonNode  *root,
 static GPtrArray *
 parse_comparison (JsonNode    *node,
                   guint        index,
+                  int          schema_version,
                   GHashTable  *seen,
                   GError     **error)
 {
@@ -179,7 +184,7 @@ parse_comparison (JsonNode    *node,
     }
 
   item = json_node_get_object (node);
-  if (!vd_import_check_page (item, where, seen, error))
+  if (!vd_import_check_page (item, where, schema_version, seen, error))
     return NULL;
 
   if (!parse_list (item, "tools", VD_TYPE_TOOL, tool_extras, where, records, error) ||
@@ -189,6 +194,17 @@ parse_comparison (JsonNode    *node,
       !(comparison = vd_record_json_parse (VD_TYPE_COMPARISON, item, comparison_extras,
                                            where, error)))
     return NULL;
+
+  /* Version 1 had one word for "no verdict yet" and for abstaining, and
+   * nobody could choose to abstain: its undecided meant no verdict. */
+  if (schema_version == 1)
+    for (guint i = 0; i < scorecards->len; i++)
+      {
+        VdScorecard *card = g_ptr_array_index (scorecards, i);
+
+        if (vd_scorecard_get_verdict (card) == VD_VERDICT_UNDECIDED)
+          vd_scorecard_set_verdict (card, VD_VERDICT_NONE);
+      }
 
   g_ptr_array_add (records, comparison);
   g_ptr_array_extend_and_steal (records, g_steal_pointer (&scorecards));
@@ -433,6 +449,7 @@ static gboolean
 import_pages (VdStore        *store,
               const char     *data,
               Layout         *layout,
+              int             schema_version,
               GHashTable     *seen,
               VdImportStats  *stats,
               GError        **error)
@@ -456,7 +473,8 @@ import_pages (VdStore        *store,
         }
 
       if (!parse_json (parser, data + span->start, len, where, error) ||
-          !(records = parse_comparison (json_parser_get_root (parser), i, seen, error)) ||
+          !(records = parse_comparison (json_parser_get_root (parser), i, schema_version, seen,
+                                        error)) ||
           !merge (store, records, stats, error))
         return FALSE;
 
@@ -478,6 +496,7 @@ import_whole (VdStore        *store,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonArray *array;
+  int schema_version = 0;
   guint n;
 
   if (len > VD_IMPORT_MAX_PAGE_SIZE)
@@ -489,7 +508,7 @@ import_whole (VdStore        *store,
     }
 
   if (!parse_json (parser, data, len, NULL, error) ||
-      !(array = check_header (json_parser_get_root (parser), error)))
+      !(array = check_header (json_parser_get_root (parser), &schema_version, error)))
     return FALSE;
 
   n = json_array_get_length (array);
@@ -497,7 +516,8 @@ import_whole (VdStore        *store,
     {
       g_autoptr(GPtrArray) records = NULL;
 
-      if (!(records = parse_comparison (json_array_get_element (array, i), i, seen, error)) ||
+      if (!(records = parse_comparison (json_array_get_element (array, i), i, schema_version,
+                                        seen, error)) ||
           !merge (store, records, stats, error))
         return FALSE;
 
@@ -540,6 +560,7 @@ import_bytes (VdStore        *store,
   VdImportStats local_stats = { 0 };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Layout layout = { 0 };
+  int schema_version = 0;
   gboolean ok;
   gsize len;
   const char *data;
@@ -579,7 +600,7 @@ import_bytes (VdStore        *store,
       g_string_append_len (skeleton, data + layout.close, len - layout.close);
 
       if (!parse_json (parser, skeleton->str, skeleton->len, NULL, error) ||
-          !check_header (json_parser_get_root (parser), error))
+          !check_header (json_parser_get_root (parser), &schema_version, error))
         {
           g_array_unref (layout.pages);
           return FALSE;
@@ -600,7 +621,7 @@ import_bytes (VdStore        *store,
 
   ok = maybe_defer_indexes (store, &layout, error);
   if (ok && layout.pages != NULL)
-    ok = import_pages (store, data, &layout, seen, &local_stats, error);
+    ok = import_pages (store, data, &layout, schema_version, seen, &local_stats, error);
   else if (ok)
     ok = import_whole (store, data, len, seen, &local_stats, error);
   g_clear_pointer (&layout.pages, g_array_unref);

@@ -7,6 +7,11 @@
  * the panel or a tool changes, the lists change with it. A scorecard that
  * was never written exists here only, and reaches the database with its
  * first edit.
+ *
+ * It also keeps the page's readiness current (vd_page_get_problems()): any
+ * change to the comparison, its tools, its reviewers or its scorecards
+ * re-runs the rules for this page alone, so a Ready page that loses a field
+ * is flagged with the keystroke that emptied it.
  */
 #include "config.h"
 
@@ -23,6 +28,8 @@ struct _VdPage
   GListStore   *reviewers;     /* VdReviewer, panel order */
   GListStore   *scorecards;    /* VdScorecard, panel order × tool order */
   GPtrArray    *known;         /* every scorecard of the comparison we hold */
+  GPtrArray    *watched;       /* GObject*: tools, reviewers, scorecards whose notify we follow */
+  GPtrArray    *problems;      /* VdReadinessProblem*, current */
 };
 
 G_DEFINE_FINAL_TYPE (VdPage, vd_page, G_TYPE_OBJECT)
@@ -31,6 +38,7 @@ enum {
   PROP_0,
   PROP_TOOL_A,
   PROP_TOOL_B,
+  PROP_PROBLEMS,
   N_PROPS
 };
 
@@ -85,6 +93,93 @@ rebuild_scorecards (VdPage *self)
   g_list_store_splice (self->scorecards, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->scorecards)),
                        grid->pdata, grid->len);
+}
+
+static gboolean
+same_problems (GPtrArray *a,
+               GPtrArray *b)
+{
+  if (a == NULL || a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    if (!g_str_equal (((VdReadinessProblem *) g_ptr_array_index (a, i))->message,
+                      ((VdReadinessProblem *) g_ptr_array_index (b, i))->message))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A page's rules cost a few dozen string checks, less than deferring them
+ * would; notifies only when what is missing changed. */
+static void
+recheck (VdPage *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (self->tools[0] == NULL || self->tools[1] == NULL)
+    return;
+
+  problems = vd_readiness_check (self->comparison, self->tools[0], self->tools[1],
+                                 G_LIST_MODEL (self->reviewers),
+                                 G_LIST_MODEL (self->scorecards));
+  if (same_problems (self->problems, problems))
+    return;
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_steal_pointer (&problems);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEMS]);
+}
+
+static void
+on_watched_notify (VdPage     *self,
+                   GParamSpec *pspec,
+                   GObject    *object)
+{
+  recheck (self);
+}
+
+static void
+unwatch_all (VdPage *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          on_watched_notify, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch (VdPage  *self,
+       GObject *object)
+{
+  g_signal_connect_swapped (object, "notify", G_CALLBACK (on_watched_notify), self);
+  g_ptr_array_add (self->watched, g_object_ref (object));
+}
+
+static void
+watch_list (VdPage     *self,
+            GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      watch (self, item);
+    }
+}
+
+/* Follows what the page is made of now, after the grid was rebuilt. */
+static void
+rewatch (VdPage *self)
+{
+  unwatch_all (self);
+  watch (self, G_OBJECT (self->tools[0]));
+  watch (self, G_OBJECT (self->tools[1]));
+  watch_list (self, G_LIST_MODEL (self->reviewers));
+  watch_list (self, G_LIST_MODEL (self->scorecards));
+  recheck (self);
 }
 
 static gboolean
@@ -151,6 +246,7 @@ on_comparison_changed (VdPage       *self,
     }
 
   rebuild_scorecards (self);
+  rewatch (self);
 }
 
 static void
@@ -160,6 +256,8 @@ vd_page_dispose (GObject *object)
 
   if (self->comparison != NULL)
     g_signal_handlers_disconnect_by_data (self->comparison, self);
+  if (self->watched != NULL)
+    unwatch_all (self);
 
   g_clear_object (&self->comparison);
   g_clear_object (&self->tools[0]);
@@ -167,6 +265,8 @@ vd_page_dispose (GObject *object)
   g_clear_object (&self->reviewers);
   g_clear_object (&self->scorecards);
   g_clear_pointer (&self->known, g_ptr_array_unref);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (vd_page_parent_class)->dispose (object);
@@ -190,6 +290,10 @@ vd_page_get_property (GObject    *object,
       g_value_set_object (value, self->tools[1]);
       break;
 
+    case PROP_PROBLEMS:
+      g_value_set_boxed (value, self->problems);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -209,6 +313,10 @@ vd_page_class_init (VdPageClass *klass)
   properties[PROP_TOOL_B] =
     g_param_spec_object ("tool-b", NULL, NULL, VD_TYPE_TOOL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* GPtrArray of VdReadinessProblem, in page order; empty when complete. */
+  properties[PROP_PROBLEMS] =
+    g_param_spec_boxed ("problems", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -219,6 +327,7 @@ vd_page_init (VdPage *self)
   self->reviewers = g_list_store_new (VD_TYPE_REVIEWER);
   self->scorecards = g_list_store_new (VD_TYPE_SCORECARD);
   self->known = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -257,6 +366,10 @@ vd_page_new (VdSession     *session,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (comparison, "notify::panel", G_CALLBACK (on_comparison_changed),
                            self, G_CONNECT_SWAPPED);
+  /* After the handlers above, so the rules see the rebuilt grid. */
+  g_signal_connect_object (comparison, "notify", G_CALLBACK (on_watched_notify),
+                           self, G_CONNECT_SWAPPED);
+  rewatch (self);
 
   return g_steal_pointer (&self);
 }
@@ -327,6 +440,39 @@ vd_page_get_scorecard (VdPage     *self,
     return NULL;
 
   return find_known (self, reviewer, vd_record_get_uuid (VD_RECORD (self->tools[tool_index])));
+}
+
+/**
+ * vd_page_get_problems:
+ *
+ * What the page lacks now; #VdPage:problems notifies when that changes.
+ *
+ * Returns: (transfer none) (element-type VdReadinessProblem): empty when
+ *   the page is complete
+ */
+GPtrArray *
+vd_page_get_problems (VdPage *self)
+{
+  g_return_val_if_fail (VD_IS_PAGE (self), NULL);
+  return self->problems;
+}
+
+/**
+ * vd_page_is_flagged:
+ *
+ * Returns: whether the comparison is Ready or Published but its page is
+ *   not complete: what the desk must say at once, and never export
+ */
+gboolean
+vd_page_is_flagged (VdPage *self)
+{
+  VdStatus status;
+
+  g_return_val_if_fail (VD_IS_PAGE (self), FALSE);
+
+  status = vd_comparison_get_status (self->comparison);
+  return (status == VD_STATUS_READY || status == VD_STATUS_PUBLISHED) &&
+         self->problems != NULL && self->problems->len > 0;
 }
 
 /**

@@ -27,5 +27,7 @@ VdScorecard  *vd_page_get_scorecard   (VdPage       *self,
                                        const char   *reviewer,
                                        guint         tool_index);
 GPtrArray    *vd_page_check_readiness (VdPage       *self);
+GPtrArray    *vd_page_get_problems    (VdPage       *self);
+gboolean      vd_page_is_flagged      (VdPage       *self);
 
 G_END_DECLS

@@ -22,9 +22,13 @@ struct _VdPanel
 
   guint          ship_votes;
   guint          skip_votes;
-  guint          undecided;
+  guint          undecided;     /* explicit abstentions */
+  guint          no_verdict;    /* panel members who have not answered */
+  guint          decided;       /* ship + skip */
+  guint          panel_size;
   int            ship_percent;
   char          *ship_label;
+  char          *decided_label;
 };
 
 G_DEFINE_FINAL_TYPE (VdPanel, vd_panel, G_TYPE_OBJECT)
@@ -37,8 +41,12 @@ enum {
   PROP_SHIP_VOTES,
   PROP_SKIP_VOTES,
   PROP_UNDECIDED,
+  PROP_NO_VERDICT,
+  PROP_DECIDED,
+  PROP_PANEL_SIZE,
   PROP_SHIP_PERCENT,
   PROP_SHIP_LABEL,
+  PROP_DECIDED_LABEL,
   N_PROPS
 };
 
@@ -71,6 +79,19 @@ vd_panel_format_percent (int percent)
   return g_strdup_printf ("%d%%", percent);
 }
 
+/**
+ * vd_panel_format_decided:
+ *
+ * Returns: "4 of 4 decided", in the page's language (English), as the
+ *   export writes it beside the ship percentage.
+ */
+char *
+vd_panel_format_decided (guint decided,
+                         guint panel_size)
+{
+  return g_strdup_printf ("%u of %u decided", decided, panel_size);
+}
+
 static gboolean
 is_on_panel (VdPanel     *self,
              VdScorecard *scorecard)
@@ -97,7 +118,8 @@ static void
 recount (VdPanel *self)
 {
   const char * const *panel = vd_comparison_get_panel (self->comparison);
-  guint ship = 0, skip = 0, decided = 0, n_panel = g_strv_length ((char **) panel);
+  guint ship = 0, skip = 0, undecided = 0, decided = 0;
+  guint n_panel = g_strv_length ((char **) panel);
   int percent;
 
   for (guint i = 0; i < self->watched->len; i++)
@@ -111,7 +133,8 @@ recount (VdPanel *self)
         {
         case VD_VERDICT_SHIP: ship++; break;
         case VD_VERDICT_SKIP: skip++; break;
-        case VD_VERDICT_UNDECIDED:
+        case VD_VERDICT_UNDECIDED: undecided++; break;
+        case VD_VERDICT_NONE:
         default: break;
         }
     }
@@ -123,7 +146,19 @@ recount (VdPanel *self)
 
   set_count (self, &self->ship_votes, ship, PROP_SHIP_VOTES);
   set_count (self, &self->skip_votes, skip, PROP_SKIP_VOTES);
-  set_count (self, &self->undecided, n_panel - MIN (decided, n_panel), PROP_UNDECIDED);
+  set_count (self, &self->undecided, undecided, PROP_UNDECIDED);
+  /* A panel member without a scorecard has no verdict either. */
+  set_count (self, &self->no_verdict, n_panel - MIN (decided + undecided, n_panel),
+             PROP_NO_VERDICT);
+
+  if (self->decided_label == NULL || self->decided != decided || self->panel_size != n_panel)
+    {
+      g_free (self->decided_label);
+      self->decided_label = vd_panel_format_decided (decided, n_panel);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIDED_LABEL]);
+    }
+  set_count (self, &self->panel_size, n_panel, PROP_PANEL_SIZE);
+  set_count (self, &self->decided, decided, PROP_DECIDED);
 
   if (self->ship_label == NULL || self->ship_percent != percent)
     {
@@ -203,6 +238,7 @@ vd_panel_finalize (GObject *object)
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->tool, g_free);
   g_clear_pointer (&self->ship_label, g_free);
+  g_clear_pointer (&self->decided_label, g_free);
 
   G_OBJECT_CLASS (vd_panel_parent_class)->finalize (object);
 }
@@ -239,6 +275,22 @@ vd_panel_get_property (GObject    *object,
 
     case PROP_UNDECIDED:
       g_value_set_uint (value, self->undecided);
+      break;
+
+    case PROP_NO_VERDICT:
+      g_value_set_uint (value, self->no_verdict);
+      break;
+
+    case PROP_DECIDED:
+      g_value_set_uint (value, self->decided);
+      break;
+
+    case PROP_PANEL_SIZE:
+      g_value_set_uint (value, self->panel_size);
+      break;
+
+    case PROP_DECIDED_LABEL:
+      g_value_set_string (value, self->decided_label);
       break;
 
     case PROP_SHIP_PERCENT:
@@ -306,6 +358,14 @@ vd_panel_class_init (VdPanelClass *klass)
     g_param_spec_uint ("skip-votes", NULL, NULL, 0, G_MAXUINT, 0, readable);
   properties[PROP_UNDECIDED] =
     g_param_spec_uint ("undecided", NULL, NULL, 0, G_MAXUINT, 0, readable);
+  properties[PROP_NO_VERDICT] =
+    g_param_spec_uint ("no-verdict", NULL, NULL, 0, G_MAXUINT, 0, readable);
+  properties[PROP_DECIDED] =
+    g_param_spec_uint ("decided", NULL, NULL, 0, G_MAXUINT, 0, readable);
+  properties[PROP_PANEL_SIZE] =
+    g_param_spec_uint ("panel-size", NULL, NULL, 0, G_MAXUINT, 0, readable);
+  properties[PROP_DECIDED_LABEL] =
+    g_param_spec_string ("decided-label", NULL, NULL, NULL, readable);
   properties[PROP_SHIP_PERCENT] =
     g_param_spec_int ("ship-percent", NULL, NULL, -1, 100, -1, readable);
   properties[PROP_SHIP_LABEL] =
@@ -381,6 +441,45 @@ vd_panel_get_undecided (VdPanel *self)
 }
 
 /**
+ * vd_panel_get_no_verdict:
+ *
+ * Returns: panel members with no verdict yet on this tool (no scorecard, or
+ *   one not answered); explicit abstentions are vd_panel_get_undecided()'s.
+ */
+guint
+vd_panel_get_no_verdict (VdPanel *self)
+{
+  g_return_val_if_fail (VD_IS_PANEL (self), 0);
+  return self->no_verdict;
+}
+
+/**
+ * vd_panel_get_decided:
+ *
+ * Returns: ship and skip votes together: the whole the ship percentage is of
+ */
+guint
+vd_panel_get_decided (VdPanel *self)
+{
+  g_return_val_if_fail (VD_IS_PANEL (self), 0);
+  return self->decided;
+}
+
+guint
+vd_panel_get_panel_size (VdPanel *self)
+{
+  g_return_val_if_fail (VD_IS_PANEL (self), 0);
+  return self->panel_size;
+}
+
+const char *
+vd_panel_get_decided_label (VdPanel *self)
+{
+  g_return_val_if_fail (VD_IS_PANEL (self), NULL);
+  return self->decided_label;
+}
+
+/**
  * vd_panel_get_ship_percent:
  *
  * Returns: ship votes as a rounded share of the reviewers who decided, or -1
@@ -434,8 +533,8 @@ vd_panel_get_verdict (VdPanel    *self,
 {
   VdScorecard *scorecard;
 
-  g_return_val_if_fail (VD_IS_PANEL (self), VD_VERDICT_UNDECIDED);
+  g_return_val_if_fail (VD_IS_PANEL (self), VD_VERDICT_NONE);
 
   scorecard = vd_panel_get_scorecard (self, reviewer);
-  return scorecard != NULL ? vd_scorecard_get_verdict (scorecard) : VD_VERDICT_UNDECIDED;
+  return scorecard != NULL ? vd_scorecard_get_verdict (scorecard) : VD_VERDICT_NONE;
 }

@@ -23,6 +23,10 @@ const char   *vd_panel_get_tool            (VdPanel      *self);
 guint         vd_panel_get_ship_votes      (VdPanel      *self);
 guint         vd_panel_get_skip_votes      (VdPanel      *self);
 guint         vd_panel_get_undecided       (VdPanel      *self);
+guint         vd_panel_get_no_verdict      (VdPanel      *self);
+guint         vd_panel_get_decided         (VdPanel      *self);
+guint         vd_panel_get_panel_size      (VdPanel      *self);
+const char   *vd_panel_get_decided_label   (VdPanel      *self);
 int           vd_panel_get_ship_percent    (VdPanel      *self);
 const char   *vd_panel_get_ship_label      (VdPanel      *self);
 VdVerdict     vd_panel_get_verdict         (VdPanel      *self,
@@ -33,5 +37,7 @@ VdScorecard  *vd_panel_get_scorecard       (VdPanel      *self,
 int           vd_panel_round_percent       (guint         part,
                                             guint         whole);
 char         *vd_panel_format_percent      (int           percent);
+char         *vd_panel_format_decided      (guint         decided,
+                                            guint         panel_size);
 
 G_END_DECLS

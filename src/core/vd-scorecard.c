@@ -132,7 +132,7 @@ vd_scorecard_class_init (VdScorecardClass *klass)
 
   properties[PROP_VERDICT] =
     g_param_spec_enum ("verdict", NULL, NULL,
-                       VD_TYPE_VERDICT, VD_VERDICT_UNDECIDED,
+                       VD_TYPE_VERDICT, VD_VERDICT_NONE,
                        VD_RECORD_TEXT_FLAGS);
 
   properties[PROP_SECTIONS] =
@@ -157,7 +157,7 @@ static void
 vd_scorecard_init (VdScorecard *self)
 {
   vd_record_text_init (self->text, LAST_STRING_PROP);
-  self->verdict = VD_VERDICT_UNDECIDED;
+  self->verdict = VD_VERDICT_NONE;
   self->sections = g_new0 (char *, 1);
 }
 
@@ -200,7 +200,7 @@ vd_scorecard_get_reviewer (VdScorecard *self)
 VdVerdict
 vd_scorecard_get_verdict (VdScorecard *self)
 {
-  g_return_val_if_fail (VD_IS_SCORECARD (self), VD_VERDICT_UNDECIDED);
+  g_return_val_if_fail (VD_IS_SCORECARD (self), VD_VERDICT_NONE);
 
   return self->verdict;
 }

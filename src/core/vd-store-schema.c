@@ -135,6 +135,16 @@ static const char * const migrations[] = {
   "  path TEXT PRIMARY KEY NOT NULL,"
   "  blob TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 5 → 6: "no verdict yet" and an explicit "undecided" are two states.
+   * Until now a new scorecard started undecided and nobody could choose it,
+   * so every stored "undecided" means no verdict yet; so does one kept in a
+   * conflict (GVariant text of the nick). */
+  "UPDATE scorecards SET verdict = 'none' WHERE verdict = 'undecided';"
+  "UPDATE conflicts SET base = '''none''' WHERE field = 'verdict' AND base = '''undecided''';"
+  "UPDATE conflicts SET mine = '''none''' WHERE field = 'verdict' AND mine = '''undecided''';"
+  "UPDATE conflicts SET theirs = '''none''' "
+  "  WHERE field = 'verdict' AND theirs = '''undecided''';",
 };
 
 int

@@ -16,6 +16,7 @@
 
 #include "vd-comparison-page.h"
 #include "vd-enum-types.h"
+#include "vd-readiness.h"
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
 #include "vd-slug.h"
@@ -73,6 +74,8 @@ struct _VdComparisonPage
   GtkLabel            *page_message;
   GtkLabel            *filter_note;
   AdwPreferencesGroup *panel_group;
+  AdwPreferencesGroup *flag_group;
+  GPtrArray           *flag_rows;   /* AdwActionRow*, in flag_group */
   VdReviewerPicker    *reviewer_picker;
   GtkStack            *scorecard_stack;
 };
@@ -445,6 +448,77 @@ on_date_changed (VdComparisonPage *self,
 
 /* Status and readiness ---------------------------------------------------- */
 
+/* Where a problem's field is in this page: the comparison's rows here, a
+ * scorecard's form on its reviewer's tab, the picker of the tool. */
+static void
+focus_problem (VdComparisonPage         *self,
+               const VdReadinessProblem *problem)
+{
+  if (problem->record_type == VD_TYPE_SCORECARD)
+    {
+      GtkWidget *form = vd_comparison_page_get_form (self, problem->reviewer,
+                                                     problem->tool_index);
+
+      if (form == NULL)
+        return;
+      gtk_stack_set_visible_child_name (self->scorecard_stack, problem->reviewer);
+      vd_scorecard_form_focus_field (VD_SCORECARD_FORM (form), problem->field, problem->section);
+    }
+  else if (problem->record_type == VD_TYPE_TOOL)
+    gtk_widget_grab_focus (GTK_WIDGET (problem->tool_index == 0 ? self->tool_a_row
+                                                                : self->tool_b_row));
+  else if (g_str_equal (problem->field, "title"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  else if (g_str_equal (problem->field, "dek"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->dek_row));
+  else if (g_str_equal (problem->field, "pricing-read"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pricing_read_row));
+  else if (g_str_equal (problem->field, "publish-date"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->reviewer_picker));
+}
+
+static void
+on_flag_row_activated (AdwActionRow     *row,
+                       VdComparisonPage *self)
+{
+  focus_problem (self, g_object_get_data (G_OBJECT (row), "problem"));
+}
+
+/* The flag: a Ready or Published comparison whose page stopped passing the
+ * rules says so at once, listing what is missing. */
+static void
+update_flag (VdComparisonPage *self)
+{
+  gboolean flagged = self->page != NULL && vd_page_is_flagged (self->page);
+  GPtrArray *problems = flagged ? vd_page_get_problems (self->page) : NULL;
+
+  for (guint i = 0; i < self->flag_rows->len; i++)
+    adw_preferences_group_remove (self->flag_group, g_ptr_array_index (self->flag_rows, i));
+  g_ptr_array_set_size (self->flag_rows, 0);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const VdReadinessProblem *problem = g_ptr_array_index (problems, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Names and prompts are the editors' text: never markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "problem", vd_readiness_problem_copy (problem),
+                              (GDestroyNotify) vd_readiness_problem_free);
+      g_signal_connect (row, "activated", G_CALLBACK (on_flag_row_activated), self);
+      adw_preferences_group_add (self->flag_group, row);
+      g_ptr_array_add (self->flag_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->flag_group), flagged);
+}
+
 static void
 sync_status (VdComparisonPage *self)
 {
@@ -797,7 +871,10 @@ on_comparison_notify (VdComparisonPage *self,
   else if (g_str_equal (pspec->name, "publish-date"))
     sync_entry (self, self->date_row, vd_comparison_get_publish_date (record));
   else if (g_str_equal (pspec->name, "status"))
-    sync_status (self);
+    {
+      sync_status (self);
+      update_flag (self);
+    }
   else if (g_str_equal (pspec->name, "tool-a") || g_str_equal (pspec->name, "tool-b"))
     sync_tools (self);
   else if (g_str_equal (pspec->name, "panel"))
@@ -903,6 +980,7 @@ vd_comparison_page_set_page (VdComparisonPage *self,
 
   if (page == NULL)
     {
+      update_flag (self);
       vd_preview_set_page (self->preview, NULL, NULL, NULL, NULL, NULL);
       rebuild_scorecards (self);
       queue_panel_rows (self);
@@ -936,8 +1014,11 @@ vd_comparison_page_set_page (VdComparisonPage *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vd_page_get_session (page), "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::problems", G_CALLBACK (update_flag), self,
+                           G_CONNECT_SWAPPED);
 
   on_page_structure_changed (self);
+  update_flag (self);
   queue_panel_rows (self);
 }
 
@@ -958,6 +1039,7 @@ vd_comparison_page_dispose (GObject *object)
   g_clear_object (&self->reviewers);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->panel_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->flag_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vd_comparison_page_parent_class)->dispose (object);
 }
@@ -1085,6 +1167,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, page_message);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, filter_note);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, panel_group);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, flag_group);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, reviewer_picker);
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_picked);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, scorecard_stack);
@@ -1121,6 +1204,7 @@ vd_comparison_page_init (VdComparisonPage *self)
   self->show_preview = TRUE;
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->panel_rows = g_ptr_array_new ();
+  self->flag_rows = g_ptr_array_new ();
   self->tools = g_list_store_new (VD_TYPE_SUMMARY);
   self->reviewers = g_list_store_new (VD_TYPE_SUMMARY);
 

@@ -62,6 +62,8 @@ struct _VdPreview
   GtkWidget    *page;
   GtkLabel     *title_label;
   GtkLabel     *dek_label;
+  GtkWidget    *pricing_read_box;
+  GtkLabel     *pricing_read_label;
   GtkWidget    *panel_empty_label;
   GtkWidget    *reviewers_box;
   GtkWidget    *tools_box;
@@ -171,6 +173,7 @@ verdict_css_classes (VdVerdict verdict)
     case VD_VERDICT_SHIP: return ship;
     case VD_VERDICT_SKIP: return skip;
     case VD_VERDICT_UNDECIDED:
+    case VD_VERDICT_NONE:
     default: return undecided;
     }
 }
@@ -267,8 +270,11 @@ update_split (VdPreview *self,
       if (self->tools[i].panel != panel)
         continue;
 
-      /* Translators: how the panel split on one tool, e.g. “2 ship · 2 skip · 0 undecided” */
-      split = g_strdup_printf (_("%u ship · %u skip · %u undecided"),
+      /* Translators: how the panel split on one tool, e.g. “4 of 4 decided · 2 ship ·
+       * 2 skip · 0 undecided”; the ship percentage above is of those decided */
+      split = g_strdup_printf (_("%u of %u decided · %u ship · %u skip · %u undecided"),
+                               vd_panel_get_decided (panel),
+                               vd_panel_get_panel_size (panel),
                                vd_panel_get_ship_votes (panel),
                                vd_panel_get_skip_votes (panel),
                                vd_panel_get_undecided (panel));
@@ -367,10 +373,10 @@ build_verdict_column (VdPreview    *self,
     }
   else
     {
-      /* No scorecard yet: the panel counts this reviewer as undecided. */
-      gtk_label_set_text (verdict, _(vd_verdict_get_label (VD_VERDICT_UNDECIDED)));
+      /* No scorecard yet: the panel counts this reviewer as not decided. */
+      gtk_label_set_text (verdict, _(vd_verdict_get_label (VD_VERDICT_NONE)));
       gtk_widget_set_css_classes (GTK_WIDGET (verdict),
-                                  (const char **) verdict_css_classes (VD_VERDICT_UNDECIDED));
+                                  (const char **) verdict_css_classes (VD_VERDICT_NONE));
       gtk_label_set_text (quote, _("No scorecard yet."));
       gtk_widget_add_css_class (GTK_WIDGET (quote), "dim-label");
     }
@@ -509,6 +515,8 @@ bind_tool (VdPreview *self,
                            G_CALLBACK (update_split), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view->panel, "notify::undecided",
                            G_CALLBACK (update_split), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view->panel, "notify::panel-size",
+                           G_CALLBACK (update_split), self, G_CONNECT_SWAPPED);
   update_split (self, NULL, view->panel);
 }
 
@@ -613,6 +621,9 @@ vd_preview_set_page (VdPreview    *self,
   update_title (self);
   bind (self->page_bindings, comparison, "dek", self->dek_label, "label", NULL);
   bind (self->page_bindings, comparison, "dek", self->dek_label, "visible", transform_non_empty);
+  bind (self->page_bindings, comparison, "pricing-read", self->pricing_read_label, "label", NULL);
+  bind (self->page_bindings, comparison, "pricing-read", self->pricing_read_box, "visible",
+        transform_non_empty);
 
   g_signal_connect_object (comparison, "notify::panel",
                            G_CALLBACK (rebuild_sections), self, G_CONNECT_SWAPPED);
@@ -698,6 +709,14 @@ vd_preview_get_title_label (VdPreview *self)
   g_return_val_if_fail (VD_IS_PREVIEW (self), NULL);
 
   return self->title_label;
+}
+
+GtkLabel *
+vd_preview_get_pricing_read_label (VdPreview *self)
+{
+  g_return_val_if_fail (VD_IS_PREVIEW (self), NULL);
+
+  return self->pricing_read_label;
 }
 
 GtkLabel *
@@ -895,6 +914,8 @@ vd_preview_class_init (VdPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdPreview, page);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, title_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, dek_label);
+  gtk_widget_class_bind_template_child (widget_class, VdPreview, pricing_read_box);
+  gtk_widget_class_bind_template_child (widget_class, VdPreview, pricing_read_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, panel_empty_label);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, reviewers_box);
   gtk_widget_class_bind_template_child (widget_class, VdPreview, tools_box);

@@ -29,6 +29,7 @@ gboolean   vd_preview_save_png         (VdPreview    *self,
 /* The labels that show a figure or a quote, so tests can watch them. */
 GtkLabel  *vd_preview_get_title_label  (VdPreview    *self);
 gboolean   vd_preview_get_one_column   (VdPreview    *self);
+GtkLabel  *vd_preview_get_pricing_read_label (VdPreview *self);
 GtkLabel  *vd_preview_get_ship_label   (VdPreview    *self,
                                         guint         tool_index);
 GtkLabel  *vd_preview_get_verdict_label (VdPreview   *self,

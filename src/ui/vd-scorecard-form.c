@@ -54,6 +54,7 @@ struct _VdScorecardForm
   GtkToggleButton *ship_button;
   GtkToggleButton *skip_button;
   GtkToggleButton *undecided_button;
+  GtkLabel        *no_verdict_label;
   GtkBox          *sections_box;
 };
 
@@ -289,7 +290,8 @@ get_verdict_button (VdScorecardForm *self,
     case VD_VERDICT_SHIP:      return self->ship_button;
     case VD_VERDICT_SKIP:      return self->skip_button;
     case VD_VERDICT_UNDECIDED: return self->undecided_button;
-    default:                   g_return_val_if_reached (self->undecided_button);
+    case VD_VERDICT_NONE:      return NULL;
+    default:                   g_return_val_if_reached (NULL);
     }
 }
 
@@ -315,8 +317,17 @@ on_scorecard_verdict_changed (VdScorecardForm *self)
   GtkToggleButton *button = get_verdict_button (self, vd_scorecard_get_verdict (self->scorecard));
 
   /* The group deactivates the others; the toggled handler writes back the
-   * same verdict, which the scorecard ignores. */
-  gtk_toggle_button_set_active (button, TRUE);
+   * same verdict, which the scorecard ignores. No verdict yet is no button
+   * at all, so it never reads as an abstention; deactivating writes nothing. */
+  if (button != NULL)
+    gtk_toggle_button_set_active (button, TRUE);
+  else
+    {
+      gtk_toggle_button_set_active (self->ship_button, FALSE);
+      gtk_toggle_button_set_active (self->skip_button, FALSE);
+      gtk_toggle_button_set_active (self->undecided_button, FALSE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_verdict_label), button == NULL);
   update_verdict_style (self);
 }
 
@@ -337,6 +348,7 @@ on_verdict_toggled (VdScorecardForm *self,
     verdict = VD_VERDICT_UNDECIDED;
 
   vd_scorecard_set_verdict (self->scorecard, verdict);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_verdict_label), FALSE);
   update_verdict_style (self);
 }
 
@@ -511,6 +523,7 @@ vd_scorecard_form_class_init (VdScorecardFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdScorecardForm, ship_button);
   gtk_widget_class_bind_template_child (widget_class, VdScorecardForm, skip_button);
   gtk_widget_class_bind_template_child (widget_class, VdScorecardForm, undecided_button);
+  gtk_widget_class_bind_template_child (widget_class, VdScorecardForm, no_verdict_label);
   gtk_widget_class_bind_template_child (widget_class, VdScorecardForm, sections_box);
   gtk_widget_class_bind_template_callback (widget_class, on_verdict_toggled);
 
@@ -710,6 +723,32 @@ vd_scorecard_form_get_count_label (VdScorecardForm *self,
   g_return_val_if_fail (section < vd_scorecard_form_get_n_sections (self), NULL);
 
   return ((Section *) g_ptr_array_index (self->sections, section))->count_label;
+}
+
+/**
+ * vd_scorecard_form_focus_field:
+ * @field: "verdict" or "sections"
+ * @section: for "sections", which one
+ *
+ * Takes the keyboard focus to a field, as a readiness problem asks.
+ *
+ * Returns: whether the form has that field
+ */
+gboolean
+vd_scorecard_form_focus_field (VdScorecardForm *self,
+                               const char      *field,
+                               int              section)
+{
+  g_return_val_if_fail (VD_IS_SCORECARD_FORM (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_str_equal (field, "verdict"))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->ship_button));
+
+  if (g_str_equal (field, "sections") && section >= 0 && (guint) section < self->sections->len)
+    return gtk_widget_grab_focus (((Section *) g_ptr_array_index (self->sections, section))->view);
+
+  return FALSE;
 }
 
 /**

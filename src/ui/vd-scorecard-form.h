@@ -30,6 +30,9 @@ GtkToggleButton *vd_scorecard_form_get_verdict_button (VdScorecardForm *self,
                                                        VdVerdict        verdict);
 GtkLabel      *vd_scorecard_form_get_count_label (VdScorecardForm *self,
                                                   guint            section);
+gboolean       vd_scorecard_form_focus_field     (VdScorecardForm *self,
+                                                  const char      *field,
+                                                  int              section);
 void           vd_scorecard_form_set_verdict     (VdScorecardForm *self,
                                                   VdVerdict        verdict);
 void           vd_scorecard_form_set_conflicts   (VdScorecardForm *self,

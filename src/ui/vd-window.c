@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-readiness.h"
 #include "vd-speller.h"
 #include "vd-spell-adapter.h"
 #include "vd-window-private.h"
@@ -276,7 +277,8 @@ on_readiness_refused (VdWindow         *self,
 
   /* The body is plain text, so names and prompts show as written. */
   for (guint i = 0; i < problems->len; i++)
-    g_string_append_printf (body, "\n• %s", (const char *) g_ptr_array_index (problems, i));
+    g_string_append_printf (body, "\n• %s",
+                            ((VdReadinessProblem *) g_ptr_array_index (problems, i))->message);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Ready Yet"), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));

@@ -76,16 +76,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   g_clear_object (&empty_store);
 
-  if (!(first = vd_export_to_bytes (store, NULL, &error)))
-    g_error ("the accepted document does not export: %s", error->message);
+  /* As stored: an accepted document may hold a published page that is not
+   * complete, which the website's export would refuse. */
+  first = vd_test_export_as_stored (store, NULL);
   if (!vd_json_check (g_bytes_get_data (first, NULL), g_bytes_get_size (first), 16, &error))
     g_error ("the export is not strict JSON: %s", error->message);
 
   again = vd_test_new_scratch_store ();
   if (!vd_import_from_bytes (again, first, NULL, &error))
     g_error ("the import refuses its own export: %s", error->message);
-  if (!(second = vd_export_to_bytes (again, NULL, &error)))
-    g_error ("the re-import does not export: %s", error->message);
+  second = vd_test_export_as_stored (again, NULL);
   if (!g_bytes_equal (first, second))
     g_error ("export → import → export changed the document");
 
