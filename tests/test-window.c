@@ -869,7 +869,11 @@ scroll_down (GtkWidget *row)
   GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-  iterate_until_idle ();
+  /* The new content is laid out at the next frame, which a busy or slow
+   * machine may not have drawn yet: wait for the editor to have a length. */
+  for (guint i = 0; i < 10000 && gtk_adjustment_get_upper (adjustment) <=
+                                  gtk_adjustment_get_page_size (adjustment); i++)
+    g_main_context_iteration (NULL, TRUE);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 }
