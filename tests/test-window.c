@@ -15,89 +15,24 @@
 #include "vd-reviewer-editor.h"
 #include "vd-scorecard-form.h"
 #include "vd-sidebar.h"
+#include "vd-test-desk.h"
 #include "vd-test-util.h"
 #include "vd-tool-editor.h"
 #include "vd-undo.h"
 #include "vd-window.h"
 
-#define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
-#define DEMO_UUID "9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b10"
-#define MISTRAL   "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a61"
-#define SKEPTIC   "2b7e9c41-5d6a-4f8b-9c0d-7e1f2a3b4c51"
+#define DEMO_SLUG VD_TEST_DEMO_SLUG
+#define DEMO_UUID VD_TEST_DEMO_UUID
+#define MISTRAL   VD_TEST_MISTRAL
+#define SKEPTIC   VD_TEST_SKEPTIC
 
-typedef struct
-{
-  char      *path;
-  VdStore   *store;
-  VdWindow  *window;
-} Desk;
-
-static void
-iterate_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-desk_set_up (Desk          *desk,
-             gconstpointer  data)
-{
-  desk->store = vd_test_new_demo_store (&desk->path);
-  desk->window = g_object_ref_sink (vd_window_new (NULL, desk->store, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (desk->window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (desk->window)))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-desk_tear_down (Desk          *desk,
-                gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (desk->window));
-  iterate_until_idle ();
-  g_clear_object (&desk->window);
-  g_clear_object (&desk->store);
-  g_free (desk->path);
-}
-
-static VdComparisonPage *
-open_demo (Desk *desk)
-{
-  GtkWidget *content;
-
-  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_COMPARISON, DEMO_UUID));
-  content = vd_window_get_content (desk->window);
-  g_assert_true (VD_IS_COMPARISON_PAGE (content));
-  iterate_until_idle ();
-  return VD_COMPARISON_PAGE (content);
-}
-
-/* A second connection, as the website's export would read the file. */
-static VdScorecard *
-stored_scorecard (Desk       *desk,
-                  const char *reviewer,
-                  const char *tool)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VdStore) reader = vd_store_new (desk->path, &error);
-  g_autoptr(VdComparison) comparison = vd_store_load_comparison_by_slug (reader, DEMO_SLUG, &error);
-  g_autoptr(GListStore) cards = vd_store_list_scorecards (reader, comparison, &error);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (cards));
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VdScorecard) card = g_list_model_get_item (G_LIST_MODEL (cards), i);
-
-      if (g_str_equal (vd_scorecard_get_reviewer (card), reviewer) &&
-          g_str_equal (vd_scorecard_get_tool (card), tool))
-        return g_steal_pointer (&card);
-    }
-
-  return NULL;
-}
+/* The shared window-on-a-demo fixture (vd-test-desk.c). */
+typedef VdTestDesk Desk;
+#define iterate_until_idle vd_test_iterate_until_idle
+#define desk_set_up        vd_test_desk_set_up
+#define desk_tear_down     vd_test_desk_tear_down
+#define open_demo          vd_test_desk_open_demo
+#define stored_scorecard   vd_test_desk_load_scorecard
 
 static void
 test_typing_updates_preview_and_database (Desk          *desk,
