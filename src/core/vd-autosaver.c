@@ -32,7 +32,7 @@ struct _VdAutosaver
   VdStore    *store;
   guint       delay_ms;
   GHashTable *watched;   /* VdRecord* → itself (a ref): followed */
-  GHashTable *bases;     /* VdRecord* (a ref) → GVariant*: what this desk last
+  GHashTable *bases;     /* VdRecord* (a ref) → Base*: what this desk last
                           * read or wrote of it; kept while watched or pending */
   GHashTable *edited;    /* VdRecord* → GHashTable* of the property names
                           * (interned) it changed since its base */
@@ -43,6 +43,58 @@ struct _VdAutosaver
   GError     *error;     /* why the last write failed, until one succeeds */
   gboolean    applying;  /* setting merged values: not an edit */
 };
+
+/* A record as this desk last read or wrote it: a snapshot, and the fields
+ * written since by a save that knew what was stored (save_edits()). An
+ * edit's save thus copies the fields it wrote, not the whole record; the
+ * snapshot is made whole again only when a merge needs it. */
+typedef struct
+{
+  GVariant   *snapshot;
+  GHashTable *written;   /* property name (interned) → GValue*, as written */
+} Base;
+
+static void
+value_free (GValue *value)
+{
+  g_value_unset (value);
+  g_free (value);
+}
+
+static Base *
+base_new (GVariant *snapshot)
+{
+  Base *base = g_new0 (Base, 1);
+
+  base->snapshot = snapshot;
+  base->written = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) value_free);
+  return base;
+}
+
+static void
+base_free (Base *base)
+{
+  g_variant_unref (base->snapshot);
+  g_hash_table_unref (base->written);
+  g_free (base);
+}
+
+/* The whole base, for a merge. */
+static GVariant *
+base_get_snapshot (Base *base)
+{
+  if (g_hash_table_size (base->written) > 0)
+    {
+      GVariant *whole = vd_merge_update (base->snapshot, base->written);
+
+      g_variant_unref (base->snapshot);
+      base->snapshot = whole;
+      g_hash_table_remove_all (base->written);
+    }
+
+  return base->snapshot;
+}
 
 G_DEFINE_FINAL_TYPE (VdAutosaver, vd_autosaver, G_TYPE_OBJECT)
 
@@ -222,8 +274,7 @@ static void
 vd_autosaver_init (VdAutosaver *self)
 {
   self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->bases = g_hash_table_new_full (NULL, NULL, g_object_unref,
-                                       (GDestroyNotify) g_variant_unref);
+  self->bases = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) base_free);
   self->edited = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                         (GDestroyNotify) g_hash_table_unref);
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
@@ -268,7 +319,7 @@ vd_autosaver_watch (VdAutosaver *self,
 
   g_hash_table_add (self->watched, g_object_ref (record));
   if (!g_hash_table_contains (self->bases, record))
-    g_hash_table_insert (self->bases, g_object_ref (record), vd_merge_snapshot (record));
+    g_hash_table_insert (self->bases, g_object_ref (record), base_new (vd_merge_snapshot (record)));
   g_signal_connect (record, "notify", G_CALLBACK (on_notify), self);
 }
 
@@ -362,20 +413,89 @@ apply (VdAutosaver *self,
  * record only once the transaction has committed. */
 typedef struct
 {
-  VdRecord  *record;
-  GVariant  *merged;     /* what the store now holds */
-  gint64     updated;
-  GPtrArray *conflicts;  /* VdConflict*, stored */
-  gboolean   in_place;   /* the record itself was written: it holds @merged */
+  VdRecord   *record;
+  GVariant   *merged;     /* what the store now holds; or, from save_edits(): */
+  GHashTable *written;    /* the fields written (name → GValue*), the rest
+                           * as the base has them */
+  gint64      updated;
+  GPtrArray  *conflicts;  /* VdConflict*, stored */
+  gboolean    in_place;   /* the record itself was written: it holds @merged */
 } Saved;
 
 static void
 saved_free (Saved *saved)
 {
   g_object_unref (saved->record);
-  g_variant_unref (saved->merged);
+  g_clear_pointer (&saved->merged, g_variant_unref);
+  g_clear_pointer (&saved->written, g_hash_table_unref);
   g_ptr_array_unref (saved->conflicts);
   g_free (saved);
+}
+
+/* The save of an edit when nobody else wrote since this desk's base: the
+ * edited fields alone, compared with the base instead of read back. */
+static Saved *
+save_edits (VdAutosaver  *self,
+            VdStore      *store,
+            VdRecord     *record,
+            Base         *base,
+            GHashTable   *edited,
+            gboolean      alone,
+            GError      **error)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) value_free);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GHashTableIter iter;
+  gpointer name;
+  Saved *saved;
+
+  g_hash_table_iter_init (&iter, edited);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), name);
+      GValue *value = g_new0 (GValue, 1);
+      gpointer stored = NULL;
+
+      g_value_init (value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (G_OBJECT (record), name, value);
+      g_hash_table_insert (written, name, value);
+
+      /* A list is written item by item against what is stored. */
+      if (G_VALUE_HOLDS (value, G_TYPE_STRV))
+        {
+          const GValue *before = g_hash_table_lookup (base->written, name);
+          g_autoptr(GVariant) list = NULL;
+
+          if (before != NULL)
+            stored = g_value_get_boxed (before);
+          else if ((list = g_variant_lookup_value (base->snapshot, name, G_VARIANT_TYPE_STRING_ARRAY)))
+            g_ptr_array_add (keep, (stored = g_variant_dup_strv (list, NULL)));
+        }
+      g_hash_table_insert (fields, name, stored);
+    }
+
+  /* Alone in its transaction, the save needs no savepoint of its own: if
+   * it fails, the flush rolls everything back. */
+  if (!alone && !vd_store_begin (store, error))
+    return NULL;
+  if (!vd_store_save_edits (store, record, fields, error))
+    {
+      if (!alone)
+        vd_store_rollback (store);
+      return NULL;
+    }
+  if (!alone && !vd_store_commit (store, error))
+    return NULL;
+
+  saved = g_new0 (Saved, 1);
+  saved->record = g_object_ref (record);
+  saved->in_place = TRUE;
+  saved->written = g_steal_pointer (&written);
+  saved->updated = vd_record_get_updated (record);
+  saved->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_conflict_free);
+  return saved;
 }
 
 /* Saves @record against what @store holds now: merged with it when another
@@ -385,11 +505,13 @@ static Saved *
 save_record (VdAutosaver  *self,
              VdStore      *store,
              VdRecord     *record,
+             gboolean      alone,
              GError      **error)
 {
   VdRecordClass *klass = VD_RECORD_GET_CLASS (record);
-  GVariant *base = g_hash_table_lookup (self->bases, record);
+  Base *known = g_hash_table_lookup (self->bases, record);
   GHashTable *edited = g_hash_table_lookup (self->edited, record);
+  GVariant *base;
   g_autoptr(GVariant) mine = NULL;
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_conflict_free);
   g_autoptr(GError) local_error = NULL;
@@ -398,14 +520,14 @@ save_record (VdAutosaver  *self,
   Saved *saved;
 
   /* Nobody else wrote since this desk last looked: what is stored is the
-   * base, and the write (which changes only what differs from the stored
-   * row) is the merge. Else read theirs and merge. */
-  if (base != NULL && !vd_store_others_committed (store))
-    {
-      stored = NULL;
-      /* What will be stored: the base with this desk's edits. */
-      mine = edited != NULL ? vd_merge_update (base, record, edited) : g_variant_ref (base);
-    }
+   * base, and writing what was edited is the merge. Else read theirs and
+   * merge. */
+  if (known != NULL && edited != NULL && store == self->store && !vd_store_others_committed (store))
+    return save_edits (self, store, record, known, edited, alone, error);
+
+  base = known != NULL ? base_get_snapshot (known) : NULL;
+  if (known != NULL && store == self->store && !vd_store_others_committed (store))
+    mine = g_variant_ref (base);
   else if (!(stored = vd_store_load (store, G_OBJECT_TYPE (record), vd_record_get_uuid (record),
                                      &local_error)) &&
            !g_error_matches (local_error, VD_STORE_ERROR, VD_STORE_ERROR_NOT_FOUND))
@@ -506,13 +628,17 @@ flush_store (VdAutosaver  *self,
 
           /* Each save is its own savepoint: a refused record does not hold
            * back the others, and stays pending. */
-          if ((saved = save_record (self, store, record, &local_error)))
+          if ((saved = save_record (self, store, record, batch->len == 1, &local_error)))
             g_ptr_array_add (done, saved);
           else if (failure == NULL)
             failure = g_steal_pointer (&local_error);
         }
 
-      if (!vd_store_commit (store, failure == NULL ? &failure : NULL))
+      /* With nothing written, nothing is kept: a save alone in the
+       * transaction may have failed halfway. */
+      if (done->len == 0)
+        vd_store_rollback (store);
+      else if (!vd_store_commit (store, failure == NULL ? &failure : NULL))
         g_ptr_array_set_size (done, 0);
     }
 
@@ -550,11 +676,25 @@ flush_store (VdAutosaver  *self,
        * and, where both changed one, theirs (ours is in the conflict). */
       if (!saved->in_place)
         apply (self, saved->record, saved->merged, saved->updated);
-      if (g_hash_table_contains (self->watched, saved->record))
-        g_hash_table_insert (self->bases, g_object_ref (saved->record),
-                             g_variant_ref (saved->merged));
-      else
+      if (!g_hash_table_contains (self->watched, saved->record))
         g_hash_table_remove (self->bases, saved->record);
+      else if (saved->merged != NULL)
+        g_hash_table_insert (self->bases, g_object_ref (saved->record),
+                             base_new (g_variant_ref (saved->merged)));
+      else
+        {
+          Base *base = g_hash_table_lookup (self->bases, saved->record);
+          GHashTableIter iter;
+          gpointer name, value;
+
+          /* save_edits() found it there. */
+          g_hash_table_iter_init (&iter, saved->written);
+          while (g_hash_table_iter_next (&iter, &name, &value))
+            {
+              g_hash_table_iter_steal (&iter);
+              g_hash_table_insert (base->written, name, value);
+            }
+        }
     }
 
   /* Whoever listens reads the outcome from the autosaver. */
@@ -648,7 +788,7 @@ vd_autosaver_refresh (VdAutosaver  *self,
   apply (self, record, theirs, vd_record_get_updated (stored));
   g_hash_table_remove (self->edited, record);
   if (g_hash_table_contains (self->watched, record))
-    g_hash_table_insert (self->bases, g_object_ref (record), g_steal_pointer (&theirs));
+    g_hash_table_insert (self->bases, g_object_ref (record), base_new (g_steal_pointer (&theirs)));
   return TRUE;
 }
 

@@ -54,27 +54,33 @@ entry (const char *name,
 }
 
 static GVariant *
+value_variant (const GValue *value)
+{
+  GType vtype = G_VALUE_TYPE (value);
+
+  if (vtype == G_TYPE_STRING)
+    return trusted_string (g_value_get_string (value));
+  if (G_TYPE_IS_ENUM (vtype))
+    return g_variant_new_string (vd_enum_to_nick (vtype, g_value_get_enum (value)));
+  if (vtype == G_TYPE_INT)
+    return g_variant_new_int32 (g_value_get_int (value));
+  if (vtype == G_TYPE_INT64)
+    return g_variant_new_int64 (g_value_get_int64 (value));
+  if (vtype == G_TYPE_STRV)
+    return trusted_strv (g_value_get_boxed (value));
+
+  g_assert_not_reached ();
+}
+
+static GVariant *
 field_value (VdRecord   *record,
              GParamSpec *pspec)
 {
   g_auto(GValue) value = G_VALUE_INIT;
-  GType vtype = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
-  g_value_init (&value, vtype);
+  g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
   g_object_get_property (G_OBJECT (record), pspec->name, &value);
-
-  if (vtype == G_TYPE_STRING)
-    return trusted_string (g_value_get_string (&value));
-  if (G_TYPE_IS_ENUM (vtype))
-    return g_variant_new_string (vd_enum_to_nick (vtype, g_value_get_enum (&value)));
-  if (vtype == G_TYPE_INT)
-    return g_variant_new_int32 (g_value_get_int (&value));
-  if (vtype == G_TYPE_INT64)
-    return g_variant_new_int64 (g_value_get_int64 (&value));
-  if (vtype == G_TYPE_STRV)
-    return trusted_strv (g_value_get_boxed (&value));
-
-  g_assert_not_reached ();
+  return value_variant (&value);
 }
 
 GVariant *
@@ -95,25 +101,24 @@ vd_merge_snapshot (VdRecord *record)
 
 /**
  * vd_merge_update:
- * @snapshot: @record's snapshot as it was
- * @fields: the names of the properties that changed since (a set)
+ * @snapshot: a record's snapshot as it was
+ * @values: (element-type utf8 GValue): property name → the value it has
+ *   now, for the fields that changed since
  *
- * The snapshot @record would give now, reading only @fields from it: the
- * autosaver takes a record's base anew at every save, and an edit changes
- * one field of many.
+ * The snapshot with @values in place of what it held: the autosaver keeps
+ * the fields it wrote since a record's base was taken, and makes the whole
+ * base only when a merge needs it.
  *
  * Returns: (transfer full): the updated snapshot
  */
 GVariant *
 vd_merge_update (GVariant   *snapshot,
-                 VdRecord   *record,
-                 GHashTable *fields)
+                 GHashTable *values)
 {
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
   gsize n;
 
   g_return_val_if_fail (g_variant_is_of_type (snapshot, G_VARIANT_TYPE_VARDICT), NULL);
-  g_return_val_if_fail (VD_IS_RECORD (record), NULL);
 
   n = g_variant_n_children (snapshot);
   for (gsize i = 0; i < n; i++)
@@ -121,13 +126,11 @@ vd_merge_update (GVariant   *snapshot,
       g_autoptr(GVariant) member = g_variant_get_child_value (snapshot, i);
       g_autoptr(GVariant) key = g_variant_get_child_value (member, 0);
       const char *name = g_variant_get_string (key, NULL);
-      GParamSpec *pspec = g_hash_table_contains (fields, name)
-        ? g_object_class_find_property (G_OBJECT_GET_CLASS (record), name) : NULL;
+      const GValue *value = g_hash_table_lookup (values, name);
 
       /* Unchanged members are shared, not copied. */
-      g_variant_builder_add_value (&builder, pspec != NULL
-                                             ? entry (name, field_value (record, pspec))
-                                             : member);
+      g_variant_builder_add_value (&builder, value != NULL ? entry (name, value_variant (value))
+                                                           : member);
     }
 
   return g_variant_ref_sink (g_variant_builder_end (&builder));

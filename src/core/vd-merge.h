@@ -17,8 +17,7 @@ GVariant  *vd_merge_snapshot       (VdRecord      *record);
 void       vd_merge_apply          (VdRecord      *record,
                                     GVariant      *snapshot);
 GVariant  *vd_merge_update         (GVariant      *snapshot,
-                                    VdRecord      *record,
-                                    GHashTable    *fields);
+                                    GHashTable    *values);
 
 #define VD_TYPE_CONFLICT (vd_conflict_get_type ())
 

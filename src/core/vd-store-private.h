@@ -66,8 +66,26 @@ struct _VdStore
   /* Noticing other writers and a file that is no longer ours
    * (vd-store-watch.c). */
   gint64       data_version;   /* PRAGMA data_version when last looked at */
+  gint64       txn_data_version; /* what it says inside the open write
+                                  * transaction (where it cannot change), or 0 */
   gint64       seen_seq;       /* the changes row last looked at */
+  GType        seen_type;      /* its record */
+  char        *seen_uuid;
+  gint64       seen_stamp;     /* that record's "updated" when looked at */
+  gboolean     seen_own;       /* the row is this store's own write */
   gint64       written_seq;    /* the open transaction's newest changes row */
+  /* The record of the newest changes row, as this store wrote it, while no
+   * other connection committed since (data_version still logged_version):
+   * saving it again needs no new row (_vd_store_log_change()). */
+  const char  *logged_kind;    /* a table name, or NULL when not known */
+  char        *logged_uuid;
+  gint64       logged_version;
+  /* The open transaction's newest row, once it wrote one. */
+  const char  *txn_kind;
+  char        *txn_uuid;
+  gint64       txn_version;
+  gboolean     txn_wrote_row;
+  gboolean     txn_unsure;     /* a savepoint rolled back: rows may be gone */
   GStatBuf     file_stat;      /* the file as this store last left it */
   GStatBuf     wal_stat;       /* its WAL, while it exists */
   gboolean     have_wal_stat;
@@ -115,6 +133,8 @@ gboolean      _vd_store_exec             (VdStore       *self,
 /* vd-store-watch.c */
 gboolean      _vd_store_watch_init       (VdStore       *self,
                                           GError       **error);
+void          _vd_store_log_end          (VdStore       *self,
+                                          gboolean       committed);
 gboolean      _vd_store_log_change       (VdStore       *self,
                                           VdTable       *table,
                                           const char    *uuid,

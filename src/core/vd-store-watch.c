@@ -50,6 +50,25 @@ query_int64 (VdStore     *self,
   return TRUE;
 }
 
+/* PRAGMA data_version; inside a write transaction nobody else can commit,
+ * so it is asked once per transaction. */
+static gboolean
+query_data_version (VdStore  *self,
+                    gint64   *value,
+                    GError  **error)
+{
+  if (self->depth > 0 && self->txn_data_version > 0)
+    {
+      *value = self->txn_data_version;
+      return TRUE;
+    }
+  if (!query_int64 (self, "PRAGMA data_version", value, error))
+    return FALSE;
+  if (self->depth > 0 && self->txn_data_version == 0)
+    self->txn_data_version = *value;
+  return TRUE;
+}
+
 static char *
 wal_path (VdStore *self)
 {
@@ -67,12 +86,79 @@ remember_file (VdStore *self)
   self->have_wal_stat = g_stat (wal, &self->wal_stat) == 0;
 }
 
+static GType
+type_for_table (VdStore    *self,
+                const char *name)
+{
+  GType candidates[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (g_str_equal (_vd_store_get_table (self, candidates[i])->name, name))
+      return candidates[i];
+
+  return G_TYPE_INVALID;
+}
+
+/* Whether the record of the row last seen was saved again since: by a
+ * writer whose row it was, which writes no new row for that
+ * (_vd_store_log_change()). A row of this store's own cannot be: another
+ * writer's next save notes itself anew. */
+static gboolean
+seen_row_saved_again (VdStore    *self,
+                      GType       type,
+                      const char *uuid)
+{
+  gint64 updated = 0;
+
+  if (self->seen_own || type == G_TYPE_INVALID)
+    return FALSE;
+  if (!vd_store_contains (self, type, uuid, &updated, NULL))
+    return TRUE;
+  return updated != self->seen_stamp;
+}
+
+/* The stamp of the newest row's record, as that row is seen now. */
+static gboolean
+remember_seen_stamp (VdStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  self->seen_stamp = 0;
+  if (self->seen_own || self->seen_uuid == NULL || self->seen_type == G_TYPE_INVALID)
+    return TRUE;
+  if (!vd_store_contains (self, self->seen_type, self->seen_uuid, &self->seen_stamp, &local_error) &&
+      local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _vd_store_watch_init (VdStore  *self,
                       GError  **error)
 {
-  if (!query_int64 (self, "PRAGMA data_version", &self->data_version, error) ||
-      !query_int64 (self, "SELECT coalesce (max (seq), 0) FROM changes", &self->seen_seq, error))
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!query_int64 (self, "PRAGMA data_version", &self->data_version, error))
+    return FALSE;
+
+  if (!(stmt = _vd_store_prepare (self, "SELECT seq, kind, uuid FROM changes ORDER BY seq DESC LIMIT 1",
+                                  error)))
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      self->seen_seq = sqlite3_column_int64 (stmt, 0);
+      self->seen_type = type_for_table (self, (const char *) sqlite3_column_text (stmt, 1));
+      self->seen_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _vd_store_set_sqlite_error (self, rc, error);
+  if (!remember_seen_stamp (self, error))
     return FALSE;
 
   /* SQLite names no file for an in-memory database. */
@@ -82,7 +168,22 @@ _vd_store_watch_init (VdStore  *self,
   return TRUE;
 }
 
-/* Called by every write, inside its transaction. */
+static gboolean
+is_logged (const char *kind,
+           const char *uuid,
+           VdTable    *table,
+           const char *record)
+{
+  return kind != NULL && kind == table->name && g_strcmp0 (uuid, record) == 0;
+}
+
+/* Called by every write, inside its transaction.
+ *
+ * A reader takes the records of the rows after the last one it saw, and
+ * that one's again (vd_store_poll()): so a record saved again while its
+ * row is still the newest, with nobody else committing in between, needs
+ * no new row. Typing into one section writes one page per save, as the
+ * edit itself would, instead of two. */
 gboolean
 _vd_store_log_change (VdStore     *self,
                       VdTable     *table,
@@ -90,6 +191,15 @@ _vd_store_log_change (VdStore     *self,
                       GError     **error)
 {
   sqlite3_stmt *stmt;
+  gint64 data_version = 0;
+
+  if (!query_data_version (self, &data_version, error))
+    return FALSE;
+  if (self->txn_wrote_row
+      ? !self->txn_unsure && is_logged (self->txn_kind, self->txn_uuid, table, uuid)
+      : data_version == self->logged_version &&
+        is_logged (self->logged_kind, self->logged_uuid, table, uuid))
+    return TRUE;
 
   if (!(stmt = _vd_store_prepare (self, "INSERT INTO changes (kind, uuid) VALUES (?1, ?2)", error)))
     return FALSE;
@@ -111,7 +221,30 @@ _vd_store_log_change (VdStore     *self,
 
   /* The newest row: what the commit may count as seen (before_commit). */
   self->written_seq = sqlite3_last_insert_rowid (self->db);
+  self->txn_wrote_row = TRUE;
+  self->txn_kind = table->name;
+  g_free (self->txn_uuid);
+  self->txn_uuid = g_strdup (uuid);
+  self->txn_version = data_version;
   return TRUE;
+}
+
+/* The open transaction ended: committed, or rolled back. */
+void
+_vd_store_log_end (VdStore  *self,
+                   gboolean  committed)
+{
+  if (committed && self->txn_wrote_row)
+    {
+      self->logged_kind = self->txn_unsure ? NULL : self->txn_kind;
+      g_free (self->logged_uuid);
+      self->logged_uuid = g_steal_pointer (&self->txn_uuid);
+      self->logged_version = self->txn_version;
+    }
+  g_clear_pointer (&self->txn_uuid, g_free);
+  self->txn_kind = NULL;
+  self->txn_wrote_row = FALSE;
+  self->txn_unsure = FALSE;
 }
 
 static void
@@ -216,9 +349,12 @@ _vd_store_before_commit (VdStore *self)
    * write's own rows has been seen: the write holds the lock, so its rows
    * are the newest. */
   if (self->written_seq > 0 &&
-      query_int64 (self, "PRAGMA data_version", &data_version, NULL) &&
-      data_version == self->data_version)
-    self->seen_seq = MAX (self->seen_seq, self->written_seq);
+      query_data_version (self, &data_version, NULL) &&
+      data_version == self->data_version && self->written_seq > self->seen_seq)
+    {
+      self->seen_seq = self->written_seq;
+      self->seen_own = TRUE;
+    }
   self->written_seq = 0;
 }
 
@@ -232,18 +368,6 @@ _vd_store_after_commit (VdStore *self)
     memset (&self->file_stat, 0, sizeof self->file_stat);
 }
 
-static GType
-type_for_table (VdStore    *self,
-                const char *name)
-{
-  GType candidates[] = { VD_TYPE_TOOL, VD_TYPE_REVIEWER, VD_TYPE_COMPARISON, VD_TYPE_SCORECARD };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    if (g_str_equal (_vd_store_get_table (self, candidates[i])->name, name))
-      return candidates[i];
-
-  return G_TYPE_INVALID;
-}
 
 /**
  * vd_store_poll:
@@ -289,18 +413,30 @@ vd_store_poll (VdStore    *self,
    * know what changed. */
   if (!query_int64 (self, "SELECT coalesce (min (seq), 0) FROM changes", &oldest, error))
     return FALSE;
-  pruned = oldest > self->seen_seq + 1;
+  pruned = oldest > MAX (self->seen_seq, 1);
 
-  if (!(stmt = _vd_store_prepare (self, "SELECT seq, kind, uuid FROM changes WHERE seq > ?1 ORDER BY seq",
+  /* The row last seen too: its record may have been saved again without a
+   * new row (_vd_store_log_change()). */
+  if (!(stmt = _vd_store_prepare (self, "SELECT seq, kind, uuid FROM changes WHERE seq >= ?1 ORDER BY seq",
                                   error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->seen_seq);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       GType type = type_for_table (self, (const char *) sqlite3_column_text (stmt, 1));
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
       VdStoreChange *change;
 
-      self->seen_seq = MAX (self->seen_seq, sqlite3_column_int64 (stmt, 0));
+      if (seq == self->seen_seq && !seen_row_saved_again (self, type, (const char *) sqlite3_column_text (stmt, 2)))
+        continue;
+      if (seq > self->seen_seq)
+        {
+          self->seen_seq = seq;
+          self->seen_own = FALSE;
+          self->seen_type = type;
+          g_free (self->seen_uuid);
+          self->seen_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+        }
       /* A record saved many times is news once. */
       if (type == G_TYPE_INVALID ||
           !g_hash_table_add (seen, g_strdup ((const char *) sqlite3_column_text (stmt, 2))))
@@ -317,6 +453,8 @@ vd_store_poll (VdStore    *self,
   self->data_version = data_version;
   /* Another connection's checkpoint may have moved the file. */
   remember_file (self);
+  if (!remember_seen_stamp (self, error))
+    return FALSE;
 
   if (found->len == 0 || pruned)
     {
@@ -357,7 +495,7 @@ vd_store_others_committed (VdStore *self)
 
   g_return_val_if_fail (VD_IS_STORE (self), TRUE);
 
-  return !query_int64 (self, "PRAGMA data_version", &data_version, NULL) ||
+  return !query_data_version (self, &data_version, NULL) ||
          data_version != self->data_version;
 }
 

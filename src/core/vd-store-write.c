@@ -278,15 +278,117 @@ is_reference (GParamSpec *pspec)
   return g_strv_contains (references, pspec->name);
 }
 
+/* A record written: noted for other connections and for the commit. */
+static gboolean
+noted (VdStore     *self,
+       VdTable     *table,
+       const char  *uuid,
+       GError     **error)
+{
+  if (!_vd_store_log_change (self, table, uuid, error))
+    return FALSE;
+  self->dirty = TRUE;
+  return TRUE;
+}
+
+/* UPDATE of the scalar columns @changed flags (in table->scalars order),
+ * if any. */
+static gboolean
+update_columns (VdStore        *self,
+                VdTable        *table,
+                const char     *uuid,
+                const GValue   *values,
+                const gboolean *changed,
+                GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int param = 0;
+
+  for (guint i = 0; i < table->scalars->len; i++)
+    if (changed[i])
+      {
+        g_autofree char *column = _vd_store_column_name (g_ptr_array_index (table->scalars, i));
+
+        g_string_append_printf (sql, "%s%s = ?%d", sql->len ? ", " : "", column, ++param);
+      }
+
+  if (param == 0)
+    return TRUE;
+
+  g_string_prepend (sql, " SET ");
+  g_string_prepend (sql, table->name);
+  g_string_prepend (sql, "UPDATE ");
+  g_string_append_printf (sql, " WHERE uuid = ?%d", param + 1);
+
+  /* A handful of shapes (usually just "updated" and one more). */
+  if (!(stmt = _vd_store_prepare (self, g_intern_string (sql->str), error)))
+    return FALSE;
+  param = 0;
+  for (guint i = 0; i < table->scalars->len; i++)
+    if (changed[i])
+      bind_value (stmt, ++param, g_ptr_array_index (table->scalars, i), &values[i]);
+  sqlite3_bind_text (stmt, param + 1, uuid, -1, SQLITE_STATIC);
+  return _vd_store_step_done (self, stmt, error);
+}
+
+/* Writes list @index of @uuid where it differs from @stored: item by item
+ * when the length is the same, else (or with @rewrite) the whole list. An
+ * item that is not there after all sets @missing, or has the list written
+ * whole without it. */
+static gboolean
+write_list_changes (VdStore            *self,
+                    VdTable            *table,
+                    guint               index,
+                    const char         *uuid,
+                    const char * const *list,
+                    const char * const *stored,
+                    gint64              stamp,
+                    gboolean            rewrite,
+                    gboolean           *missing,
+                    GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (rewrite || g_strv_length ((char **) list) != g_strv_length ((char **) stored))
+    return write_list (self, table, index, uuid, list, stamp, error);
+
+  for (guint j = 0; list[j] != NULL; j++)
+    {
+      if (g_str_equal (list[j], stored[j]))
+        continue;
+
+      if (!(stmt = _vd_store_prepare (self, g_ptr_array_index (table->list_update_sql, index), error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, j);
+      sqlite3_bind_text (stmt, 3, list[j], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, stamp);
+      if (!_vd_store_step_done (self, stmt, error))
+        return FALSE;
+      /* @stored was not what is stored after all. */
+      if (sqlite3_changes (self->db) == 0)
+        {
+          if (missing == NULL)
+            return write_list (self, table, index, uuid, list, stamp, error);
+          *missing = TRUE;
+          return TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Writes only what changed. A list row carries the stamp of the save that
  * wrote it, and a record's "updated" reads as the latest of its row's and
  * its list rows' stamps: an edit of one section of a stored scorecard
  * writes that section's row alone, one page, as the edit itself would. A
  * new record is inserted whole. */
 static gboolean
-write_record (VdStore   *self,
-              VdRecord  *record,
-              GError   **error)
+write_record (VdStore       *self,
+              VdRecord      *record,
+              gconstpointer  unused G_GNUC_UNUSED,
+              GError       **error)
 {
   VdTable *table = _vd_store_get_table (self, G_OBJECT_TYPE (record));
   const char *uuid = vd_record_get_uuid (record);
@@ -384,73 +486,16 @@ write_record (VdStore   *self,
       if (!_vd_store_step_done (self, stmt, error))
         goto out;
     }
-  else
-    {
-      g_autoptr(GString) sql = g_string_new (NULL);
-      int param = 0;
-
-      for (guint i = 0; i < n_scalars; i++)
-        if (changed[i])
-          {
-            g_autofree char *column = _vd_store_column_name (g_ptr_array_index (table->scalars, i));
-
-            g_string_append_printf (sql, "%s%s = ?%d", sql->len ? ", " : "", column, ++param);
-          }
-
-      if (param > 0)
-        {
-          g_string_prepend (sql, " SET ");
-          g_string_prepend (sql, table->name);
-          g_string_prepend (sql, "UPDATE ");
-          g_string_append_printf (sql, " WHERE uuid = ?%d", param + 1);
-
-          /* A handful of shapes (usually just "updated" and one more). */
-          if (!(stmt = _vd_store_prepare (self, g_intern_string (sql->str), error)))
-            goto out;
-          param = 0;
-          for (guint i = 0; i < n_scalars; i++)
-            if (changed[i])
-              bind_value (stmt, ++param, g_ptr_array_index (table->scalars, i), &values[i]);
-          sqlite3_bind_text (stmt, param + 1, uuid, -1, SQLITE_STATIC);
-          if (!_vd_store_step_done (self, stmt, error))
-            goto out;
-        }
-    }
-
-  for (guint i = 0; i < n_lists; i++)
-    {
-      const char * const *list = (const char * const *) lists[i];
-      const char * const *stored = (const char * const *) stored_lists[i];
-
-      if (!exists || backwards || g_strv_length ((char **) list) != g_strv_length ((char **) stored))
-        {
-          if (!write_list (self, table, i, uuid, list, stamp, error))
-            goto out;
-          continue;
-        }
-
-      /* Same length: rewrite only the items that changed. */
-      for (guint j = 0; list[j] != NULL; j++)
-        {
-          if (g_str_equal (list[j], stored[j]))
-            continue;
-
-          if (!(stmt = _vd_store_prepare (self, g_ptr_array_index (table->list_update_sql, i), error)))
-            goto out;
-          sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 2, j);
-          sqlite3_bind_text (stmt, 3, list[j], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 4, stamp);
-          if (!_vd_store_step_done (self, stmt, error))
-            goto out;
-        }
-    }
-
-  if (!_vd_store_log_change (self, table, uuid, error))
+  else if (!update_columns (self, table, uuid, values, changed, error))
     goto out;
 
-  self->dirty = TRUE;
-  ok = TRUE;
+  for (guint i = 0; i < n_lists; i++)
+    if (!write_list_changes (self, table, i, uuid, (const char * const *) lists[i],
+                             (const char * const *) stored_lists[i], stamp, !exists || backwards,
+                             NULL, error))
+      goto out;
+
+  ok = noted (self, table, uuid, error);
 
 out:
   for (guint i = 0; i < n_scalars; i++)
@@ -464,19 +509,114 @@ out:
   return ok;
 }
 
+/* The autosaver's fast path: nobody else wrote since @record was read, so
+ * only the @fields edited since are written, lists compared with the lists
+ * as stored rather than read back. An edited reference (a slug, a tool,
+ * the panel) takes the full write, which checks it. */
+static gboolean
+write_edits (VdStore     *self,
+             VdRecord    *record,
+             GHashTable  *fields,
+             GError     **error)
+{
+  VdTable *table = _vd_store_get_table (self, G_OBJECT_TYPE (record));
+  const char *uuid = vd_record_get_uuid (record);
+  guint n_scalars = table->scalars->len;
+  g_autofree GValue *values = g_new0 (GValue, n_scalars);
+  g_autofree gboolean *changed = g_new0 (gboolean, n_scalars);
+  gboolean row_written = FALSE;
+  gint64 stamp = vd_record_get_updated (record);
+  gboolean ok = FALSE;
+
+  for (guint i = 0; i < table->n_fields; i++)
+    if (is_reference (table->fields[i]) &&
+        g_hash_table_contains (fields, table->fields[i]->name))
+      return write_record (self, record, NULL, error);
+
+  if (!vd_record_validate (record, error))
+    return FALSE;
+
+  /* An edited field is written as it is (typing back what was there
+   * rewrites one row); the row's stamp rides along. */
+  for (guint i = 0; i < n_scalars; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (table->scalars, i);
+
+      changed[i] = i == table->updated || g_hash_table_contains (fields, pspec->name);
+      row_written |= changed[i] && i != table->updated;
+      if (changed[i])
+        {
+          g_value_init (&values[i], G_PARAM_SPEC_VALUE_TYPE (pspec));
+          g_object_get_property (G_OBJECT (record), pspec->name, &values[i]);
+        }
+    }
+
+  /* Else the stamp rides on the list rows written. */
+  changed[table->updated] = row_written;
+  if (!update_columns (self, table, uuid, values, changed, error))
+    goto out;
+  /* Not stored yet (a new scorecard's first edit), or not as known. */
+  if (row_written && sqlite3_changes (self->db) == 0)
+    {
+      ok = write_record (self, record, NULL, error);
+      goto out;
+    }
+
+  for (guint i = 0; i < table->lists->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (table->lists, i);
+      g_auto(GStrv) list = NULL;
+      const char * const *stored;
+      gboolean missing = FALSE;
+
+      if (!g_hash_table_contains (fields, pspec->name))
+        continue;
+
+      g_object_get (record, pspec->name, &list, NULL);
+      stored = g_hash_table_lookup (fields, pspec->name);
+      /* Not known as stored, or items added or removed: the full write
+       * finds out what is. */
+      if (stored == NULL || list == NULL ||
+          g_strv_length (list) != g_strv_length ((char **) stored))
+        {
+          ok = write_record (self, record, NULL, error);
+          goto out;
+        }
+      if (!write_list_changes (self, table, i, uuid,
+                               (const char * const *) list, stored, stamp, FALSE, &missing, error))
+        goto out;
+      if (missing)
+        {
+          ok = write_record (self, record, NULL, error);
+          goto out;
+        }
+    }
+
+  ok = noted (self, table, uuid, error);
+
+out:
+  for (guint i = 0; i < n_scalars; i++)
+    if (G_IS_VALUE (&values[i]))
+      g_value_unset (&values[i]);
+  return ok;
+}
+
+typedef gboolean (*WriteFunc) (VdStore *, VdRecord *, gconstpointer, GError **);
+
 /* Wraps @func in its own transaction (or a savepoint inside the caller's). */
 static gboolean
-in_transaction (VdStore   *self,
-                VdRecord  *record,
-                gboolean (*func) (VdStore *, VdRecord *, GError **),
-                GError   **error)
+in_transaction (VdStore        *self,
+                VdRecord       *record,
+                WriteFunc       func,
+                gconstpointer   data,
+                GError        **error)
 {
   gboolean outermost = self->depth == 0;
 
   /* In bulk, a failure rolls back the caller's whole transaction. */
   if (self->bulk && !outermost)
     {
-      if (!func (self, record, error))
+      if (!func (self, record, data, error))
         return FALSE;
       self->dirty = TRUE;
       _vd_store_note_changed (self, record);
@@ -486,7 +626,7 @@ in_transaction (VdStore   *self,
   if (!vd_store_begin (self, error))
     return FALSE;
 
-  if (!func (self, record, error))
+  if (!func (self, record, data, error))
     {
       vd_store_rollback (self);
       return FALSE;
@@ -524,7 +664,37 @@ vd_store_put (VdStore   *self,
   g_return_val_if_fail (VD_IS_STORE (self), FALSE);
   g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
 
-  return in_transaction (self, record, write_record, error);
+  return in_transaction (self, record, write_record, NULL, error);
+}
+
+/**
+ * vd_store_save_edits:
+ * @fields: (element-type utf8 gpointer): the names of the properties edited
+ *   since @record was read or saved, each list property's name mapped to the
+ *   list as stored (a `const char * const *`, or %NULL when not known)
+ *
+ * Saves a user's change as vd_store_save() does, when the caller knows what
+ * is stored (nobody else wrote since: vd_store_others_committed(), asked
+ * inside the same transaction): writes @fields alone, without reading the
+ * row back. It runs inside the caller's transaction (vd_store_begin()),
+ * with no savepoint of its own: after a failure, the caller rolls back.
+ */
+gboolean
+vd_store_save_edits (VdStore    *self,
+                     VdRecord   *record,
+                     GHashTable *fields,
+                     GError    **error)
+{
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  vd_record_touch (record);
+  if (!write_edits (self, record, fields, error))
+    return FALSE;
+  _vd_store_note_changed (self, record);
+  return TRUE;
 }
 
 /**
@@ -545,9 +715,10 @@ vd_store_save (VdStore   *self,
 }
 
 static gboolean
-delete_record (VdStore   *self,
-               VdRecord  *record,
-               GError   **error)
+delete_record (VdStore       *self,
+               VdRecord      *record,
+               gconstpointer  unused G_GNUC_UNUSED,
+               GError       **error)
 {
   VdTable *table = _vd_store_get_table (self, G_OBJECT_TYPE (record));
   const char *uuid = vd_record_get_uuid (record);
@@ -622,6 +793,6 @@ vd_store_delete (VdStore   *self,
   g_return_val_if_fail (VD_IS_STORE (self), FALSE);
   g_return_val_if_fail (VD_IS_RECORD (record), FALSE);
 
-  return in_transaction (self, record, delete_record, error);
+  return in_transaction (self, record, delete_record, NULL, error);
 }
 

@@ -485,6 +485,9 @@ vd_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->logged_uuid, g_free);
+  g_clear_pointer (&self->seen_uuid, g_free);
+  g_clear_pointer (&self->txn_uuid, g_free);
 
   G_OBJECT_CLASS (vd_store_parent_class)->finalize (object);
 }
@@ -652,6 +655,8 @@ vd_store_begin (VdStore  *self,
   if (!exec_cached (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT vd_nested", error))
     return FALSE;
 
+  if (self->depth == 0)
+    self->txn_data_version = 0;
   self->depth++;
   return TRUE;
 }
@@ -671,6 +676,10 @@ vd_store_begin_read (VdStore  *self,
 
   if (!exec_cached (self, self->depth == 0 ? "BEGIN DEFERRED" : "SAVEPOINT vd_nested", error))
     return FALSE;
+
+  /* Others may commit while this reads: data_version is asked each time. */
+  if (self->depth == 0)
+    self->txn_data_version = -1;
 
   self->depth++;
   return TRUE;
@@ -721,6 +730,7 @@ vd_store_commit (VdStore  *self,
     }
 
   self->depth = 0;
+  _vd_store_log_end (self, TRUE);
   _vd_store_after_commit (self);
   if (self->dirty)
     {
@@ -766,11 +776,15 @@ vd_store_rollback (VdStore *self)
     {
       sqlite3_exec (self->db, "ROLLBACK TO vd_nested; RELEASE vd_nested", NULL, NULL, NULL);
       self->depth--;
+      /* The changes rows it wrote are gone: which is the newest is not
+       * known any more. */
+      self->txn_unsure |= self->txn_wrote_row;
       return;
     }
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->written_seq = 0;
+  _vd_store_log_end (self, FALSE);
   /* The rollback brought the dropped indexes back. */
   g_ptr_array_set_size (self->deferred_indexes, 0);
   self->depth = 0;

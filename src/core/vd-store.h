@@ -47,6 +47,10 @@ int           vd_store_get_schema_version    (VdStore       *self);
 gboolean      vd_store_save                  (VdStore       *self,
                                               VdRecord      *record,
                                               GError       **error);
+gboolean      vd_store_save_edits            (VdStore       *self,
+                                              VdRecord      *record,
+                                              GHashTable    *fields,
+                                              GError       **error);
 gboolean      vd_store_check                 (VdStore       *self,
                                               VdRecord      *record,
                                               GError       **error);
