@@ -496,32 +496,27 @@ abandon_replace (GFileOutputStream *out)
   g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
 }
 
-/**
- * vd_export_to_file:
- *
- * Writes the document to @file through a temporary file that replaces it
- * only when complete, so a failed export never leaves half a document where
- * the website expects a whole one: on any error, a full disk included, the
- * file that was there keeps every byte.
- */
-gboolean
-vd_export_to_file (VdStore        *store,
-                   const char     *slug,
-                   GFile          *file,
-                   guint          *n_exported,
-                   GCancellable   *cancellable,
-                   GError        **error)
+/* Writes to the stream it is given; its error says what failed. */
+typedef gboolean (*WriteFunc) (GOutputStream  *stream,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GError        **error);
+
+/* Writes @file through a temporary file that replaces it only when
+ * complete: on any error, a full disk included, the file that was there
+ * keeps every byte. */
+static gboolean
+replace_file (GFile         *file,
+              WriteFunc      write,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  guint n = 0;
+  g_autofree char *name = g_file_get_parse_name (file);
 
-  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_parse_name (file);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &local_error);
   if (out == NULL)
@@ -538,7 +533,7 @@ vd_export_to_file (VdStore        *store,
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
 
-  if (!vd_export_to_stream (store, slug, buffered, &n, cancellable, &local_error) ||
+  if (!write (buffered, data, cancellable, &local_error) ||
       !g_output_stream_flush (buffered, cancellable, &local_error) ||
       !g_output_stream_close (buffered, cancellable, &local_error))
     {
@@ -557,10 +552,92 @@ vd_export_to_file (VdStore        *store,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+typedef struct
+{
+  VdStore    *store;
+  const char *slug;
+  guint       n;
+} DocumentJob;
+
+static gboolean
+write_document (GOutputStream  *stream,
+                gpointer        data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  DocumentJob *job = data;
+
+  return vd_export_to_stream (job->store, job->slug, stream, &job->n, cancellable, error);
+}
+
+/**
+ * vd_export_to_file:
+ *
+ * Writes the document to @file through a temporary file that replaces it
+ * only when complete, so a failed export never leaves half a document where
+ * the website expects a whole one: on any error, a full disk included, the
+ * file that was there keeps every byte.
+ */
+gboolean
+vd_export_to_file (VdStore        *store,
+                   const char     *slug,
+                   GFile          *file,
+                   guint          *n_exported,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  DocumentJob job = { store, slug, 0 };
+
+  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!replace_file (file, write_document, &job, cancellable, error))
+    return FALSE;
+
   if (n_exported != NULL)
-    *n_exported = n;
+    *n_exported = job.n;
 
   return TRUE;
+}
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GBytes *bytes = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, cancellable, &local_error))
+    {
+      g_set_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE, "%s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vd_export_bytes_to_file:
+ *
+ * Writes @bytes (a share image, say) to @file as vd_export_to_file() writes
+ * the document: whole, or not at all, the previous file kept on any error.
+ */
+gboolean
+vd_export_bytes_to_file (GBytes        *bytes,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return replace_file (file, write_bytes, bytes, cancellable, error);
 }
 
 /**

@@ -54,6 +54,10 @@ gboolean  vd_export_to_file   (VdStore        *store,
                                guint          *n_exported,
                                GCancellable   *cancellable,
                                GError        **error);
+gboolean  vd_export_bytes_to_file (GBytes     *bytes,
+                                   GFile      *file,
+                                   GCancellable *cancellable,
+                                   GError    **error);
 GBytes   *vd_export_to_bytes  (VdStore        *store,
                                const char     *slug,
                                GError        **error);
