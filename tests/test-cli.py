@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # test-cli.py — the headless command line, run as a user would run it.
 #
-# Usage: test-cli.py VERDICT_DESK SCHEMA.json
-# Every export is validated against the JSON Schema.
+# Usage: test-cli.py VERDICT_DESK SCHEMA.json INDEX_SCHEMA.json
+# Every export is validated against the JSON Schema, every folder's index
+# against its own.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import hashlib
@@ -18,6 +19,7 @@ import jsonschema
 
 BINARY = None
 SCHEMA = None
+INDEX_SCHEMA = None
 SLUG = "claude-haiku-open-weights-vs-mistral-medium-3"
 
 
@@ -292,8 +294,16 @@ class Cli(unittest.TestCase):
         return files
 
     def read_index(self, folder):
+        # Valid against its schema, and every page it lists against the export's.
         with open(os.path.join(folder, "index.json"), "rb") as f:
-            return json.loads(f.read())
+            index = json.loads(f.read())
+        jsonschema.validate(index, INDEX_SCHEMA, cls=jsonschema.Draft202012Validator)
+        for entry in index["comparisons"]:
+            self.assertEqual(entry["file"], entry["slug"] + ".json")
+            with open(os.path.join(folder, entry["file"]), "rb") as f:
+                jsonschema.validate(json.loads(f.read()), SCHEMA,
+                                    cls=jsonschema.Draft202012Validator)
+        return index
 
     def add_page(self, db, slug, title, status="published", section_suffix=""):
         # A second page beside the demo's: the same tools and panel, its own
@@ -601,4 +611,7 @@ if __name__ == "__main__":
     with open(sys.argv.pop(1), encoding="utf-8") as f:
         SCHEMA = json.load(f)
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    with open(sys.argv.pop(1), encoding="utf-8") as f:
+        INDEX_SCHEMA = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(INDEX_SCHEMA)
     unittest.main(verbosity=2)

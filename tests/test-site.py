@@ -5,7 +5,9 @@
 #
 # Exports the demo database with --export-json DIR/, installs the site's
 # locked dependencies with `npm ci` (once per build tree: node_modules is kept
-# in the build directory and reused while package-lock.json is unchanged),
+# in the build directory and reused while package-lock.json is unchanged; a
+# node_modules already in examples/site with the pinned Eleventy is used
+# instead of the network),
 # builds the site with Eleventy and reads the seed page's facts back out of
 # the HTML. npm missing is a failure, not a skip: the README's test command
 # installs it.
@@ -97,6 +99,15 @@ def node_modules():
         with open(stamp) as f:
             if f.read().strip() == wanted:
                 return node, eleventy
+    # Offline, a node_modules that `npm ci` made in the site itself will do,
+    # if it holds the pinned Eleventy.
+    with open(os.path.join(SITE, "package.json"), encoding="utf-8") as f:
+        pinned = json.load(f)["devDependencies"]["@11ty/eleventy"]
+    own = os.path.join(SITE, "node_modules", "@11ty", "eleventy")
+    if os.path.exists(os.path.join(own, "package.json")):
+        with open(os.path.join(own, "package.json"), encoding="utf-8") as f:
+            if json.load(f)["version"] == pinned:
+                return node, os.path.join(own, "cmd.js")
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(os.path.join(SITE, name), os.path.join(cache, name))
     r = run(npm, "ci", "--no-audit", "--no-fund", "--prefer-offline", cwd=cache)
