@@ -418,6 +418,16 @@ class Cli(unittest.TestCase):
         self.export_folder(self.demo, folder, written=1)
         self.assertFalse(os.path.exists(os.path.join(folder, "second-page.json")))
 
+        # A listed page that someone replaced with a file of their own stays.
+        self.export_folder(self.demo, folder, "--comparison", "second-page", written=2)
+        with open(os.path.join(folder, "second-page.json"), "wb") as f:
+            f.write(b"my own notes\n")
+        line = self.export_folder(self.demo, folder, written=1)
+        self.assertIn("0 removed", line)
+        with open(os.path.join(folder, "second-page.json"), "rb") as f:
+            self.assertEqual(f.read(), b"my own notes\n")
+        self.assertEqual(len(self.read_index(folder)["comparisons"]), 1)
+
     def test_export_folder_never_overwrites_what_is_not_ours(self):
         folder = self.folder()
         for name, data in (("index.json", b'{"pages": []}\n'),

@@ -11,7 +11,8 @@
  * before that leaves every file of the folder as it was.
  *
  * The index is also the export's memory of what it wrote: a page it listed
- * that is no longer exported is removed; nothing else in the folder ever is,
+ * that is no longer exported is removed (if the file is still one of the
+ * desk's documents); nothing else in the folder ever is,
  * and a file in the way that the desk did not write is never overwritten.
  */
 #include "config.h"
@@ -340,6 +341,17 @@ stage_file (const char        *path,
   return TRUE;
 }
 
+/* A page the index lists, still one of the desk's documents: someone may
+ * have put a file of their own in its place since. */
+static gboolean
+is_ours_to_remove (const char *path)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (path, &text, &len, NULL) && is_desk_document (text, len);
+}
+
 static gboolean
 in_entries (GPtrArray  *entries,
             const char *slug)
@@ -428,7 +440,7 @@ out:
  * Without @slug the folder becomes the website's set: the readiness rules
  * apply as for the single document (%VD_EXPORT_ERROR_NOT_READY, nothing
  * written), and a page the previous index listed that is not exported any
- * more is removed. With @slug, that page is written and its entry added to
+ * more is removed, unless its file is no longer one of the desk's. With @slug, that page is written and its entry added to
  * or replaced in the index, every other entry and file kept: a preview
  * beside the published pages, until the next full export removes it.
  *
@@ -521,6 +533,8 @@ vd_export_to_directory (VdStore           *store,
 
       file = page_file_name (entry->slug);
       path = g_build_filename (dir, file, NULL);
+      if (!is_ours_to_remove (path))
+        continue;
       if (g_unlink (path) != 0 && errno != ENOENT)
         {
           int saved_errno = errno;
