@@ -101,6 +101,12 @@ on_preview_mapped (GtkWidget *preview,
   gtk_widget_queue_draw (preview);
 }
 
+static gboolean
+refuse_close (GtkWindow *window)
+{
+  return TRUE;
+}
+
 /**
  * vd_render_page_async:
  * @parent: (nullable): the window the render's own window belongs to
@@ -140,6 +146,8 @@ vd_render_page_async (VdPage              *page,
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (job->window), parent);
   gtk_window_set_child (GTK_WINDOW (job->window), job->preview);
+  /* It goes by itself once drawn; closed earlier, the task would never end. */
+  g_signal_connect (job->window, "close-request", G_CALLBACK (refuse_close), NULL);
   /* The task holds itself until it returns (in save_painted()). */
   g_signal_connect (job->preview, "map", G_CALLBACK (on_preview_mapped), task);
   gtk_window_present (GTK_WINDOW (job->window));
