@@ -52,7 +52,8 @@ vd_cli_parse (VdCliOptions   *options,
     { "create-demo", 0, 0, G_OPTION_ARG_NONE, &options->create_demo,
       N_("Write the demo database to the --database FILE, which must not exist"), NULL },
     { "export-json", 0, 0, G_OPTION_ARG_FILENAME, &options->export_json,
-      N_("Export ready and published comparisons (or the --comparison) as JSON; - is stdout"),
+      N_("Export ready and published comparisons (or the --comparison) as JSON; - is stdout; "
+         "to an existing folder (DIR/), one file per comparison plus index.json"),
       N_("OUT") },
     { "import-json", 0, 0, G_OPTION_ARG_FILENAME, &options->import_json,
       N_("Merge an exported JSON document into the database; - is stdin"), N_("IN") },
@@ -205,6 +206,32 @@ create_demo (VdCliOptions *options)
   return 0;
 }
 
+/* An existing folder, or a name ending in a slash (which must then exist). */
+static gboolean
+names_folder (const char *out)
+{
+  return g_str_has_suffix (out, G_DIR_SEPARATOR_S) || g_file_test (out, G_FILE_TEST_IS_DIR);
+}
+
+static int
+export_json_to_folder (VdCliOptions *options,
+                       VdStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (options->export_json);
+  VdExportDirStats stats = { 0 };
+
+  if (!vd_export_to_directory (store, options->comparison, folder, &stats, NULL, &error))
+    return vd_cli_fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Exported %u comparison to %s: %u files written, %u unchanged, %u removed\n",
+                        "Exported %u comparisons to %s: %u files written, %u unchanged, %u removed\n",
+                        stats.exported),
+           stats.exported, options->export_json, stats.written, stats.unchanged, stats.removed);
+  return 0;
+}
+
 static int
 export_json (VdCliOptions *options)
 {
@@ -215,6 +242,9 @@ export_json (VdCliOptions *options)
 
   if (!(store = vd_cli_open_existing (options->database, &error)))
     return vd_cli_fail (error);
+
+  if (!to_stdout && names_folder (options->export_json))
+    return export_json_to_folder (options, store);
 
   if (to_stdout)
     {

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # test-cli.py — the headless command line, run as a user would run it.
 #
-# Usage: test-cli.py VERDICT_DESK SCHEMA.json
-# Every export is validated against the JSON Schema.
+# Usage: test-cli.py VERDICT_DESK SCHEMA.json INDEX_SCHEMA.json
+# Every export is validated against the JSON Schema, every folder's index
+# against its own.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import hashlib
@@ -11,12 +12,14 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 import jsonschema
 
 BINARY = None
 SCHEMA = None
+INDEX_SCHEMA = None
 SLUG = "claude-haiku-open-weights-vs-mistral-medium-3"
 
 
@@ -97,7 +100,7 @@ class Cli(unittest.TestCase):
         for switch in ("--database", "--create-demo", "--export-json", "--import-json",
                        "--comparison", "--render-preview", "--version",
                        "--quit-after-first-frame", "--sync", "--conflicts", "--author-name",
-                       "--author-email"):
+                       "--author-email", "DIR/", "index.json"):
             self.assertIn(switch, r.stdout.decode())
 
     def test_usage_errors(self):
@@ -265,6 +268,238 @@ class Cli(unittest.TestCase):
         self.assertEqual(digest(out), before)
         self.assertEqual(os.listdir(folder), ["out.json"])
 
+    # The folder export ------------------------------------------------------
+
+    def folder(self, name="site"):
+        folder = self.path(name)
+        os.mkdir(folder)
+        return folder
+
+    def export_folder(self, db, folder, *extra, written=None):
+        r = run("--database", db, "--export-json", folder + os.sep, *extra)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        line = r.stdout.decode()
+        self.assertEqual(len(line.strip().splitlines()), 1, line)
+        if written is not None:
+            self.assertIn(f": {written} files written", line)
+        return line
+
+    def snapshot(self, folder):
+        # Every file's bytes and modification time, hidden ones included.
+        files = {}
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as f:
+                files[name] = (f.read(), os.stat(path).st_mtime_ns)
+        return files
+
+    def read_index(self, folder):
+        # Valid against its schema, and every page it lists against the export's.
+        with open(os.path.join(folder, "index.json"), "rb") as f:
+            index = json.loads(f.read())
+        jsonschema.validate(index, INDEX_SCHEMA, cls=jsonschema.Draft202012Validator)
+        for entry in index["comparisons"]:
+            self.assertEqual(entry["file"], entry["slug"] + ".json")
+            with open(os.path.join(folder, entry["file"]), "rb") as f:
+                jsonschema.validate(json.loads(f.read()), SCHEMA,
+                                    cls=jsonschema.Draft202012Validator)
+        return index
+
+    def add_page(self, db, slug, title, status="published", section_suffix=""):
+        # A second page beside the demo's: the same tools and panel, its own
+        # uuids; an import adds it.
+        doc = json.loads(self.export(self.demo))
+        (page,) = doc["comparisons"]
+        n = sum(1 for _ in slug) % 10
+        uuid = page["uuid"][:-2] + f"{n}{len(slug) % 10}"
+        page.update(uuid=uuid, slug=slug, title=title, status=status)
+        for i, card in enumerate(page["scorecards"]):
+            card["uuid"] = card["uuid"][:-4] + f"{n}{len(slug) % 10}{i:02d}"
+            card["comparison"] = uuid
+            card["sections"][0] += section_suffix
+            card["quote"] = " ".join(s.strip() for s in card["sections"] if s.strip())
+        bundle = self.path(f"{slug}.bundle.json")
+        with open(bundle, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        r = run("--database", db, "--import-json", bundle)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def edit_page(self, db, slug, **fields):
+        # Changes a page's own fields through an import, one second newer.
+        doc = json.loads(self.export(db, "--comparison", slug))
+        (page,) = doc["comparisons"]
+        page.update(fields)
+        page["updated"] = page["updated"].replace(":00.000000Z", ":01.000000Z")
+        r = run("--database", db, "--import-json", "-",
+                stdin=json.dumps(doc, ensure_ascii=False).encode())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 updated", r.stdout.decode())
+
+    def test_export_folder_layout(self):
+        folder = self.folder()
+        line = self.export_folder(self.demo, folder, written=2)
+        self.assertIn("Exported 1 comparison to", line)
+        self.assertEqual(sorted(os.listdir(folder)), [f"{SLUG}.json", "index.json"])
+        # Each page is the one-page document, byte for byte, valid against the schema.
+        with open(os.path.join(folder, f"{SLUG}.json"), "rb") as f:
+            self.assertEqual(f.read(), self.export(self.demo, "--comparison", SLUG))
+        index = self.read_index(folder)
+        self.assertEqual((index["format"], index["schema_version"]), ("verdict-desk/index", 2))
+        self.assertEqual(index["comparisons"], [{
+            "slug": SLUG, "file": f"{SLUG}.json",
+            "title": "Claude Haiku Open Weights vs Mistral Medium 3",
+            "status": "published", "publish_date": "2026-11-20",
+            "updated": "2026-11-20T09:00:00.000000Z"}])
+        # The same layout as the document: two-space indent, " : ".
+        with open(os.path.join(folder, "index.json"), "rb") as f:
+            self.assertIn(b'\n      "slug" : "' + SLUG.encode() + b'",\n', f.read())
+
+        # A second run changes nothing: same bytes, same time stamps.
+        before = self.snapshot(folder)
+        self.export_folder(self.demo, folder, written=0)
+        self.assertEqual(self.snapshot(folder), before)
+        # Without the slash, an existing folder is a folder too.
+        r = run("--database", self.demo, "--export-json", folder)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("0 files written, 2 unchanged", r.stdout.decode())
+        self.assertEqual(self.snapshot(folder), before)
+
+    def test_export_folder_edit_changes_only_its_page(self):
+        self.add_page(self.demo, "second-page", "A second page")
+        folder = self.folder()
+        self.export_folder(self.demo, folder, written=3)
+        self.assertEqual([e["slug"] for e in self.read_index(folder)["comparisons"]],
+                         ["claude-haiku-open-weights-vs-mistral-medium-3", "second-page"])
+        before = self.snapshot(folder)
+        time.sleep(0.01)
+
+        self.edit_page(self.demo, "second-page", title="A second page, retitled")
+        line = self.export_folder(self.demo, folder, written=2)
+        self.assertIn("1 unchanged", line)
+        after = self.snapshot(folder)
+        self.assertEqual(after[f"{SLUG}.json"], before[f"{SLUG}.json"])
+        for name in ("second-page.json", "index.json"):
+            self.assertNotEqual(after[name][0], before[name][0], name)
+            self.assertGreater(after[name][1], before[name][1], name)
+        (entry,) = [e for e in self.read_index(folder)["comparisons"] if e["slug"] == "second-page"]
+        self.assertEqual((entry["title"], entry["updated"]),
+                         ("A second page, retitled", "2026-11-20T09:00:01.000000Z"))
+        # Two runs of the same content: byte-identical folders.
+        other = self.folder("again")
+        self.export_folder(self.demo, other)
+        self.assertEqual({k: v[0] for k, v in self.snapshot(other).items()},
+                         {k: v[0] for k, v in after.items()})
+
+    def test_export_folder_removes_only_its_own_stale_pages(self):
+        self.add_page(self.demo, "second-page", "A second page")
+        folder = self.folder()
+        for name, data in (("notes.txt", b"mine\n"), ("other.json", b"{}\n")):
+            with open(os.path.join(folder, name), "wb") as f:
+                f.write(data)
+        self.export_folder(self.demo, folder, written=3)
+        # Back to draft: the website no longer gets it, and the file goes;
+        # what the desk did not write stays.
+        self.edit_page(self.demo, "second-page", status="draft")
+        line = self.export_folder(self.demo, folder, written=1)
+        self.assertIn("1 removed", line)
+        self.assertEqual(sorted(os.listdir(folder)),
+                         [f"{SLUG}.json", "index.json", "notes.txt", "other.json"])
+        self.assertEqual(len(self.read_index(folder)["comparisons"]), 1)
+
+        # --comparison writes one page, of any status, and adds it to the index
+        # beside the others, for a preview of the site ...
+        self.export_folder(self.demo, folder, "--comparison", "second-page", written=2)
+        index = self.read_index(folder)["comparisons"]
+        self.assertEqual([(e["slug"], e["status"]) for e in index],
+                         [(SLUG, "published"), ("second-page", "draft")])
+        with open(os.path.join(folder, "second-page.json"), "rb") as f:
+            self.assertEqual(f.read(), self.export(self.demo, "--comparison", "second-page"))
+        # ... until the next full export, which removes it again.
+        self.export_folder(self.demo, folder, written=1)
+        self.assertFalse(os.path.exists(os.path.join(folder, "second-page.json")))
+
+        # A listed page that someone replaced with a file of their own stays.
+        self.export_folder(self.demo, folder, "--comparison", "second-page", written=2)
+        with open(os.path.join(folder, "second-page.json"), "wb") as f:
+            f.write(b"my own notes\n")
+        line = self.export_folder(self.demo, folder, written=1)
+        self.assertIn("0 removed", line)
+        with open(os.path.join(folder, "second-page.json"), "rb") as f:
+            self.assertEqual(f.read(), b"my own notes\n")
+        self.assertEqual(len(self.read_index(folder)["comparisons"]), 1)
+
+    def test_export_folder_never_overwrites_what_is_not_ours(self):
+        folder = self.folder()
+        for name, data in (("index.json", b'{"pages": []}\n'),
+                           (f"{SLUG}.json", b"<html>a page of my own</html>\n")):
+            with open(os.path.join(folder, name), "wb") as f:
+                f.write(data)
+            before = self.snapshot(folder)
+            self.assertFails(run("--database", self.demo, "--export-json", folder + "/"), 1,
+                             name)
+            self.assertEqual(self.snapshot(folder), before)
+            os.unlink(os.path.join(folder, name))
+
+    def test_export_folder_refusal_writes_nothing(self):
+        doc = json.loads(self.export(self.demo))
+        folder = self.folder()
+        self.export_folder(self.demo, folder)
+        before = self.snapshot(folder)
+        doc["comparisons"][0]["tools"][0]["category"] = ""
+        doc["comparisons"][0]["tools"][0]["updated"] = "2026-11-21T09:00:00.000000Z"
+        r = run("--database", self.demo, "--import-json", "-",
+                stdin=json.dumps(doc, ensure_ascii=False).encode())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        empty = self.folder("empty")
+        for target, expected in ((folder, before), (empty, {})):
+            r = run("--database", self.demo, "--export-json", target + "/")
+            self.assertFails(r, 1, f"“{SLUG}” (Published): “Claude Haiku Open Weights” has no "
+                                   "category")
+            self.assertEqual(len(r.stderr.decode().strip().splitlines()), 1, r.stderr)
+            self.assertEqual(self.snapshot(target), expected)
+        # Named, it still goes, for a preview.
+        self.export_folder(self.demo, empty, "--comparison", SLUG, written=2)
+
+    def test_export_folder_missing_is_an_error(self):
+        missing = self.path("no-such-folder")
+        r = run("--database", self.demo, "--export-json", missing + "/")
+        self.assertFails(r, 1, "There is no folder")
+        self.assertIn("no-such-folder", r.stderr.decode())
+        self.assertFalse(os.path.exists(missing))
+
+    def test_export_folder_failure_keeps_previous_files(self):
+        # Two pages, the second three times the size: a file-size limit
+        # between the two lets the first be written and stops the second.
+        self.add_page(self.demo, "second-page", "A second page", section_suffix=" More." * 8000)
+        folder = self.folder()
+        self.export_folder(self.demo, folder, written=3)
+        self.edit_page(self.demo, SLUG, dek="A new dek for the first page.")
+        self.edit_page(self.demo, "second-page", dek="A new dek for the second page.")
+        before = self.snapshot(folder)
+        first = len(self.export(self.demo, "--comparison", SLUG))
+        second = len(self.export(self.demo, "--comparison", "second-page"))
+        self.assertGreater(second, 2 * first)
+
+        import resource
+        import signal
+        import sqlite3
+        held = sqlite3.connect(self.demo)
+        self.addCleanup(held.close)
+        held.execute("SELECT count(*) FROM tools").fetchall()
+        for limit in (0, first + 64, second - 1):
+            def cut_writes():
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+                resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+            r = subprocess.run([BINARY, "--database", self.demo, "--export-json", folder + "/"],
+                               capture_output=True, preexec_fn=cut_writes, timeout=120)
+            self.assertFails(r, 1, "was changed")
+            self.assertIn("File too large", r.stderr.decode())
+            self.assertEqual(len(r.stderr.decode().strip().splitlines()), 1, r.stderr)
+            # Every file as it was, and no temporary file left behind.
+            self.assertEqual(self.snapshot(folder), before, limit)
+        self.export_folder(self.demo, folder, written=3)
+
     def test_refused_commands_leave_database_bytes(self):
         good = self.path("good.json")
         with open(good, "wb") as f:
@@ -386,4 +621,7 @@ if __name__ == "__main__":
     with open(sys.argv.pop(1), encoding="utf-8") as f:
         SCHEMA = json.load(f)
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    with open(sys.argv.pop(1), encoding="utf-8") as f:
+        INDEX_SCHEMA = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(INDEX_SCHEMA)
     unittest.main(verbosity=2)

@@ -420,6 +420,99 @@ test_off_panel_scorecards (void)
   g_assert_cmpuint (count_scorecards (back, left), ==, 2);
 }
 
+static char *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+export_directory (VdStore          *store,
+                  const char       *slug,
+                  const char       *dir,
+                  VdExportDirStats *stats)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vd_export_to_directory (store, slug, folder, stats, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Each page is the one-page document; an edit to a scorecard changes its
+ * page and the index (the page's "updated" is its newest record's), and a
+ * cancelled export changes nothing. */
+static void
+test_directory (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vd_test_make_dir ();
+  g_autofree char *page_name = g_strconcat (DEMO_SLUG, ".json", NULL);
+  g_autofree char *expected = vd_test_export (store, DEMO_SLUG);
+  g_autofree char *page = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *edited_index = NULL;
+  g_autoptr(GListStore) cards = NULL;
+  g_autoptr(VdScorecard) card = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, NULL);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) missing = g_file_get_child (folder, "missing");
+  VdExportDirStats stats = { 0 };
+
+  export_directory (store, NULL, dir, &stats);
+  g_assert_cmpuint (stats.exported, ==, 1);
+  g_assert_cmpuint (stats.written, ==, 2);
+  page = read_file (dir, page_name);
+  g_assert_cmpstr (page, ==, expected);
+  index = read_file (dir, VD_EXPORT_INDEX_NAME);
+  g_assert_nonnull (strstr (index, "\"updated\" : \"2026-11-20T09:00:00.000000Z\""));
+
+  export_directory (store, NULL, dir, &stats);
+  g_assert_cmpuint (stats.written, ==, 0);
+  g_assert_cmpuint (stats.unchanged, ==, 2);
+
+  cards = vd_store_list_scorecards (store, demo, &error);
+  g_assert_no_error (error);
+  card = g_list_model_get_item (G_LIST_MODEL (cards), 3);
+  vd_scorecard_set_section (card, 0, "An edited section.");
+  vd_record_set_updated (VD_RECORD (card), 1795000000000000);
+  g_assert_true (vd_store_save (store, VD_RECORD (card), &error));
+  g_assert_no_error (error);
+
+  /* Cancelled: an error, and the folder as it was. */
+  g_cancellable_cancel (cancelled);
+  g_assert_false (vd_export_to_directory (store, NULL, folder, NULL, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_free (page);
+  page = read_file (dir, page_name);
+  g_assert_cmpstr (page, ==, expected);
+
+  export_directory (store, NULL, dir, &stats);
+  g_assert_cmpuint (stats.written, ==, 2);
+  g_free (page);
+  g_free (expected);
+  page = read_file (dir, page_name);
+  expected = vd_test_export (store, DEMO_SLUG);
+  g_assert_cmpstr (page, ==, expected);
+  g_assert_nonnull (strstr (page, "An edited section."));
+  edited_index = read_file (dir, VD_EXPORT_INDEX_NAME);
+  g_assert_cmpstr (edited_index, !=, index);
+  g_assert_null (strstr (edited_index, "\"updated\" : \"2026-11-20T09:00:00.000000Z\""));
+
+  g_assert_false (vd_export_to_directory (store, NULL, missing, NULL, NULL, &error));
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/export/refuses-incomplete", test_refuses_incomplete);
   g_test_add_func ("/export/file-kept-on-write-error", test_file_kept_on_write_error);
   g_test_add_func ("/export/off-panel-scorecards", test_off_panel_scorecards);
+  g_test_add_func ("/export/directory", test_directory);
 
   return g_test_run ();
 }

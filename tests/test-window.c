@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "vd-comparison-page.h"
+#include "vd-error.h"
 #include "vd-export.h"
 #include "vd-preview.h"
 #include "vd-reviewer-editor.h"
@@ -389,6 +390,124 @@ test_export_failure_keeps_file (Desk          *desk,
   g_assert_nonnull (strstr (error->message, "page.json” is unchanged"));
   after = vd_test_file_checksum (out);
   g_assert_cmpstr (after, ==, before);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Saved;
+
+static void
+on_image_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Saved *saved = user_data;
+
+  if (!vd_window_save_preview_image_finish (VD_WINDOW (object), result, &saved->error))
+    g_assert_nonnull (saved->error);
+  saved->done = TRUE;
+}
+
+static void
+save_image (Desk   *desk,
+            GFile  *file,
+            GError **error)
+{
+  Saved saved = { FALSE, NULL };
+
+  vd_window_save_preview_image_async (desk->window, file, NULL, on_image_saved, &saved);
+  while (!saved.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (saved.error != NULL)
+    g_propagate_error (error, saved.error);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+/* Save Preview as Image draws what `verdict-desk --render-preview` draws,
+ * pending edits included, and replaces a file only with a whole image. */
+static void
+test_save_preview_image (Desk          *desk,
+                         gconstpointer  data)
+{
+  g_autofree char *dir = vd_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "share.png", NULL);
+  g_autofree char *cli_out = g_build_filename (dir, "cli.png", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *cli_stderr = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GFile) missing = g_file_new_build_filename (dir, "no", "such.png", NULL);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) rendered = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *png;
+  const char *argv[] = { g_getenv ("VERDICT_DESK"), "--database", desk->path, "--render-preview",
+                         cli_out, "--comparison", DEMO_SLUG, NULL };
+  VdComparisonPage *page = open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, SKEPTIC, 1));
+  struct rlimit saved_limit, limit;
+  void (*saved_handler) (int);
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_file_set_contents (out, "an older image", -1, NULL));
+
+  /* The edit is not saved yet: the window's page is what is drawn. */
+  vd_scorecard_form_set_verdict (form, VD_VERDICT_SKIP);
+  save_image (desk, file, &error);
+  g_assert_no_error (error);
+  saved = read_bytes (out);
+  png = g_bytes_get_data (saved, NULL);
+  g_assert_cmpuint (g_bytes_get_size (saved), >, 24);
+  g_assert_cmpmem (png, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The published page's width, and all of it. */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (png + 16)), ==, 1000);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (png + 20)), >, 1000);
+
+  /* Once saved, the command line draws the same bytes from the database. */
+  g_assert_true (vd_window_flush (desk->window, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &cli_stderr, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  rendered = read_bytes (cli_out);
+  g_assert_cmpuint (g_bytes_get_size (rendered), ==, g_bytes_get_size (saved));
+  g_assert_true (g_bytes_equal (rendered, saved));
+
+  /* A write that fails (past RLIMIT_FSIZE, as on a full disk) says why and
+   * leaves the previous image. */
+  before = vd_test_file_checksum (out);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  limit = (struct rlimit) { 4096, saved_limit.rlim_max };
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  save_image (desk, file, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "share.png” is unchanged: "));
+  g_assert_nonnull (strstr (error->message, "File too large"));
+  g_clear_error (&error);
+  after = vd_test_file_checksum (out);
+  g_assert_cmpstr (after, ==, before);
+
+  save_image (desk, missing, &error);
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "such.png"));
 }
 
 static void
@@ -1323,6 +1442,7 @@ main (int   argc,
   ADD_DESK ("tool-editor-is-shared", test_tool_editor_is_shared);
   ADD_DESK ("export-matches-command-line", test_export_matches_command_line);
   ADD_DESK ("export-failure-keeps-file", test_export_failure_keeps_file);
+  ADD_DESK ("save-preview-image", test_save_preview_image);
   ADD_DESK ("new-comparison", test_new_comparison);
   ADD_DESK ("panel-picker", test_panel_picker);
   g_test_add_func ("/window/new-focuses-first-field", test_new_focuses_first_field);

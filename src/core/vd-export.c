@@ -13,7 +13,7 @@
 
 #include "vd-enum-types.h"
 #include "vd-error.h"
-#include "vd-export.h"
+#include "vd-export-private.h"
 #include "vd-panel.h"
 #include "vd-readiness.h"
 #include "vd-record-json.h"
@@ -183,15 +183,38 @@ load_page_parts (VdStore       *store,
   return TRUE;
 }
 
+/* The newest of the records the page shows: when the page last changed. */
+static gint64
+page_parts_updated (VdComparison *comparison,
+                    PageParts    *parts)
+{
+  gint64 updated = vd_record_get_updated (VD_RECORD (comparison));
+  GListModel *lists[] = { G_LIST_MODEL (parts->reviewers), G_LIST_MODEL (parts->scorecards) };
+
+  for (guint t = 0; t < 2; t++)
+    updated = MAX (updated, vd_record_get_updated (VD_RECORD (parts->tools[t])));
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(VdRecord) record = g_list_model_get_item (lists[l], i);
+
+        updated = MAX (updated, vd_record_get_updated (record));
+      }
+
+  return updated;
+}
+
 /* Appends one comparison's page to @out, laid out as it sits in the
  * document: nested two levels in. Written straight as text (the layout is
  * JsonGenerator's, see vd_json_writer_init()), since a tree per page cost
- * more than the database reads. */
-static gboolean
-write_comparison (VdStore       *store,
-                  VdComparison  *comparison,
-                  GString       *out,
-                  GError       **error)
+ * more than the database reads. @updated, if given, is set to when the page
+ * last changed: the newest of its records. */
+gboolean
+_vd_export_write_comparison (VdStore       *store,
+                             VdComparison  *comparison,
+                             GString       *out,
+                             gint64        *updated,
+                             GError       **error)
 {
   g_auto(PageParts) parts = { { NULL, NULL }, NULL, NULL };
   g_autoptr(VdPanel) panel_a = NULL;
@@ -203,6 +226,9 @@ write_comparison (VdStore       *store,
 
   if (!load_page_parts (store, comparison, &parts, error))
     return FALSE;
+
+  if (updated != NULL)
+    *updated = page_parts_updated (comparison, &parts);
 
   panels[0] = panel_a = vd_panel_new (comparison, vd_record_get_uuid (VD_RECORD (parts.tools[0])),
                                       G_LIST_MODEL (parts.scorecards));
@@ -237,6 +263,28 @@ write_comparison (VdStore       *store,
   return TRUE;
 }
 
+/* The document's frame: a head, each item after its separator, a tail; the
+ * website's document and the folder's index share it. */
+char *
+_vd_export_dup_head (const char *format)
+{
+  return g_strdup_printf ("{\n  \"format\" : \"%s\",\n  \"schema_version\" : %d,\n"
+                          "  \"comparisons\" : [",
+                          format, VD_EXPORT_SCHEMA_VERSION);
+}
+
+const char *
+_vd_export_item_separator (guint index)
+{
+  return index == 0 ? "\n    " : ",\n    ";
+}
+
+const char *
+_vd_export_tail (guint n_items)
+{
+  return n_items > 0 ? "\n  ]\n}\n" : "]\n}\n";
+}
+
 static gboolean
 write_text (GOutputStream  *stream,
             const char     *text,
@@ -261,8 +309,8 @@ write_text (GOutputStream  *stream,
 
 /* The comparisons to export, in slug order: one by slug, or every one that
  * is ready or published. */
-static GPtrArray *
-select_comparisons (VdStore     *store,
+GPtrArray *
+_vd_export_select (VdStore     *store,
                     const char  *slug,
                     GError     **error)
 {
@@ -308,10 +356,10 @@ select_comparisons (VdStore     *store,
 /* What the website receives is what the editor approved: a ready or
  * published comparison that fails the rules stops the whole export, before
  * a byte is written, and the message names each one with what it lacks. */
-static gboolean
-check_complete (VdStore       *store,
-                GPtrArray     *comparisons,
-                GError       **error)
+gboolean
+_vd_export_check_complete (VdStore       *store,
+                           GPtrArray     *comparisons,
+                           GError       **error)
 {
   g_autoptr(GString) report = g_string_new (NULL);
   guint n_failed = 0;
@@ -399,29 +447,28 @@ vd_export_to_stream_full (VdStore        *store,
   if (!vd_store_begin_read (store, error))
     return FALSE;
 
-  if (!(comparisons = select_comparisons (store, slug, error)))
+  if (!(comparisons = _vd_export_select (store, slug, error)))
     goto out;
 
-  if (slug == NULL && !(flags & VD_EXPORT_INCOMPLETE) && !check_complete (store, comparisons, error))
+  if (slug == NULL && !(flags & VD_EXPORT_INCOMPLETE) &&
+      !_vd_export_check_complete (store, comparisons, error))
     goto out;
 
-  head = g_strdup_printf ("{\n  \"format\" : \"%s\",\n  \"schema_version\" : %d,\n"
-                          "  \"comparisons\" : [",
-                          VD_EXPORT_FORMAT, VD_EXPORT_SCHEMA_VERSION);
+  head = _vd_export_dup_head (VD_EXPORT_FORMAT);
   if (!write_text (stream, head, -1, cancellable, error))
     goto out;
 
   for (guint i = 0; i < comparisons->len; i++)
     {
       /* One page at a time: memory stays bounded by the largest page. */
-      g_string_assign (page, i == 0 ? "\n    " : ",\n    ");
-      if (!write_comparison (store, g_ptr_array_index (comparisons, i), page, error) ||
+      g_string_assign (page, _vd_export_item_separator (i));
+      if (!_vd_export_write_comparison (store, g_ptr_array_index (comparisons, i), page, NULL,
+                                        error) ||
           !write_text (stream, page->str, page->len, cancellable, error))
         goto out;
     }
 
-  if (!write_text (stream, comparisons->len > 0 ? "\n  ]\n}\n" : "]\n}\n", -1,
-                   cancellable, error))
+  if (!write_text (stream, _vd_export_tail (comparisons->len), -1, cancellable, error))
     goto out;
 
   ok = TRUE;
@@ -449,32 +496,27 @@ abandon_replace (GFileOutputStream *out)
   g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
 }
 
-/**
- * vd_export_to_file:
- *
- * Writes the document to @file through a temporary file that replaces it
- * only when complete, so a failed export never leaves half a document where
- * the website expects a whole one: on any error, a full disk included, the
- * file that was there keeps every byte.
- */
-gboolean
-vd_export_to_file (VdStore        *store,
-                   const char     *slug,
-                   GFile          *file,
-                   guint          *n_exported,
-                   GCancellable   *cancellable,
-                   GError        **error)
+/* Writes to the stream it is given; its error says what failed. */
+typedef gboolean (*WriteFunc) (GOutputStream  *stream,
+                               gpointer        data,
+                               GCancellable   *cancellable,
+                               GError        **error);
+
+/* Writes @file through a temporary file that replaces it only when
+ * complete: on any error, a full disk included, the file that was there
+ * keeps every byte. */
+static gboolean
+replace_file (GFile         *file,
+              WriteFunc      write,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  guint n = 0;
+  g_autofree char *name = g_file_get_parse_name (file);
 
-  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_parse_name (file);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &local_error);
   if (out == NULL)
@@ -491,7 +533,7 @@ vd_export_to_file (VdStore        *store,
   buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
   g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
 
-  if (!vd_export_to_stream (store, slug, buffered, &n, cancellable, &local_error) ||
+  if (!write (buffered, data, cancellable, &local_error) ||
       !g_output_stream_flush (buffered, cancellable, &local_error) ||
       !g_output_stream_close (buffered, cancellable, &local_error))
     {
@@ -510,10 +552,92 @@ vd_export_to_file (VdStore        *store,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+typedef struct
+{
+  VdStore    *store;
+  const char *slug;
+  guint       n;
+} DocumentJob;
+
+static gboolean
+write_document (GOutputStream  *stream,
+                gpointer        data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  DocumentJob *job = data;
+
+  return vd_export_to_stream (job->store, job->slug, stream, &job->n, cancellable, error);
+}
+
+/**
+ * vd_export_to_file:
+ *
+ * Writes the document to @file through a temporary file that replaces it
+ * only when complete, so a failed export never leaves half a document where
+ * the website expects a whole one: on any error, a full disk included, the
+ * file that was there keeps every byte.
+ */
+gboolean
+vd_export_to_file (VdStore        *store,
+                   const char     *slug,
+                   GFile          *file,
+                   guint          *n_exported,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  DocumentJob job = { store, slug, 0 };
+
+  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!replace_file (file, write_document, &job, cancellable, error))
+    return FALSE;
+
   if (n_exported != NULL)
-    *n_exported = n;
+    *n_exported = job.n;
 
   return TRUE;
+}
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GBytes *bytes = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_output_stream_write_all (stream, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, cancellable, &local_error))
+    {
+      g_set_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_WRITE, "%s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * vd_export_bytes_to_file:
+ *
+ * Writes @bytes (a share image, say) to @file as vd_export_to_file() writes
+ * the document: whole, or not at all, the previous file kept on any error.
+ */
+gboolean
+vd_export_bytes_to_file (GBytes        *bytes,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return replace_file (file, write_bytes, bytes, cancellable, error);
 }
 
 /**

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * yet", so its "undecided" verdicts are read as no verdict. */
 #define VD_EXPORT_SCHEMA_VERSION_MIN 1
 #define VD_EXPORT_FORMAT "verdict-desk/comparisons"
+/* The folder export's list of what it wrote (vd_export_to_directory()). */
+#define VD_EXPORT_INDEX_FORMAT "verdict-desk/index"
+#define VD_EXPORT_INDEX_NAME "index.json"
 
 /**
  * VdExportFlags:
@@ -51,8 +54,34 @@ gboolean  vd_export_to_file   (VdStore        *store,
                                guint          *n_exported,
                                GCancellable   *cancellable,
                                GError        **error);
+gboolean  vd_export_bytes_to_file (GBytes     *bytes,
+                                   GFile      *file,
+                                   GCancellable *cancellable,
+                                   GError    **error);
 GBytes   *vd_export_to_bytes  (VdStore        *store,
                                const char     *slug,
                                GError        **error);
+
+/**
+ * VdExportDirStats:
+ * @exported: the comparisons in the folder's export
+ * @written: files whose content changed, written anew (index.json included)
+ * @unchanged: files left as they were, bytes and time stamps
+ * @removed: pages an earlier export wrote that are no longer exported
+ */
+typedef struct
+{
+  guint exported;
+  guint written;
+  guint unchanged;
+  guint removed;
+} VdExportDirStats;
+
+gboolean  vd_export_to_directory (VdStore          *store,
+                                  const char       *slug,
+                                  GFile            *directory,
+                                  VdExportDirStats *stats,
+                                  GCancellable     *cancellable,
+                                  GError          **error);
 
 G_END_DECLS

@@ -639,11 +639,10 @@ vd_preview_set_page (VdPreview    *self,
 }
 
 /**
- * vd_preview_save_png:
- * @path: where to write the image
+ * vd_preview_render_png:
  *
- * Writes the whole page — at the width it has on screen and its full
- * height, not only the part scrolled into view — to @path as a PNG.
+ * Renders the whole page — at the width it has on screen and its full
+ * height, not only the part scrolled into view — as a PNG.
  *
  * The preview must be showing a page in a mapped window and have been drawn
  * since its last change, since the image is made from what GTK last drew:
@@ -651,11 +650,12 @@ vd_preview_set_page (VdPreview    *self,
  * main-loop iteration. Otherwise it fails with %G_IO_ERROR_PENDING (drawn
  * soon: retry after the next frame) or %G_IO_ERROR_NOT_INITIALIZED (not on
  * screen at all).
+ *
+ * Returns: (transfer full): the PNG file's bytes, or %NULL on error
  */
-gboolean
-vd_preview_save_png (VdPreview   *self,
-                     const char  *path,
-                     GError     **error)
+GBytes *
+vd_preview_render_png (VdPreview  *self,
+                       GError    **error)
 {
   GtkNative *native;
   GskRenderer *renderer;
@@ -663,12 +663,10 @@ vd_preview_save_png (VdPreview   *self,
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
   int width, height, scale;
 
-  g_return_val_if_fail (VD_IS_PREVIEW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (VD_IS_PREVIEW (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   native = gtk_widget_get_native (GTK_WIDGET (self));
   renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
@@ -678,7 +676,7 @@ vd_preview_save_png (VdPreview   *self,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                            _("The preview is not on screen, so there is no page to save"));
-      return FALSE;
+      return NULL;
     }
 
   /* The paintable replays the page's last render node, which holds all of
@@ -693,12 +691,32 @@ vd_preview_save_png (VdPreview   *self,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
                            _("The preview has changed and is not drawn yet; try again"));
-      return FALSE;
+      return NULL;
     }
 
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
-  png = gdk_texture_save_to_png_bytes (texture);
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+/**
+ * vd_preview_save_png:
+ * @path: where to write the image
+ *
+ * vd_preview_render_png(), written to @path.
+ */
+gboolean
+vd_preview_save_png (VdPreview   *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GBytes) png = NULL;
+
+  g_return_val_if_fail (VD_IS_PREVIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(png = vd_preview_render_png (self, error)))
+    return FALSE;
 
   return g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), error);
 }

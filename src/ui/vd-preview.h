@@ -22,6 +22,8 @@ void       vd_preview_set_page         (VdPreview    *self,
                                         VdTool       *tool_b,
                                         GListModel   *reviewers,
                                         GListModel   *scorecards);
+GBytes    *vd_preview_render_png       (VdPreview    *self,
+                                        GError      **error);
 gboolean   vd_preview_save_png         (VdPreview    *self,
                                         const char   *path,
                                         GError      **error);

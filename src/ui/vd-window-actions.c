@@ -24,6 +24,7 @@ _vd_window_update_actions (VdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", is_comparison);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-preview-image", is_comparison);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", self->current != NULL);
 
   gtk_widget_set_visible (self->export_button, is_comparison);
@@ -443,39 +444,66 @@ on_exported (GObject      *object,
 }
 
 static void
-on_export_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  VdWindow        *self)
+on_save_file_chosen (GtkNativeDialog *chooser,
+                     int              response,
+                     VdWindow        *self)
 {
   g_autoptr(GFile) file = NULL;
-  const char *slug = g_object_get_data (G_OBJECT (chooser), "slug");
+  VdWindowFileChosen chosen = g_object_get_data (G_OBJECT (chooser), "chosen");
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    vd_window_export_async (self, file, slug, NULL, on_exported, g_object_ref (file));
+    chosen (self, file, g_object_get_data (G_OBJECT (chooser), "data"));
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+}
+
+/* Asks where to save, in a portal dialog (in the Flatpak the sandbox sees
+ * only the chosen file), offering @name; @chosen gets the file and @data. */
+void
+_vd_window_choose_save_file (VdWindow           *self,
+                             const char         *title,
+                             const char         *accept_label,
+                             const char         *filter_name,
+                             const char         *mime_type,
+                             const char         *name,
+                             VdWindowFileChosen  chosen,
+                             gpointer            data,
+                             GDestroyNotify      destroy_data)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         accept_label, NULL);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "chosen", chosen);
+  g_object_set_data_full (G_OBJECT (chooser), "data", data, destroy_data);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_chosen (VdWindow *self,
+                  GFile    *file,
+                  gpointer  slug)
+{
+  vd_window_export_async (self, file, slug, NULL, on_exported, g_object_ref (file));
 }
 
 static void
 choose_export_file (VdWindow   *self,
                     const char *slug)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = g_strdup_printf ("%s.json", slug != NULL ? slug : "verdict-desk");
 
-  /* A portal dialog: in the Flatpak the sandbox sees only the chosen file. */
-  chooser = gtk_file_chooser_native_new (_("Export as JSON"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_filter_set_name (filter, _("JSON documents"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "slug", g_strdup (slug), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _vd_window_choose_save_file (self, _("Export as JSON"), _("_Export"), _("JSON documents"),
+                               "application/json", name, on_export_chosen, g_strdup (slug),
+                               g_free);
 }
 
 static void

@@ -49,6 +49,8 @@ struct _VdWindow
 };
 
 void _vd_window_class_add_actions (GtkWidgetClass *widget_class);
+/* vd-window-share.c: Save Preview as Image. */
+void _vd_window_class_add_share   (GtkWidgetClass *widget_class);
 /* vd-window-saving.c: what the window says about writes and the file. */
 void _vd_window_class_add_saving  (GtkWidgetClass *widget_class);
 void _vd_window_saving_start      (VdWindow       *self);
@@ -66,6 +68,19 @@ void     _vd_window_track_page        (VdWindow *self,
                                        VdPage   *page);
 gboolean _vd_window_close_request     (VdWindow *self);
 
+typedef void (*VdWindowFileChosen) (VdWindow *self,
+                                    GFile    *file,
+                                    gpointer  data);
+
+void _vd_window_choose_save_file  (VdWindow           *self,
+                                   const char         *title,
+                                   const char         *accept_label,
+                                   const char         *filter_name,
+                                   const char         *mime_type,
+                                   const char         *name,
+                                   VdWindowFileChosen  chosen,
+                                   gpointer            data,
+                                   GDestroyNotify      destroy_data);
 void _vd_window_update_actions    (VdWindow       *self);
 void _vd_window_show_nothing    (VdWindow       *self);
 void _vd_window_toast             (VdWindow       *self,

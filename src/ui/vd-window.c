@@ -449,6 +449,7 @@ vd_window_class_init (VdWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_readiness_refused);
 
   _vd_window_class_add_actions (widget_class);
+  _vd_window_class_add_share (widget_class);
   _vd_window_class_add_saving (widget_class);
 }
 

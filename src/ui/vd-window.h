@@ -42,5 +42,13 @@ void        vd_window_export_async  (VdWindow           *self,
 guint       vd_window_export_finish (VdWindow           *self,
                                      GAsyncResult       *result,
                                      GError            **error);
+void        vd_window_save_preview_image_async  (VdWindow            *self,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean    vd_window_save_preview_image_finish (VdWindow            *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 
 G_END_DECLS
