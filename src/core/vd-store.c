@@ -457,6 +457,8 @@ vd_store_initable_init (GInitable     *initable,
 
   if (!open_database (self, error))
     {
+      /* A statement left prepared would keep the connection open. */
+      g_hash_table_remove_all (self->statements);
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
     }
