@@ -527,6 +527,8 @@ replace_file (GFile         *file,
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  /* GLib writes a new file in place, with no temporary file to abandon. */
+  gboolean existed = g_file_query_exists (file, cancellable);
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &local_error);
@@ -549,6 +551,8 @@ replace_file (GFile         *file,
       !g_output_stream_close (buffered, cancellable, &local_error))
     {
       abandon_replace (out);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   "“%s” is unchanged: ", name);
       return FALSE;
