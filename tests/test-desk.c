@@ -9,6 +9,7 @@
 #include "vd-error.h"
 #include "vd-page.h"
 #include "vd-readiness.h"
+#include "vd-readiness-watcher.h"
 #include "vd-test-util.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -464,6 +465,100 @@ test_page_flagged_after_edit (void)
   }
 }
 
+static void
+on_flag_changed (VdReadinessWatcher *watcher,
+                 const char         *comparison,
+                 gboolean            flagged,
+                 guint              *n_signals)
+{
+  (*n_signals)++;
+}
+
+/* The sidebar's standing check: a change re-checks only the Ready or
+ * Published pages that show the changed record, once per burst. */
+static void
+test_readiness_watcher (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) demo = vd_store_load_comparison_by_slug (store, DEMO_SLUG, &error);
+  g_autoptr(VdComparison) draft = vd_comparison_new ("a-draft", HAIKU, MISTRAL);
+  g_autoptr(VdTool) other = vd_tool_new ("Other Tool");
+  g_autoptr(VdTool) another = vd_tool_new ("Another Tool");
+  g_autoptr(VdComparison) unrelated = NULL;
+  g_autoptr(GListStore) scorecards = NULL;
+  g_autoptr(VdScorecard) card = NULL;
+  g_autoptr(VdTool) tool = NULL;
+  g_autoptr(VdReadinessWatcher) watcher = NULL;
+  const char *uuid = vd_record_get_uuid (VD_RECORD (demo));
+  guint n_signals = 0;
+  guint64 checks;
+
+  g_assert_no_error (error);
+  /* Two more comparisons: a draft of the same tools, and a published page of
+   * another tool (incomplete: it is never checked after a change elsewhere). */
+  g_assert_true (vd_store_save (store, VD_RECORD (draft), &error));
+  g_assert_true (vd_store_save (store, VD_RECORD (other), &error));
+  g_assert_true (vd_store_save (store, VD_RECORD (another), &error));
+  unrelated = vd_comparison_new ("unrelated", vd_record_get_uuid (VD_RECORD (other)),
+                                 vd_record_get_uuid (VD_RECORD (another)));
+  vd_comparison_set_status (unrelated, VD_STATUS_PUBLISHED);
+  g_assert_true (vd_store_save (store, VD_RECORD (unrelated), &error));
+  g_assert_no_error (error);
+
+  watcher = vd_readiness_watcher_new (store);
+  g_signal_connect (watcher, "flag-changed", G_CALLBACK (on_flag_changed), &n_signals);
+
+  /* The first pass checks the two published pages, and nothing before idle. */
+  g_assert_true (vd_readiness_watcher_is_pending (watcher));
+  g_assert_cmpuint (vd_readiness_watcher_get_n_checks (watcher), ==, 0);
+  while (vd_readiness_watcher_is_pending (watcher))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (vd_readiness_watcher_get_n_checks (watcher), ==, 2);
+  g_assert_false (vd_readiness_watcher_is_flagged (watcher, uuid));
+  g_assert_true (vd_readiness_watcher_is_flagged (watcher,
+                                                  vd_record_get_uuid (VD_RECORD (unrelated))));
+  g_assert_cmpuint (vd_readiness_watcher_get_n_flagged (watcher), ==, 1);
+  n_signals = 0;
+
+  /* Emptying a section of the published demo flags it, checking that page
+   * alone, once for three saves. */
+  scorecards = vd_store_list_scorecards (store, demo, &error);
+  card = g_list_model_get_item (G_LIST_MODEL (scorecards), 0);
+  checks = vd_readiness_watcher_get_n_checks (watcher);
+  vd_scorecard_set_section (card, 0, "");
+  g_assert_true (vd_store_save (store, VD_RECORD (card), &error));
+  vd_scorecard_set_section (card, 1, "");
+  g_assert_true (vd_store_save (store, VD_RECORD (card), &error));
+  g_assert_true (vd_store_save (store, VD_RECORD (demo), &error));
+  g_assert_no_error (error);
+  vd_readiness_watcher_flush (watcher);
+  g_assert_cmpuint (vd_readiness_watcher_get_n_checks (watcher), ==, checks + 1);
+  g_assert_true (vd_readiness_watcher_is_flagged (watcher, uuid));
+  g_assert_cmpuint (n_signals, ==, 1);
+
+  /* A tool change checks the published page comparing it, not the draft. */
+  checks = vd_readiness_watcher_get_n_checks (watcher);
+  tool = vd_store_load (store, VD_TYPE_TOOL, HAIKU, &error);
+  vd_tool_set_vendor (tool, "Anthropic PBC");
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  vd_readiness_watcher_flush (watcher);
+  g_assert_cmpuint (vd_readiness_watcher_get_n_checks (watcher), ==, checks + 1);
+
+  /* Filled in again, the flag clears; a draft is never flagged. */
+  vd_scorecard_set_section (card, 0, "Back.");
+  vd_scorecard_set_section (card, 1, "Back too.");
+  g_assert_true (vd_store_save (store, VD_RECORD (card), &error));
+  vd_readiness_watcher_flush (watcher);
+  g_assert_false (vd_readiness_watcher_is_flagged (watcher, uuid));
+  g_assert_cmpuint (n_signals, ==, 2);
+
+  vd_comparison_set_status (unrelated, VD_STATUS_DRAFT);
+  g_assert_true (vd_store_save (store, VD_RECORD (unrelated), &error));
+  vd_readiness_watcher_flush (watcher);
+  g_assert_cmpuint (vd_readiness_watcher_get_n_flagged (watcher), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/desk/session/shares-objects", test_session_shares_objects);
   g_test_add_func ("/desk/page/follows-comparison", test_page_follows_comparison);
   g_test_add_func ("/desk/page/flagged-after-edit", test_page_flagged_after_edit);
+  g_test_add_func ("/desk/readiness/watcher", test_readiness_watcher);
   g_test_add ("/desk/readiness", Page, NULL, page_set_up, test_readiness, page_tear_down);
 
   return g_test_run ();

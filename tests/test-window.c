@@ -250,6 +250,84 @@ test_flag_after_edit (Desk          *desk,
   g_assert_false (gtk_widget_get_visible (flag));
 }
 
+/* How many comparison rows show the readiness flag. */
+static guint
+count_shown_flags (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (g_str_equal (gtk_widget_get_name (widget), "readiness-flag"))
+    return 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_flags (child);
+  return n;
+}
+
+/* The sidebar flags a Ready or Published row that stops passing: the open
+ * page's with the keystroke, any other once the change is saved. */
+static void
+test_sidebar_flag (Desk          *desk,
+                   gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, SKEPTIC, 1));
+  GtkWidget *flag = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                               VD_TYPE_COMPARISON_PAGE,
+                                                               "flag_group"));
+  g_autoptr(VdScorecard) stored = NULL;
+  g_autoptr(VdStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  iterate_until_idle ();
+  g_assert_false (vd_sidebar_is_flagged (sidebar, DEMO_UUID));
+  g_assert_cmpuint (count_shown_flags (GTK_WIDGET (sidebar)), ==, 0);
+
+  /* Emptied: the row and the page say so before anything is saved. */
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "", -1);
+  g_assert_true (vd_sidebar_is_flagged (sidebar, DEMO_UUID));
+  g_assert_true (gtk_widget_get_visible (flag));
+  iterate_until_idle ();
+  g_assert_cmpuint (count_shown_flags (GTK_WIDGET (sidebar)), ==, 1);
+
+  /* Fixed, both clear. */
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "Back again.", -1);
+  g_assert_false (vd_sidebar_is_flagged (sidebar, DEMO_UUID));
+  g_assert_false (gtk_widget_get_visible (flag));
+  g_assert_true (vd_window_flush (desk->window, NULL));
+
+  /* Not open, the row follows the store: another writer empties a section. */
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_TOOL, MISTRAL));
+  other = vd_store_new (desk->path, &error);
+  g_assert_no_error (error);
+  stored = stored_scorecard (desk, SKEPTIC, MISTRAL);
+  vd_scorecard_set_section (stored, 2, "");
+  g_assert_true (vd_store_save (other, VD_RECORD (stored), &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!vd_sidebar_is_flagged (sidebar, DEMO_UUID))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  vd_sidebar_set_kind (sidebar, VD_TYPE_COMPARISON);
+  iterate_until_idle ();
+  g_assert_cmpuint (count_shown_flags (GTK_WIDGET (sidebar)), ==, 1);
+
+  /* Opened, the page lists what is missing (the tool editor's entry lets
+   * go of the focus first, as a click elsewhere would). */
+  gtk_window_set_focus (GTK_WINDOW (desk->window), NULL);
+  page = open_demo (desk);
+  g_assert_true (gtk_widget_get_visible (flag));
+  g_assert_true (vd_sidebar_is_flagged (sidebar, DEMO_UUID));
+}
+
 static gboolean
 sidebar_has_title (Desk       *desk,
                    GType       kind,
@@ -390,6 +468,29 @@ test_export_failure_keeps_file (Desk          *desk,
   g_assert_nonnull (strstr (error->message, "page.json” is unchanged"));
   after = vd_test_file_checksum (out);
   g_assert_cmpstr (after, ==, before);
+}
+
+/* The window's Export All refuses a published page that lost a section, as
+ * the command line does: the same message, and no file. */
+static void
+test_export_refuses_flagged (Desk          *desk,
+                             gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, SKEPTIC, 1));
+  g_autofree char *out = vd_test_path ("all.json");
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+
+  gtk_text_buffer_set_text (vd_scorecard_form_get_buffer (form, 0), "", -1);
+  vd_window_export_async (desk->window, file, NULL, NULL, on_export_failed, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_READY);
+  g_assert_nonnull (strstr (error->message, "Nothing was exported: 1 comparison is"));
+  g_assert_nonnull (strstr (error->message, DEMO_SLUG));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
 typedef struct
@@ -1438,6 +1539,8 @@ main (int   argc,
   ADD_DESK ("verdict-updates-figures", test_verdict_updates_figures);
   ADD_DESK ("status-needs-readiness", test_status_needs_readiness);
   ADD_DESK ("flag-after-edit", test_flag_after_edit);
+  ADD_DESK ("sidebar-flag", test_sidebar_flag);
+  ADD_DESK ("export-refuses-flagged", test_export_refuses_flagged);
   ADD_DESK ("title-reaches-sidebar-and-preview", test_title_reaches_sidebar_and_preview);
   ADD_DESK ("tool-editor-is-shared", test_tool_editor_is_shared);
   ADD_DESK ("export-matches-command-line", test_export_matches_command_line);

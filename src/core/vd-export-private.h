@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 GPtrArray  *_vd_export_select          (VdStore       *store,
                                         const char    *slug,
                                         GError       **error);
+GPtrArray  *_vd_export_check_page      (VdStore       *store,
+                                        VdComparison  *comparison,
+                                        GError       **error);
 gboolean    _vd_export_check_complete  (VdStore       *store,
                                         GPtrArray     *comparisons,
                                         GError       **error);

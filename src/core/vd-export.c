@@ -353,6 +353,22 @@ _vd_export_select (VdStore     *store,
   return g_steal_pointer (&selected);
 }
 
+/* The readiness rules over @comparison's page as stored: what the export
+ * refuses and the desk's readiness watcher flags. */
+GPtrArray *
+_vd_export_check_page (VdStore       *store,
+                       VdComparison  *comparison,
+                       GError       **error)
+{
+  g_auto(PageParts) parts = { { NULL, NULL }, NULL, NULL };
+
+  if (!load_page_parts (store, comparison, &parts, error))
+    return NULL;
+
+  return vd_readiness_check (comparison, parts.tools[0], parts.tools[1],
+                             G_LIST_MODEL (parts.reviewers), G_LIST_MODEL (parts.scorecards));
+}
+
 /* What the website receives is what the editor approved: a ready or
  * published comparison that fails the rules stops the whole export, before
  * a byte is written, and the message names each one with what it lacks. */
@@ -367,16 +383,11 @@ _vd_export_check_complete (VdStore       *store,
   for (guint i = 0; i < comparisons->len; i++)
     {
       VdComparison *comparison = g_ptr_array_index (comparisons, i);
-      g_auto(PageParts) parts = { { NULL, NULL }, NULL, NULL };
       g_autoptr(GPtrArray) problems = NULL;
       g_autofree char *line = NULL;
 
-      if (!load_page_parts (store, comparison, &parts, error))
+      if (!(problems = _vd_export_check_page (store, comparison, error)))
         return FALSE;
-
-      problems = vd_readiness_check (comparison, parts.tools[0], parts.tools[1],
-                                     G_LIST_MODEL (parts.reviewers),
-                                     G_LIST_MODEL (parts.scorecards));
       if (problems->len == 0)
         continue;
 
@@ -516,6 +527,8 @@ replace_file (GFile         *file,
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  /* GLib writes a new file in place, with no temporary file to abandon. */
+  gboolean existed = g_file_query_exists (file, cancellable);
 
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                         cancellable, &local_error);
@@ -538,6 +551,8 @@ replace_file (GFile         *file,
       !g_output_stream_close (buffered, cancellable, &local_error))
     {
       abandon_replace (out);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   "“%s” is unchanged: ", name);
       return FALSE;

@@ -21,6 +21,7 @@ struct _VdSummary
   char     *search_text;
   int       kind;        /* VdStatus of a comparison, VdPersona of a reviewer, -1 */
   char    **panel;       /* a comparison's reviewers, for "my scorecards" */
+  gboolean  flagged;     /* a Ready or Published comparison failing the rules */
 };
 
 G_DEFINE_FINAL_TYPE (VdSummary, vd_summary, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ enum {
   PROP_SUBTITLE,
   PROP_SEARCH_TEXT,
   PROP_KIND,
+  PROP_FLAGGED,
   N_PROPS
 };
 
@@ -81,6 +83,10 @@ vd_summary_get_property (GObject    *object,
       g_value_set_int (value, self->kind);
       break;
 
+    case PROP_FLAGGED:
+      g_value_set_boolean (value, self->flagged);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -101,6 +107,8 @@ vd_summary_class_init (VdSummaryClass *klass)
   /* Title and subtitle together, for one GtkStringFilter to match. */
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
   properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, -1, G_MAXINT, -1, flags);
+  /* Not read from the store: the sidebar sets it from the readiness check. */
+  properties[PROP_FLAGGED] = g_param_spec_boolean ("flagged", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -216,4 +224,31 @@ vd_summary_update (VdSummary          *self,
   vd_record_take_strv (&self->panel, panel);
 
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+vd_summary_get_flagged (VdSummary *self)
+{
+  g_return_val_if_fail (VD_IS_SUMMARY (self), FALSE);
+  return self->flagged;
+}
+
+/**
+ * vd_summary_set_flagged:
+ *
+ * Marks a comparison's row as Ready or Published but failing the readiness
+ * rules (see #VdReadinessWatcher).
+ */
+void
+vd_summary_set_flagged (VdSummary *self,
+                        gboolean   flagged)
+{
+  g_return_if_fail (VD_IS_SUMMARY (self));
+
+  flagged = !!flagged;
+  if (self->flagged == flagged)
+    return;
+
+  self->flagged = flagged;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGGED]);
 }

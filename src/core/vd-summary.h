@@ -19,6 +19,9 @@ const char         *vd_summary_get_subtitle    (VdSummary          *self);
 const char         *vd_summary_get_search_text (VdSummary          *self);
 int                 vd_summary_get_kind        (VdSummary          *self);
 const char * const *vd_summary_get_panel       (VdSummary          *self);
+gboolean            vd_summary_get_flagged     (VdSummary          *self);
+void                vd_summary_set_flagged     (VdSummary          *self,
+                                                gboolean            flagged);
 void                vd_summary_update          (VdSummary          *self,
                                                 const char         *title,
                                                 const char         *subtitle,

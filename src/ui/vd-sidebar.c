@@ -11,6 +11,11 @@
  * large change in a few rows at a time between frames. Only a list too long
  * for one matching pass filters incrementally. Only the list on show has its
  * view attached.
+ *
+ * A comparison's row carries a flag while it is Ready or Published but fails
+ * the readiness rules: the open page says so with each keystroke (VdPage),
+ * every other row as the store's VdReadinessWatcher re-checks what a save
+ * touched.
  */
 #include "config.h"
 
@@ -20,6 +25,7 @@
 
 #include "vd-enum-types.h"
 #include "vd-paced-model.h"
+#include "vd-readiness-watcher.h"
 #include "vd-sidebar.h"
 
 /* Lists longer than this filter in slices between frames. */
@@ -171,6 +177,8 @@ struct _VdSidebar
   GtkWidget        parent_instance;
 
   VdStore         *store;
+  VdReadinessWatcher *watcher;         /* flags the rows of pages not open */
+  VdPage          *page;               /* the open comparison's, which knows first */
   Section          sections[N_SECTIONS];
   VdSearchFilter  *search;
   GtkCustomFilter *reviewer_filter;
@@ -307,6 +315,19 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), subtitle);
   gtk_box_append (GTK_BOX (box), text);
+  if (section->kind == VD_TYPE_COMPARISON)
+    {
+      GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_name (flag, "readiness-flag");
+      gtk_widget_add_css_class (flag, "warning");
+      gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (flag, _("Not ready to publish: its page is incomplete"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Not ready to publish"), -1);
+      gtk_expression_bind (item_property ("flagged"), flag, "visible", item);
+      gtk_box_append (GTK_BOX (box), flag);
+    }
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_item_set_child (item, box);
 
@@ -488,7 +509,14 @@ reload_section (VdSidebar *self,
 
   n = fresh != NULL ? g_list_model_get_n_items (G_LIST_MODEL (fresh)) : 0;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (fresh), i));
+    {
+      VdSummary *summary = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      if (section->kind == VD_TYPE_COMPARISON)
+        vd_summary_set_flagged (summary, vd_sidebar_is_flagged (self,
+                                                                vd_summary_get_uuid (summary)));
+      g_ptr_array_add (items, summary);
+    }
 
   /* Filter in slices between frames only when one pass would not fit. */
   gtk_filter_list_model_set_incremental (section->filtered, items->len > INCREMENTAL_FILTER_ABOVE);
@@ -519,6 +547,105 @@ find_summary (GListStore *items,
     }
 
   return FALSE;
+}
+
+/* Flags ------------------------------------------------------------------ */
+
+static void
+refresh_flag (VdSidebar  *self,
+              const char *uuid)
+{
+  Section *section = section_for_kind (self, VD_TYPE_COMPARISON);
+  guint position;
+
+  if (find_summary (section->items, uuid, &position))
+    {
+      g_autoptr(VdSummary) row = g_list_model_get_item (G_LIST_MODEL (section->items), position);
+
+      vd_summary_set_flagged (row, vd_sidebar_is_flagged (self, uuid));
+    }
+}
+
+static void
+on_flag_changed (VdSidebar          *self,
+                 const char         *uuid,
+                 gboolean            flagged,
+                 VdReadinessWatcher *watcher)
+{
+  refresh_flag (self, uuid);
+}
+
+static void
+on_page_changed (VdSidebar *self)
+{
+  refresh_flag (self, vd_record_get_uuid (VD_RECORD (vd_page_get_comparison (self->page))));
+}
+
+static void
+disconnect_page (VdSidebar *self)
+{
+  if (self->page == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (vd_page_get_comparison (self->page), self);
+  g_signal_handlers_disconnect_by_data (self->page, self);
+  g_clear_object (&self->page);
+}
+
+/**
+ * vd_sidebar_set_page:
+ * @page: (nullable): the comparison the window shows
+ *
+ * The open page's row follows its edits as they are typed, before they
+ * are saved; the others follow the store.
+ */
+void
+vd_sidebar_set_page (VdSidebar *self,
+                     VdPage    *page)
+{
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (VD_IS_SIDEBAR (self));
+  g_return_if_fail (page == NULL || VD_IS_PAGE (page));
+
+  if (self->page == page)
+    return;
+
+  if (self->page != NULL)
+    old = g_strdup (vd_record_get_uuid (VD_RECORD (vd_page_get_comparison (self->page))));
+  disconnect_page (self);
+  if (old != NULL)
+    refresh_flag (self, old);
+
+  if (page == NULL)
+    return;
+
+  self->page = g_object_ref (page);
+  g_signal_connect_object (page, "notify::problems", G_CALLBACK (on_page_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vd_page_get_comparison (page), "notify::status",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
+  on_page_changed (self);
+}
+
+/**
+ * vd_sidebar_is_flagged:
+ *
+ * Returns: whether @comparison's row shows the flag: Ready or Published,
+ *   and its page fails the readiness rules
+ */
+gboolean
+vd_sidebar_is_flagged (VdSidebar  *self,
+                       const char *comparison)
+{
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (comparison != NULL, FALSE);
+
+  if (self->page != NULL &&
+      g_str_equal (comparison, vd_record_get_uuid (VD_RECORD (vd_page_get_comparison (self->page)))))
+    return vd_page_is_flagged (self->page);
+
+  return self->watcher != NULL && vd_readiness_watcher_is_flagged (self->watcher, comparison);
 }
 
 /* One record changed: refresh its row in place, or add or drop it. */
@@ -855,6 +982,8 @@ vd_sidebar_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  disconnect_page (self);
+  g_clear_object (&self->watcher);
 
   G_OBJECT_CLASS (vd_sidebar_parent_class)->dispose (object);
 }
@@ -1029,9 +1158,16 @@ vd_sidebar_set_store (VdSidebar *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  disconnect_page (self);
+  g_clear_object (&self->watcher);
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                               G_CONNECT_SWAPPED);
+      self->watcher = vd_readiness_watcher_new (store);
+      g_signal_connect_object (self->watcher, "flag-changed", G_CALLBACK (on_flag_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   /* On screen already: read now. Otherwise after the first frame that
    * shows the sidebar (see vd_sidebar_map()), or when a list is asked for. */

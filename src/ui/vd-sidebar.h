@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "vd-page.h"
 #include "vd-store.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,10 @@ G_DECLARE_FINAL_TYPE (VdSidebar, vd_sidebar, VD, SIDEBAR, GtkWidget)
 GtkWidget  *vd_sidebar_new               (void);
 void        vd_sidebar_set_store         (VdSidebar  *self,
                                           VdStore    *store);
+void        vd_sidebar_set_page          (VdSidebar  *self,
+                                          VdPage     *page);
+gboolean    vd_sidebar_is_flagged        (VdSidebar  *self,
+                                          const char *comparison);
 GType       vd_sidebar_get_kind          (VdSidebar  *self);
 void        vd_sidebar_set_kind          (VdSidebar  *self,
                                           GType       kind);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-error.h"
 #include "vd-export.h"
 #include "vd-import.h"
 #include "vd-slug.h"
@@ -431,6 +432,18 @@ on_exported (GObject      *object,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
   guint n = vd_window_export_finish (self, result, &error);
+
+  /* Incomplete pages: the command line's refusal, in full, where a toast
+   * would cut it short. The body is plain text. */
+  if (g_error_matches (error, VD_EXPORT_ERROR, VD_EXPORT_ERROR_NOT_READY))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Exported"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
 
   if (error != NULL)
     {

@@ -80,6 +80,8 @@ _vd_window_show_nothing (VdWindow *self)
   vd_comparison_page_set_page (self->comparison_page, NULL);
   vd_tool_editor_set_tool (self->tool_editor, NULL);
   vd_reviewer_editor_set_reviewer (self->reviewer_editor, NULL);
+  if (self->sidebar != NULL)
+    vd_sidebar_set_page (self->sidebar, NULL);
   g_clear_object (&self->page);
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_data (self->current, self);
@@ -165,6 +167,7 @@ vd_window_open_record (VdWindow   *self,
         }
       _vd_window_track_page (self, self->page);
       vd_comparison_page_set_page (self->comparison_page, self->page);
+      vd_sidebar_set_page (self->sidebar, self->page);
       vd_comparison_page_set_reviewer_filter (self->comparison_page,
                                               vd_sidebar_get_reviewer_filter (self->sidebar));
       gtk_stack_set_visible_child_name (self->content_stack, "comparison");
