@@ -1,0 +1,211 @@
+/* vd-store-search.c — full-text search over the "search" FTS5 table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The table and the triggers that keep it are schema step 6 → 7
+ * (vd-store-schema.c): one row per text, rowid = ((record rowid × 4 +
+ * kind) × 256 + slot). A query reads the best rows first and joins each to
+ * its record, and a scorecard's to its comparison, tool and reviewer.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "vd-search.h"
+#include "vd-store-private.h"
+
+/* Kinds and slots as the migration numbers them. */
+static const char * const tool_fields[] = {
+  "name", "vendor", "category", "tagline", "description", "pricing-detail",
+};
+static const char * const reviewer_fields[] = { "name" };
+static const char * const comparison_fields[] = { "title", "dek", "pricing-read" };
+
+#define SEARCH_SQL \
+  "SELECT s.rowid, s.snippet, sc.uuid, c.uuid, c.title, t.uuid, t.name, r.uuid, r.name " \
+  "FROM (SELECT rowid, snippet(search, 0, '', '', '…', 12) AS snippet, rank " \
+  "      FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2) s " \
+  "LEFT JOIN scorecards sc ON ((s.rowid >> 8) & 3) = 3 AND sc.rowid = (s.rowid >> 10) " \
+  "LEFT JOIN comparisons c ON c.rowid = CASE (s.rowid >> 8) & 3 " \
+  "  WHEN 2 THEN s.rowid >> 10 " \
+  "  WHEN 3 THEN (SELECT rowid FROM comparisons WHERE uuid = sc.comparison) END " \
+  "LEFT JOIN tools t ON t.rowid = CASE (s.rowid >> 8) & 3 " \
+  "  WHEN 0 THEN s.rowid >> 10 " \
+  "  WHEN 3 THEN (SELECT rowid FROM tools WHERE uuid = sc.tool) END " \
+  "LEFT JOIN reviewers r ON r.rowid = CASE (s.rowid >> 8) & 3 " \
+  "  WHEN 1 THEN s.rowid >> 10 " \
+  "  WHEN 3 THEN (SELECT rowid FROM reviewers WHERE uuid = sc.reviewer) END " \
+  "ORDER BY s.rank"
+
+void
+vd_search_hit_free (VdSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->uuid);
+  g_free (hit->snippet);
+  g_free (hit->comparison);
+  g_free (hit->comparison_title);
+  g_free (hit->tool);
+  g_free (hit->tool_name);
+  g_free (hit->reviewer);
+  g_free (hit->reviewer_name);
+  g_free (hit);
+}
+
+/**
+ * vd_search_query_from_text:
+ *
+ * What a person typed as an FTS5 query: each word a string token (quoted,
+ * its quotes doubled), so nothing typed is ever query syntax; all words
+ * must match, and the last one, still being typed, as a prefix.
+ *
+ * Returns: (nullable): the query, or %NULL when @text has no word
+ */
+char *
+vd_search_query_from_text (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  gboolean typing;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = NULL;
+
+      if (words[i][0] == '\0')
+        continue;
+      word = g_string_new (words[i]);
+      g_string_replace (word, "\"", "\"\"", 0);
+      g_string_append_printf (query, "%s\"%s\"", query->len > 0 ? " " : "", word->str);
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  len = strlen (text);
+  typing = len > 0 && !g_ascii_isspace (text[len - 1]);
+  if (typing)
+    g_string_append_c (query, '*');
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* Fills in the kind, the record and the field from the hit's rowid. */
+static gboolean
+decode (VdSearchHit  *hit,
+        gint64        rowid,
+        sqlite3_stmt *stmt)
+{
+  guint kind = (rowid >> 8) & 3;
+  guint slot = rowid & 255;
+  const char * const *fields = NULL;
+  guint n_fields = 0;
+
+  hit->position = slot >= 16 ? (int) slot - 16 : -1;
+  switch (kind)
+    {
+    case 0:
+      hit->type = VD_TYPE_TOOL;
+      hit->uuid = g_strdup (hit->tool);
+      fields = tool_fields;
+      n_fields = G_N_ELEMENTS (tool_fields);
+      break;
+    case 1:
+      hit->type = VD_TYPE_REVIEWER;
+      hit->uuid = g_strdup (hit->reviewer);
+      fields = reviewer_fields;
+      n_fields = G_N_ELEMENTS (reviewer_fields);
+      if (hit->position >= 0)
+        hit->field = "prompts";
+      break;
+    case 2:
+      hit->type = VD_TYPE_COMPARISON;
+      hit->uuid = g_strdup (hit->comparison);
+      fields = comparison_fields;
+      n_fields = G_N_ELEMENTS (comparison_fields);
+      break;
+    default:
+      hit->type = VD_TYPE_SCORECARD;
+      hit->uuid = dup_column (stmt, 2);
+      hit->field = "sections";
+      break;
+    }
+
+  if (hit->position < 0)
+    {
+      if (slot >= n_fields)
+        return FALSE;
+      hit->field = fields[slot];
+    }
+
+  /* A row whose record is gone (never, while the triggers hold) is left out. */
+  return hit->uuid != NULL && hit->field != NULL;
+}
+
+/**
+ * vd_store_search:
+ * @text: what the person typed (never FTS syntax: see vd_search_query_from_text())
+ * @limit: at most this many hits, the best first
+ *
+ * Returns: (transfer full) (element-type VdSearchHit): the hits; empty
+ *   when @text has no word
+ */
+GPtrArray *
+vd_store_search (VdStore     *self,
+                 const char  *text,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_search_hit_free);
+  g_autofree char *query = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VD_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!(query = vd_search_query_from_text (text)) || limit == 0)
+    return g_steal_pointer (&hits);
+
+  if (!(stmt = _vd_store_prepare (self, SEARCH_SQL, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(VdSearchHit) hit = g_new0 (VdSearchHit, 1);
+
+      hit->snippet = dup_column (stmt, 1);
+      hit->comparison = dup_column (stmt, 3);
+      hit->comparison_title = dup_column (stmt, 4);
+      hit->tool = dup_column (stmt, 5);
+      hit->tool_name = dup_column (stmt, 6);
+      hit->reviewer = dup_column (stmt, 7);
+      hit->reviewer_name = dup_column (stmt, 8);
+      if (decode (hit, sqlite3_column_int64 (stmt, 0), stmt))
+        g_ptr_array_add (hits, g_steal_pointer (&hit));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _vd_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}
