@@ -27,6 +27,16 @@ typedef struct
   char       *reviewer_name;
 } VdSearchHit;
 
+/* How many hits a search shows, the best first. */
+#define VD_SEARCH_LIMIT 50
+
+/* The FTS5 query under every search: ?1 the MATCH text (from
+ * vd_search_query_from_text()), ?2 the limit. The benchmark times the same
+ * text in the sqlite3 shell as its floor. */
+#define VD_SEARCH_MATCH_SQL \
+  "SELECT rowid, snippet(search, 0, '', '', '…', 12) AS snippet, rank " \
+  "FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2"
+
 void        vd_search_hit_free          (VdSearchHit *hit);
 char       *vd_search_query_from_text   (const char  *text);
 GPtrArray  *vd_store_search             (VdStore     *self,

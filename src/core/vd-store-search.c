@@ -23,8 +23,7 @@ static const char * const comparison_fields[] = { "title", "dek", "pricing-read"
 
 #define SEARCH_SQL \
   "SELECT s.rowid, s.snippet, sc.uuid, c.uuid, c.title, t.uuid, t.name, r.uuid, r.name " \
-  "FROM (SELECT rowid, snippet(search, 0, '', '', '…', 12) AS snippet, rank " \
-  "      FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2) s " \
+  "FROM (" VD_SEARCH_MATCH_SQL ") s " \
   "LEFT JOIN scorecards sc ON ((s.rowid >> 8) & 3) = 3 AND sc.rowid = (s.rowid >> 10) " \
   "LEFT JOIN comparisons c ON c.rowid = CASE (s.rowid >> 8) & 3 " \
   "  WHEN 2 THEN s.rowid >> 10 " \

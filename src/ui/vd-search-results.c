@@ -129,7 +129,7 @@ refresh (VdSearchResults *self)
   g_clear_pointer (&self->hits, g_ptr_array_unref);
 
   if (self->store != NULL && self->text != NULL)
-    hits = vd_store_search (self->store, self->text, VD_SEARCH_RESULTS_LIMIT, &error);
+    hits = vd_store_search (self->store, self->text, VD_SEARCH_LIMIT, &error);
   if (error != NULL)
     g_warning ("Could not search the desk: %s", error->message);
 

@@ -14,9 +14,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VdSearchResults, vd_search_results, VD, SEARCH_RESULTS, GtkWidget)
 
-/* At most this many hits are shown, the best first. */
-#define VD_SEARCH_RESULTS_LIMIT 50
-
 GtkWidget         *vd_search_results_new       (void);
 void               vd_search_results_set_store (VdSearchResults *self,
                                                 VdStore         *store);
