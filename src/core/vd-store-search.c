@@ -183,6 +183,7 @@ vd_store_search (VdStore     *self,
 
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, MAX (limit, VD_SEARCH_WINDOW));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(VdSearchHit) hit = g_new0 (VdSearchHit, 1);
