@@ -10,53 +10,12 @@
 #include "vd-error.h"
 #include "vd-store-private.h"
 
-/* The search index (6 → 7). Each indexed text is one row of "search",
- * keyed by its record's rowid, its kind and its slot:
- *   rowid = ((record rowid × 4 + kind) × 256 + slot)
- * kind: 0 tool, 1 reviewer, 2 comparison, 3 scorecard; slot: a scalar
- * field's number below 16, or 16 + a list row's position (positions below
- * 240 are indexed). One record's rows are one rowid range, and an edit of
- * one field rewrites that field's row alone. vd-store-search.c decodes it. */
-#define SEARCH_KEY(kind, rowid, slot) "(((" rowid ") * 4 + " kind ") * 256 + " slot ")"
-
-#define SEARCH_FIELD(table, kind, field, slot) \
-  "CREATE TRIGGER search_" table "_" field " AFTER UPDATE OF " field " ON " table \
-  " WHEN new." field " IS NOT old." field " BEGIN" \
-  "  UPDATE search SET body = new." field \
-  "  WHERE rowid = " SEARCH_KEY (kind, "new.rowid", slot) ";" \
-  " END;"
-
+/* The search index (6 → 7): see SEARCH_KEY in vd-store-private.h. */
 #define SEARCH_RECORD_DELETE(table, kind) \
   "CREATE TRIGGER search_" table "_delete AFTER DELETE ON " table " BEGIN" \
   "  DELETE FROM search WHERE rowid BETWEEN " SEARCH_KEY (kind, "old.rowid", "0") \
   "  AND " SEARCH_KEY (kind, "old.rowid", "255") ";" \
   " END;"
-
-/* A list row finds its record's rowid through the record's uuid; deleted
- * with its record (a cascade), it finds none, and the record's own
- * trigger has removed the range already. */
-#define SEARCH_LIST(list, parent, kind) \
-  "CREATE TRIGGER search_" list "_insert AFTER INSERT ON " list \
-  " WHEN new.position < 240 BEGIN" \
-  "  INSERT INTO search (rowid, body)" \
-  "  SELECT " SEARCH_KEY (kind, "p.rowid", "16 + new.position") ", new.value" \
-  "  FROM " parent " p WHERE p.uuid = new.record;" \
-  " END;" \
-  "CREATE TRIGGER search_" list "_update AFTER UPDATE OF value ON " list \
-  " WHEN new.position < 240 AND new.value IS NOT old.value BEGIN" \
-  "  UPDATE search SET body = new.value WHERE rowid = (" \
-  "    SELECT " SEARCH_KEY (kind, "p.rowid", "16 + new.position") \
-  "    FROM " parent " p WHERE p.uuid = new.record);" \
-  " END;" \
-  "CREATE TRIGGER search_" list "_delete AFTER DELETE ON " list \
-  " WHEN old.position < 240 BEGIN" \
-  "  DELETE FROM search WHERE rowid = (" \
-  "    SELECT " SEARCH_KEY (kind, "p.rowid", "16 + old.position") \
-  "    FROM " parent " p WHERE p.uuid = old.record);" \
-  " END;"
-
-#define SEARCH_ROW(kind, slot, field) \
-  "(" SEARCH_KEY (kind, "new.rowid", slot) ", new." field ")"
 
 static const char * const migrations[] = {
   /* 0 → 1: the first schema. Child tables "<table>_<field>" hold list fields. */
@@ -194,60 +153,28 @@ static const char * const migrations[] = {
   "UPDATE conflicts SET theirs = '''none''' "
   "  WHERE field = 'verdict' AND theirs = '''undecided''';",
 
-  /* 6 → 7: full-text search over every text of the desk (FTS5), kept in
-   * step by triggers, so every writer (autosave, import, the shared desk,
-   * another program) keeps it; built here for what the file holds. Slots
-   * as in SEARCH_KEY: tools name 0, vendor 1, category 2, tagline 3,
-   * description 4, pricing_detail 5; reviewers name 0 (the persona is a choice, not text), prompts
-   * 16 + position; comparisons title 0, dek 1, pricing_read 2; scorecards
-   * sections 16 + position. One self-contained step. */
-  "CREATE VIRTUAL TABLE search USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');"
-  "CREATE TRIGGER search_tools_insert AFTER INSERT ON tools BEGIN"
-  "  INSERT INTO search (rowid, body) VALUES "
-  SEARCH_ROW ("0", "0", "name") "," SEARCH_ROW ("0", "1", "vendor") ","
-  SEARCH_ROW ("0", "2", "category") "," SEARCH_ROW ("0", "3", "tagline") ","
-  SEARCH_ROW ("0", "4", "description") "," SEARCH_ROW ("0", "5", "pricing_detail") ";"
-  " END;"
-  SEARCH_FIELD ("tools", "0", "name", "0")
-  SEARCH_FIELD ("tools", "0", "vendor", "1")
-  SEARCH_FIELD ("tools", "0", "category", "2")
-  SEARCH_FIELD ("tools", "0", "tagline", "3")
-  SEARCH_FIELD ("tools", "0", "description", "4")
-  SEARCH_FIELD ("tools", "0", "pricing_detail", "5")
+  /* 6 → 7: full-text search over every text of the desk (FTS5). Slots as
+   * in SEARCH_KEY: tools name 0, vendor 1, category 2, tagline 3,
+   * description 4, pricing_detail 5; reviewers name 0 (the persona is a
+   * choice, not text), prompts 16 + position; comparisons title 0, dek 1,
+   * pricing_read 2; scorecards sections 16 + position.
+   * A record's deletion takes its rows at once (a trigger: the record's
+   * rowid is gone after). Every other write is brought in before the next
+   * search, from the "changes" log every write notes (vd-store-search.c):
+   * "search_state" holds the last changes row indexed and the stamp of its
+   * record then, so typing costs autosave nothing.
+   * The word being typed is a prefix: indexes of the first 2, 3 and 4
+   * letters answer the short ones, which match the most rows, without
+   * merging every word they begin. One self-contained step. */
+  "CREATE VIRTUAL TABLE search USING fts5 (body, prefix = '2 3 4',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TABLE search_state (seq INTEGER NOT NULL, stamp INTEGER NOT NULL);"
+  "INSERT INTO search_state SELECT coalesce (max (seq), 0), 0 FROM changes;"
   SEARCH_RECORD_DELETE ("tools", "0")
-  "CREATE TRIGGER search_reviewers_insert AFTER INSERT ON reviewers BEGIN"
-  "  INSERT INTO search (rowid, body) VALUES "
-  SEARCH_ROW ("1", "0", "name") ";"
-  " END;"
-  SEARCH_FIELD ("reviewers", "1", "name", "0")
   SEARCH_RECORD_DELETE ("reviewers", "1")
-  SEARCH_LIST ("reviewers_prompts", "reviewers", "1")
-  "CREATE TRIGGER search_comparisons_insert AFTER INSERT ON comparisons BEGIN"
-  "  INSERT INTO search (rowid, body) VALUES "
-  SEARCH_ROW ("2", "0", "title") "," SEARCH_ROW ("2", "1", "dek") ","
-  SEARCH_ROW ("2", "2", "pricing_read") ";"
-  " END;"
-  SEARCH_FIELD ("comparisons", "2", "title", "0")
-  SEARCH_FIELD ("comparisons", "2", "dek", "1")
-  SEARCH_FIELD ("comparisons", "2", "pricing_read", "2")
   SEARCH_RECORD_DELETE ("comparisons", "2")
   SEARCH_RECORD_DELETE ("scorecards", "3")
-  SEARCH_LIST ("scorecards_sections", "scorecards", "3")
-  "INSERT INTO search (rowid, body)"
-  "  SELECT " SEARCH_KEY ("0", "rowid", "0") ", name FROM tools"
-  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "1") ", vendor FROM tools"
-  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "2") ", category FROM tools"
-  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "3") ", tagline FROM tools"
-  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "4") ", description FROM tools"
-  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "5") ", pricing_detail FROM tools"
-  "  UNION ALL SELECT " SEARCH_KEY ("1", "rowid", "0") ", name FROM reviewers"
-  "  UNION ALL SELECT " SEARCH_KEY ("1", "r.rowid", "16 + l.position") ", l.value"
-  "    FROM reviewers_prompts l JOIN reviewers r ON r.uuid = l.record WHERE l.position < 240"
-  "  UNION ALL SELECT " SEARCH_KEY ("2", "rowid", "0") ", title FROM comparisons"
-  "  UNION ALL SELECT " SEARCH_KEY ("2", "rowid", "1") ", dek FROM comparisons"
-  "  UNION ALL SELECT " SEARCH_KEY ("2", "rowid", "2") ", pricing_read FROM comparisons"
-  "  UNION ALL SELECT " SEARCH_KEY ("3", "s.rowid", "16 + l.position") ", l.value"
-  "    FROM scorecards_sections l JOIN scorecards s ON s.uuid = l.record WHERE l.position < 240;",
+  SEARCH_BACKFILL_SQL ("", "") ";",
 };
 
 int

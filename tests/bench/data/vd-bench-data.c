@@ -464,8 +464,8 @@ write_search_script (const char  *path,
   g_autoptr(GString) script = g_string_new (".output /dev/null\n");
   char *literal = sqlite3_mprintf ("%Q", query);
 
-  g_string_append_printf (script, ".parameter set ?1 %s\n.parameter set ?2 %d\n"
-                          ".parameter set ?3 %d\n", literal, VD_SEARCH_LIMIT, VD_SEARCH_WINDOW);
+  g_string_append_printf (script, ".parameter set ?1 %s\n.parameter set ?2 %d\n",
+                          literal, VD_SEARCH_LIMIT);
   sqlite3_free (literal);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (script, "%s;\n", VD_SEARCH_MATCH_SQL);
