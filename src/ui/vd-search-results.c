@@ -21,6 +21,7 @@ struct _VdSearchResults
   VdStore    *store;
   char       *text;
   GPtrArray  *hits;          /* VdSearchHit*, in the list's order */
+  guint       refresh_id;    /* a write happened: search again soon */
 
   GtkListBox *list;
 };
@@ -141,6 +142,25 @@ refresh (VdSearchResults *self)
   gtk_widget_set_visible (GTK_WIDGET (self), self->hits->len > 0);
 }
 
+static gboolean
+refresh_timeout (gpointer data)
+{
+  VdSearchResults *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A write while hits show: search again once the writes settle (typing
+ * saves every few hundred milliseconds). */
+static void
+on_store_changed (VdSearchResults *self)
+{
+  if (self->text != NULL && self->text[0] != '\0' && self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (500, refresh_timeout, self);
+}
+
 static void
 on_row_activated (VdSearchResults *self,
                   GtkListBoxRow   *row,
@@ -158,6 +178,9 @@ vd_search_results_dispose (GObject *object)
   VdSearchResults *self = VD_SEARCH_RESULTS (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_SEARCH_RESULTS);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -224,8 +247,15 @@ vd_search_results_set_store (VdSearchResults *self,
   g_return_if_fail (VD_IS_SEARCH_RESULTS (self));
   g_return_if_fail (store == NULL || VD_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    refresh (self);
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                             G_CONNECT_SWAPPED);
+  refresh (self);
 }
 
 /**
