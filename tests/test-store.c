@@ -4,10 +4,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "vd-autosaver.h"
 #include "vd-error.h"
+#include "vd-search.h"
 #include "vd-store.h"
 #include "vd-store-private.h"
 #include "vd-test-util.h"
@@ -681,6 +685,157 @@ test_deferred_indexes (void)
   g_assert_no_error (error);
 }
 
+/* Search ------------------------------------------------------------------ */
+
+static GPtrArray *
+search (VdStore    *store,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = vd_store_search (store, text, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+static VdSearchHit *
+only_hit (VdStore    *store,
+          const char *text)
+{
+  g_autoptr(GPtrArray) hits = search (store, text);
+
+  g_assert_cmpuint (hits->len, ==, 1);
+  return g_ptr_array_steal_index (hits, 0);
+}
+
+static gint64
+search_rows (VdStore *store)
+{
+  return raw_int (store, "SELECT count(*) FROM search WHERE ?1 IS NULL", NULL);
+}
+
+/* A word inside a scorecard's section is found, says where it is, follows
+ * the autosaver's one-field edit (that row alone) and goes with its record. */
+static void
+test_search_scorecard (CardFixture   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdAutosaver) autosaver = vd_autosaver_new (fixture->store, 0);
+  g_autoptr(VdSearchHit) hit = NULL;
+  g_autoptr(VdSearchHit) edited = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GPtrArray) after_delete = NULL;
+  g_autoptr(VdComparison) demo = NULL;
+  gint64 rows;
+
+  vd_scorecard_set_section (fixture->card, 1, "The café latency was quokka-grade.");
+  g_assert_true (vd_store_save (fixture->store, VD_RECORD (fixture->card), &error));
+  g_assert_no_error (error);
+
+  /* The index takes in the writes before it answers. */
+  hit = only_hit (fixture->store, "quokka");
+  rows = search_rows (fixture->store);
+  g_assert_true (hit->type == VD_TYPE_SCORECARD);
+  g_assert_cmpstr (hit->uuid, ==, fixture->uuid);
+  g_assert_cmpstr (hit->field, ==, "sections");
+  g_assert_cmpint (hit->position, ==, 1);
+  g_assert_nonnull (strstr (hit->snippet, "quokka"));
+  g_assert_cmpstr (hit->comparison, ==, vd_scorecard_get_comparison (fixture->card));
+  g_assert_cmpstr (hit->tool, ==, vd_scorecard_get_tool (fixture->card));
+  g_assert_cmpstr (hit->reviewer, ==, vd_scorecard_get_reviewer (fixture->card));
+  g_assert_nonnull (hit->comparison_title);
+  g_assert_nonnull (hit->tool_name);
+  g_assert_nonnull (hit->reviewer_name);
+  /* Accents fold; the word being typed is a prefix. */
+  g_clear_pointer (&hit, vd_search_hit_free);
+  hit = only_hit (fixture->store, "cafe quok");
+  g_assert_cmpstr (hit->uuid, ==, fixture->uuid);
+
+  vd_autosaver_watch (autosaver, VD_RECORD (fixture->card));
+  vd_scorecard_set_section (fixture->card, 1, "Now it reads wombat.");
+  g_assert_true (vd_autosaver_flush (autosaver, &error));
+  g_assert_no_error (error);
+  gone = search (fixture->store, "quokka");
+  g_assert_cmpuint (gone->len, ==, 0);
+  edited = only_hit (fixture->store, "wombat");
+  g_assert_cmpint (edited->position, ==, 1);
+  g_assert_cmpint (search_rows (fixture->store), ==, rows);
+  vd_autosaver_unwatch_all (autosaver);
+
+  demo = vd_store_load_comparison_by_slug (fixture->store, DEMO_SLUG, &error);
+  g_assert_no_error (error);
+  g_assert_true (vd_store_delete (fixture->store, VD_RECORD (demo), &error));
+  g_assert_no_error (error);
+  after_delete = search (fixture->store, "wombat");
+  g_assert_cmpuint (after_delete->len, ==, 0);
+}
+
+/* Tools, reviewers and comparisons: each text field, and a deleted record
+ * leaves no row behind. */
+static void
+test_search_records (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_empty_store ();
+  g_autoptr(VdTool) tool = vd_tool_new ("Zebrafish Coder");
+  g_autoptr(VdReviewer) reviewer = vd_reviewer_new ("Ottoline", VD_PERSONA_CUSTOM);
+  const char * const prompts[] = { "Does it ship?", "Would a narwhal use it?", NULL };
+  g_autoptr(VdSearchHit) by_name = NULL;
+  g_autoptr(VdSearchHit) by_description = NULL;
+  g_autoptr(VdSearchHit) by_prompt = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_tool_set_description (tool, "Writes pelican tests.");
+  g_assert_true (vd_reviewer_set_prompts (reviewer, prompts));
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  g_assert_true (vd_store_save (store, VD_RECORD (reviewer), &error));
+  g_assert_no_error (error);
+
+  by_name = only_hit (store, "zebrafish");
+  g_assert_true (by_name->type == VD_TYPE_TOOL);
+  g_assert_cmpstr (by_name->uuid, ==, vd_record_get_uuid (VD_RECORD (tool)));
+  g_assert_cmpstr (by_name->field, ==, "name");
+  g_assert_cmpstr (by_name->tool_name, ==, "Zebrafish Coder");
+  by_description = only_hit (store, "pelican");
+  g_assert_cmpstr (by_description->field, ==, "description");
+  by_prompt = only_hit (store, "narwhal");
+  g_assert_true (by_prompt->type == VD_TYPE_REVIEWER);
+  g_assert_cmpstr (by_prompt->field, ==, "prompts");
+  g_assert_cmpint (by_prompt->position, ==, 1);
+  g_assert_cmpstr (by_prompt->reviewer_name, ==, "Ottoline");
+
+  g_assert_true (vd_store_delete (store, VD_RECORD (tool), &error));
+  g_assert_no_error (error);
+  gone = search (store, "pelican");
+  g_assert_cmpuint (gone->len, ==, 0);
+  /* The reviewer's name and two prompts are all that is left. */
+  g_assert_cmpint (search_rows (store), ==, 3);
+}
+
+/* What a person types is never query syntax: no error, and the words are
+ * searched for as written. */
+static void
+test_search_syntax (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_demo_store (NULL);
+  const char * const texts[] = {
+    "\"", "\"\"", "*", "NEAR(", "NEAR(a b", "a OR", "AND", "NOT x", "(", ")", "^",
+    "title:x", "-", "+", "a:b:c", "\"unterminated", "x\"y", "{a b}", "a*b", "", "   ",
+    "'; DROP TABLE tools; --", "\\", "NEAR(\"a\" \"b\", 3)",
+  };
+  g_autofree char *quoted = vd_search_query_from_text ("say \"hi\" ");
+
+  g_assert_cmpstr (quoted, ==, "\"say\" \"\"\"hi\"\"\"");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) hits = search (store, texts[i]);
+    }
+  g_assert_cmpuint (vd_store_count (store, VD_TYPE_TOOL, NULL), >, 0);
+}
+
 /* Migrations ------------------------------------------------------------- */
 
 static sqlite3 *
@@ -760,6 +915,8 @@ static const char * const fixtures[] = {
   "INSERT INTO changes (kind, uuid) VALUES ('tools', '" MISTRAL "');",
   /* version 5 added the shared desk's tables, empty until a sync */
   V4_ROWS,
+  /* version 6 changed verdicts only */
+  V4_ROWS,
 };
 
 static void
@@ -811,6 +968,15 @@ test_migrate_from (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpint (vd_scorecard_get_verdict (card), ==, VD_VERDICT_SHIP);
       g_assert_cmpstr (vd_scorecard_get_section (card, 0), ==, "Yes.");
+      /* The search index holds what the file held before it existed. */
+      {
+        g_autoptr(VdSearchHit) section = only_hit (store, "yes");
+        g_autoptr(VdSearchHit) name = only_hit (store, "mistral");
+
+        g_assert_cmpstr (section->uuid, ==, "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20");
+        g_assert_cmpstr (section->comparison_title, ==, "H vs M");
+        g_assert_cmpstr (name->uuid, ==, MISTRAL);
+      }
       /* The list rows' stamps are new: the record's own stays its "updated". */
       g_assert_cmpint (vd_record_get_updated (VD_RECORD (card)), ==, 2);
       g_assert_cmpint (vd_record_get_updated (VD_RECORD (comparison)), ==, 2);
@@ -822,11 +988,13 @@ test_migrate_from (gconstpointer data)
                                                           &error);
 
         g_assert_no_error (error);
-        g_assert_cmpint (vd_scorecard_get_verdict (undecided), ==, VD_VERDICT_NONE);
+        /* From version 6 on, undecided is a choice of its own. */
+        g_assert_cmpint (vd_scorecard_get_verdict (undecided), ==,
+                         from >= 6 ? VD_VERDICT_UNDECIDED : VD_VERDICT_NONE);
       }
 
       /* So was a conflict's copy of it; the other verdicts stay. */
-      if (from >= 4)
+      if (from >= 4 && from < 6)
         g_assert_cmpint (raw_int (store, "SELECT mine = '''none''' AND base = '''ship''' "
                                          "AND theirs = '''skip''' FROM conflicts "
                                          "WHERE record = ?1",
@@ -1018,6 +1186,10 @@ main (int   argc,
   g_test_add_data_func ("/store/bulk/journal", GINT_TO_POINTER (FALSE), test_bulk_journal);
   g_test_add_data_func ("/store/bulk/journal-shared", GINT_TO_POINTER (TRUE), test_bulk_journal);
   g_test_add_func ("/store/bulk/deferred-indexes", test_deferred_indexes);
+  g_test_add ("/store/search/scorecard", CardFixture, NULL,
+              card_fixture_set_up, test_search_scorecard, card_fixture_tear_down);
+  g_test_add_func ("/store/search/records", test_search_records);
+  g_test_add_func ("/store/search/syntax", test_search_syntax);
 
   for (int v = 0; v < vd_store_schema_get_latest (); v++)
     {

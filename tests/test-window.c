@@ -1432,6 +1432,57 @@ test_tool_picker_searches (Desk          *desk,
                      vd_comparison_page_get_page (page))), ==, vd_record_get_uuid (VD_RECORD (zed)));
 }
 
+/* The search finds a word inside a scorecard, says where it is, and opens
+ * it there: the comparison, the reviewer's tab, the section focused. */
+static void
+test_search_text (Desk          *desk,
+                  gconstpointer  data)
+{
+  VdSidebar *sidebar = VD_SIDEBAR (vd_window_get_sidebar (desk->window));
+  VdSearchResults *results = vd_sidebar_get_search_results (sidebar);
+  g_autoptr(VdScorecard) card = stored_scorecard (desk, SKEPTIC, MISTRAL);
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  const VdSearchHit *hit;
+  VdRecord *current;
+  GtkWidget *page;
+  GtkWidget *form;
+  GtkWidget *focus;
+
+  vd_scorecard_set_section (card, 2, "It stalls like a quokka on long contexts.");
+  g_assert_true (vd_store_save (desk->store, VD_RECORD (card), &error));
+  g_assert_no_error (error);
+
+  vd_sidebar_set_search (sidebar, "quok");
+  g_assert_cmpuint (vd_search_results_get_n_hits (results), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (results)));
+  hit = vd_search_results_get_hit (results, 0);
+  g_assert_cmpstr (hit->reviewer, ==, SKEPTIC);
+  row = gtk_list_box_get_row_at_index (vd_search_results_get_list (results), 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (vd_search_results_get_list (results), 1));
+
+  gtk_widget_activate (GTK_WIDGET (row));
+  current = vd_window_get_current (desk->window);
+  g_assert_nonnull (current);
+  g_assert_true (VD_IS_COMPARISON (current));
+  g_assert_cmpstr (vd_record_get_uuid (current), ==, DEMO_UUID);
+  page = vd_window_get_content (desk->window);
+  form = vd_comparison_page_get_form (VD_COMPARISON_PAGE (page), SKEPTIC,
+                                      g_strcmp0 (MISTRAL, vd_comparison_get_tool_b (
+                                                   VD_COMPARISON (current))) == 0);
+  g_assert_nonnull (form);
+  focus = gtk_root_get_focus (GTK_ROOT (desk->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)) ==
+                 vd_scorecard_form_get_buffer (VD_SCORECARD_FORM (form), 2));
+
+  /* Nothing in the lists and nothing in the text: the empty state. */
+  vd_sidebar_set_search (sidebar, "NEAR(\"zzqx");
+  g_assert_cmpuint (vd_search_results_get_n_hits (results), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (results)));
+}
+
 /* A search that finds nothing says so, with the search as text. */
 static void
 test_no_results (Desk          *desk,
@@ -1560,6 +1611,7 @@ main (int   argc,
   ADD_DESK ("reviewer-filter", test_reviewer_filter);
   ADD_DESK ("reviewer-filter-told", test_reviewer_filter_told);
   ADD_DESK ("no-results", test_no_results);
+  ADD_DESK ("search-text", test_search_text);
   ADD_DESK ("tool-picker-searches", test_tool_picker_searches);
   g_test_add_func ("/window/open-error-escaped", test_open_error_escaped);
   g_test_add_func ("/window/state-kept", test_window_state_kept);

@@ -22,6 +22,38 @@ gboolean  vd_store_schema_migrate    (sqlite3  *db,
                                       int       to_version,
                                       GError  **error);
 
+/* The search index: each indexed text is one row of "search", keyed
+ *   rowid = ((record rowid × 4 + kind) × 256 + slot)
+ * kind: 0 tool, 1 reviewer, 2 comparison, 3 scorecard; slot: a scalar
+ * field's number below 16, or 16 + a list row's position (positions below
+ * 240 are indexed). One record's rows are one rowid range. */
+#define SEARCH_KEY(kind, rowid, slot) "(((" rowid ") * 4 + " kind ") * 256 + " slot ")"
+
+/* Every text of the records, as rows of "search"; @tools_where and
+ * @others_where ("" for all) narrow it, as " AND <column> = ?1". The
+ * migration (6 → 7) builds the index with it: never change its rows. */
+#define SEARCH_BACKFILL_SQL(where_t, where_l) \
+  "INSERT INTO search (rowid, body)" \
+  "  SELECT " SEARCH_KEY ("0", "rowid", "0") ", name FROM tools WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "1") ", vendor FROM tools WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "2") ", category FROM tools WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "3") ", tagline FROM tools WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "4") ", description FROM tools WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("0", "rowid", "5") ", pricing_detail FROM tools WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("1", "rowid", "0") ", name FROM reviewers WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("1", "r.rowid", "16 + l.position") ", l.value" \
+  "    FROM reviewers_prompts l JOIN reviewers r ON r.uuid = l.record" \
+  "    WHERE l.position < 240" where_l \
+  "  UNION ALL SELECT " SEARCH_KEY ("2", "rowid", "0") ", title FROM comparisons WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("2", "rowid", "1") ", dek FROM comparisons WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("2", "rowid", "2") ", pricing_read FROM comparisons WHERE 1" where_t \
+  "  UNION ALL SELECT " SEARCH_KEY ("3", "s.rowid", "16 + l.position") ", l.value" \
+  "    FROM scorecards_sections l JOIN scorecards s ON s.uuid = l.record" \
+  "    WHERE l.position < 240" where_l
+
+gboolean      _vd_store_search_catch_up  (VdStore       *self,
+                                          GError       **error);
+
 /* What vd-store.c, vd-store-read.c, vd-store-write.c and vd-store-watch.c
  * share. */
 /* How one record type maps to its tables. Built once per store from the

@@ -10,6 +10,13 @@
 #include "vd-error.h"
 #include "vd-store-private.h"
 
+/* The search index (6 → 7): see SEARCH_KEY in vd-store-private.h. */
+#define SEARCH_RECORD_DELETE(table, kind) \
+  "CREATE TRIGGER search_" table "_delete AFTER DELETE ON " table " BEGIN" \
+  "  DELETE FROM search WHERE rowid BETWEEN " SEARCH_KEY (kind, "old.rowid", "0") \
+  "  AND " SEARCH_KEY (kind, "old.rowid", "255") ";" \
+  " END;"
+
 static const char * const migrations[] = {
   /* 0 → 1: the first schema. Child tables "<table>_<field>" hold list fields. */
   "CREATE TABLE tools ("
@@ -145,6 +152,29 @@ static const char * const migrations[] = {
   "UPDATE conflicts SET mine = '''none''' WHERE field = 'verdict' AND mine = '''undecided''';"
   "UPDATE conflicts SET theirs = '''none''' "
   "  WHERE field = 'verdict' AND theirs = '''undecided''';",
+
+  /* 6 → 7: full-text search over every text of the desk (FTS5). Slots as
+   * in SEARCH_KEY: tools name 0, vendor 1, category 2, tagline 3,
+   * description 4, pricing_detail 5; reviewers name 0 (the persona is a
+   * choice, not text), prompts 16 + position; comparisons title 0, dek 1,
+   * pricing_read 2; scorecards sections 16 + position.
+   * A record's deletion takes its rows at once (a trigger: the record's
+   * rowid is gone after). Every other write is brought in before the next
+   * search, from the "changes" log every write notes (vd-store-search.c):
+   * "search_state" holds the last changes row indexed and the stamp of its
+   * record then, so typing costs autosave nothing.
+   * The word being typed is a prefix: indexes of the first 2, 3 and 4
+   * letters answer the short ones, which match the most rows, without
+   * merging every word they begin. One self-contained step. */
+  "CREATE VIRTUAL TABLE search USING fts5 (body, prefix = '2 3 4',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TABLE search_state (seq INTEGER NOT NULL, stamp INTEGER NOT NULL);"
+  "INSERT INTO search_state SELECT coalesce (max (seq), 0), 0 FROM changes;"
+  SEARCH_RECORD_DELETE ("tools", "0")
+  SEARCH_RECORD_DELETE ("reviewers", "1")
+  SEARCH_RECORD_DELETE ("comparisons", "2")
+  SEARCH_RECORD_DELETE ("scorecards", "3")
+  SEARCH_BACKFILL_SQL ("", "") ";",
 };
 
 int

@@ -1349,6 +1349,40 @@ vd_comparison_page_get_form (VdComparisonPage *self,
   return child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
 }
 
+/**
+ * vd_comparison_page_show_field:
+ * @record_type: %VD_TYPE_SCORECARD for a scorecard's field, else the comparison's
+ * @reviewer: (nullable): the scorecard's reviewer
+ * @tool: (nullable): the scorecard's tool
+ * @field: the property
+ * @section: the section, for a scorecard's "sections"
+ *
+ * Brings a field into view on its tab and focuses it, as a search hit or a
+ * readiness problem points at it.
+ */
+void
+vd_comparison_page_show_field (VdComparisonPage *self,
+                               GType             record_type,
+                               const char       *reviewer,
+                               const char       *tool,
+                               const char       *field,
+                               int               section)
+{
+  VdReadinessProblem problem = {
+    .record_type = record_type,
+    .reviewer = (char *) reviewer,
+    .field = (char *) field,
+    .section = section,
+  };
+
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+  g_return_if_fail (field != NULL);
+
+  if (self->page != NULL && tool != NULL)
+    problem.tool_index = g_strcmp0 (tool, vd_comparison_get_tool_b (comparison (self))) == 0;
+  focus_problem (self, &problem);
+}
+
 AdwEntryRow *
 vd_comparison_page_get_title_row (VdComparisonPage *self)
 {

@@ -37,6 +37,12 @@ VdPreview *vd_comparison_page_get_preview         (VdComparisonPage *self);
 GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
                                                    const char       *reviewer,
                                                    guint             tool_index);
+void       vd_comparison_page_show_field          (VdComparisonPage *self,
+                                                   GType             record_type,
+                                                   const char       *reviewer,
+                                                   const char       *tool,
+                                                   const char       *field,
+                                                   int               section);
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
 GtkLabel    *vd_comparison_page_get_message       (VdComparisonPage *self);

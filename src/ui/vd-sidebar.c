@@ -15,7 +15,8 @@
  * A comparison's row carries a flag while it is Ready or Published but fails
  * the readiness rules: the open page says so with each keystroke (VdPage),
  * every other row as the store's VdReadinessWatcher re-checks what a save
- * touched.
+ * touched. Below the lists, VdSearchResults shows what the search finds in
+ * every text of the desk (the store's FTS5 index).
  */
 #include "config.h"
 
@@ -26,6 +27,7 @@
 #include "vd-enum-types.h"
 #include "vd-paced-model.h"
 #include "vd-readiness-watcher.h"
+#include "vd-search-results.h"
 #include "vd-sidebar.h"
 
 /* Lists longer than this filter in slices between frames. */
@@ -201,6 +203,7 @@ struct _VdSidebar
   GtkToggleButton *reviewers_button;
   GtkDropDown     *reviewer_dropdown;
   AdwStatusPage   *no_results;
+  VdSearchResults *search_results;
   GtkListView     *comparisons_view;
   GtkListView     *tools_view;
   GtkListView     *reviewers_view;
@@ -412,15 +415,17 @@ update_no_results (VdSidebar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   Section *section = NULL;
-  gboolean none;
+  gboolean empty, none;
 
   for (guint i = 0; i < N_SECTIONS; i++)
     if (g_strcmp0 (self->sections[i].name, gtk_stack_get_visible_child_name (self->stack)) == 0)
       section = &self->sections[i];
 
-  none = section != NULL && section->filtered != NULL && text[0] != '\0' &&
-         g_list_model_get_n_items (G_LIST_MODEL (section->filtered)) == 0 &&
-         gtk_filter_list_model_get_pending (section->filtered) == 0;
+  /* The list on show is empty: only the hits in the text, if any, show. */
+  empty = section != NULL && section->filtered != NULL && text[0] != '\0' &&
+          g_list_model_get_n_items (G_LIST_MODEL (section->filtered)) == 0 &&
+          gtk_filter_list_model_get_pending (section->filtered) == 0;
+  none = empty && vd_search_results_get_n_hits (self->search_results) == 0;
 
   if (none)
     {
@@ -431,14 +436,17 @@ update_no_results (VdSidebar *self)
       adw_status_page_set_description (self->no_results, description);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->no_results), none);
-  gtk_widget_set_visible (GTK_WIDGET (self->stack), !none);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !empty);
 }
 
 static void
 on_search_changed (VdSidebar      *self,
                    GtkSearchEntry *entry)
 {
-  vd_search_filter_set_text (self->search, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  vd_search_filter_set_text (self->search, text);
+  vd_search_results_set_text (self->search_results, text);
   update_no_results (self);
 }
 
@@ -1047,12 +1055,14 @@ vd_sidebar_class_init (VdSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_STRING);
 
+  g_type_ensure (VD_TYPE_SEARCH_RESULTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, no_results);
+  gtk_widget_class_bind_template_child (widget_class, VdSidebar, search_results);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, comparisons_view);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, tools_view);
   gtk_widget_class_bind_template_child (widget_class, VdSidebar, reviewers_view);
@@ -1160,6 +1170,7 @@ vd_sidebar_set_store (VdSidebar *self,
   g_set_object (&self->store, store);
   disconnect_page (self);
   g_clear_object (&self->watcher);
+  vd_search_results_set_store (self->search_results, store);
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
@@ -1302,6 +1313,20 @@ vd_sidebar_set_search (VdSidebar  *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   vd_search_filter_set_text (self->search, text);
+  vd_search_results_set_text (self->search_results, text);
+  update_no_results (self);
+}
+
+/**
+ * vd_sidebar_get_search_results:
+ *
+ * Returns: (transfer none): the hits of the search in every text of the desk
+ */
+VdSearchResults *
+vd_sidebar_get_search_results (VdSidebar *self)
+{
+  g_return_val_if_fail (VD_IS_SIDEBAR (self), NULL);
+  return self->search_results;
 }
 
 GtkSearchEntry *

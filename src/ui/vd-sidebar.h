@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "vd-page.h"
+#include "vd-search-results.h"
 #include "vd-store.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ void        vd_sidebar_set_reviewer_filter (VdSidebar *self,
 void        vd_sidebar_set_search        (VdSidebar  *self,
                                           const char *text);
 GtkSearchEntry *vd_sidebar_get_search_entry (VdSidebar *self);
+VdSearchResults *vd_sidebar_get_search_results (VdSidebar *self);
 VdSummary  *vd_sidebar_get_selected      (VdSidebar  *self);
 GListModel *vd_sidebar_get_model         (VdSidebar  *self,
                                           GType       kind);

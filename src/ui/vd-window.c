@@ -233,6 +233,29 @@ on_sidebar_activated (VdWindow   *self,
   vd_window_open_record (self, kind, uuid);
 }
 
+/* A search hit opens its record, on the reviewer's tab and the field. */
+static void
+on_search_hit (VdWindow          *self,
+               const VdSearchHit *hit,
+               VdSearchResults   *results)
+{
+  if (hit->type == VD_TYPE_SCORECARD || hit->type == VD_TYPE_COMPARISON)
+    {
+      const char *filter = vd_sidebar_get_reviewer_filter (self->sidebar);
+
+      if (!vd_window_open_record (self, VD_TYPE_COMPARISON, hit->comparison))
+        return;
+      /* The sidebar's picker would hide the reviewer's tab: everyone, then. */
+      if (hit->type == VD_TYPE_SCORECARD && filter != NULL &&
+          g_strcmp0 (filter, hit->reviewer) != 0)
+        vd_sidebar_set_reviewer_filter (self->sidebar, NULL);
+      vd_comparison_page_show_field (self->comparison_page, hit->type, hit->reviewer,
+                                     hit->tool, hit->field, hit->position);
+    }
+  else
+    vd_window_open_record (self, hit->type, hit->uuid);
+}
+
 static void
 on_reviewer_filter (VdWindow   *self,
                     GParamSpec *pspec,
@@ -481,6 +504,8 @@ vd_window_init (VdWindow *self)
                            G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::reviewer-filter",
                            G_CALLBACK (on_reviewer_filter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vd_sidebar_get_search_results (self->sidebar), "hit-activated",
+                           G_CALLBACK (on_search_hit), self, G_CONNECT_SWAPPED);
 }
 
 /**

@@ -115,7 +115,7 @@ def main():
     parser.add_argument("--runs", type=int, default=7,
                         help="runs of each side, floor and subject alternating (default 7)")
     parser.add_argument("--only", action="append", default=[],
-                        help="run only this data figure (3, 4, 5, 8); repeatable")
+                        help="run only this data figure (3, 4, 5, 8, 9); repeatable")
     parser.add_argument("--no-growth", action="store_true",
                         help="skip scale 4 (no growth figure, RSS checked at scale 1)")
     args = parser.parse_args()
