@@ -297,7 +297,7 @@ test_conflicts_list (Fixture       *fixture,
   g_autoptr(VdScorecard) card = NULL;
   g_autoptr(VdScorecard) theirs = NULL;
   g_autoptr(VdStore) writer = NULL;
-  GtkWidget *scroller, *box, *view;
+  GtkWidget *box, *view;
 
   sync_window (fixture);
   sync_other (fixture);
@@ -319,9 +319,8 @@ test_conflicts_list (Fixture       *fixture,
                    ==, "win.review-conflicts");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->desk.window), "win.review-conflicts", NULL);
-  g_assert_nonnull (fixture->desk.window->conflicts_dialog);
-  scroller = adw_message_dialog_get_extra_child (fixture->desk.window->conflicts_dialog);
-  box = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
+  box = vd_window_get_conflicts_list (fixture->desk.window);
+  g_assert_nonnull (box);
   view = gtk_widget_get_first_child (box);
   g_assert_true (VD_IS_CONFLICT_VIEW (view));
   {
@@ -333,12 +332,15 @@ test_conflicts_list (Fixture       *fixture,
     g_assert_cmpstr (their_text, ==, "Theirs, from the other desk.");
     g_assert_nonnull (conflict->base);
   }
+  /* The list names the scorecard, not its uuid. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (view)))),
+                            " on "));
 
   vd_conflict_view_keep_mine (VD_CONFLICT_VIEW (view));
   vd_test_iterate_until_idle ();
   g_assert_cmpuint (vd_syncer_get_n_conflicts (syncer), ==, 0);
   g_assert_true (vd_window_flush (fixture->desk.window, NULL));
-  gtk_window_destroy (GTK_WINDOW (fixture->desk.window->conflicts_dialog));
+  gtk_window_destroy (fixture->desk.window->conflicts_window);
   vd_test_iterate_until_idle ();
 
   sync_window (fixture);

@@ -46,7 +46,8 @@ struct _VdWindow
   GtkWidget            *retry_button;
   GtkWidget            *copy_button;
   GtkWidget            *review_button;
-  AdwMessageDialog     *conflicts_dialog;  /* while it is open */
+  GtkWindow            *conflicts_window;  /* the list of conflicts, while it is open */
+  GtkBox               *conflicts_box;
   VdSyncButton         *sync_button;
   VdSyncer             *syncer;
 };
