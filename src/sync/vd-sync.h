@@ -78,6 +78,26 @@ void      vd_sync_dup_author    (VdStore      *store,
                                  char        **name,
                                  char        **email);
 
+/* One version of a record in the repository's log. */
+typedef struct
+{
+  char       *commit;
+  char       *author;
+  char       *email;
+  gint64      time;      /* the commit's, seconds since 1970 */
+  const char *blob;      /* interned; NULL: the file is not in that commit */
+  VdRecord   *record;    /* NULL: it did not read (see @note) */
+  gboolean    deleted;
+  char       *note;      /* why @record is NULL */
+} VdSyncVersion;
+
+void       vd_sync_version_free  (VdSyncVersion *version);
+GPtrArray *vd_sync_list_history  (VdStore       *store,
+                                  const char    *uuid,
+                                  GError       **error);
+GStrv      vd_sync_version_dup_changes (const VdSyncVersion *version,
+                                        const VdSyncVersion *older);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VdSyncResult, vd_sync_result_clear)
 
 G_END_DECLS
