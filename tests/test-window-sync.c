@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "vd-conflict-view.h"
+#include "vd-history-view.h"
 #include "vd-sync.h"
 #include "vd-test-desk.h"
 #include "vd-test-util.h"
@@ -350,6 +351,50 @@ test_conflicts_list (Fixture       *fixture,
   g_assert_cmpstr (vd_scorecard_get_section (theirs, 0), ==, "Mine, from this desk.");
 }
 
+/* The scorecard shows who set its verdict, from the repository's log; an
+ * earlier version restored is an edit the next sync sends. */
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VdComparisonPage *page = vd_test_desk_open_demo (&fixture->desk);
+  VdScorecardForm *form = VD_SCORECARD_FORM (vd_comparison_page_get_form (page, VD_TEST_SKEPTIC, 1));
+  VdHistoryView *view = VD_HISTORY_VIEW (vd_scorecard_form_get_history_view (form));
+  g_autoptr(VdScorecard) card = NULL;
+  g_autoptr(VdScorecard) theirs = NULL;
+  VdVerdict before;
+
+  link_desk (fixture, fixture->remote);
+  sync_window (fixture);
+  sync_other (fixture);
+  card = other_scorecard (fixture);
+  before = vd_scorecard_get_verdict (card);
+  vd_scorecard_set_verdict (card, VD_VERDICT_UNDECIDED);
+  vd_scorecard_set_section (card, 1, "Changed my mind.");
+  g_assert_true (vd_store_save (fixture->other, VD_RECORD (card), &error));
+  g_assert_no_error (error);
+  sync_other (fixture);
+
+  sync_window (fixture);
+  while (strstr (vd_history_view_get_summary (view), "Tomás Ortega") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_str_has_prefix (vd_history_view_get_summary (view), "Undecided — Tomás Ortega, "));
+  g_assert_nonnull (strstr (vd_history_view_get_summary (view), " ← "));
+  g_assert_cmpint (vd_scorecard_get_verdict (vd_scorecard_form_get_scorecard (form)), ==,
+                   VD_VERDICT_UNDECIDED);
+
+  /* The first version back, as an edit; the other desk gets it. */
+  vd_history_view_restore (view, 1);
+  g_assert_cmpint (vd_scorecard_get_verdict (vd_scorecard_form_get_scorecard (form)), ==, before);
+  g_assert_true (vd_window_flush (fixture->desk.window, NULL));
+  sync_window (fixture);
+  sync_other (fixture);
+  theirs = other_scorecard (fixture);
+  g_assert_cmpint (vd_scorecard_get_verdict (theirs), ==, before);
+  g_assert_cmpstr (vd_scorecard_get_section (theirs, 1), !=, "Changed my mind.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +412,9 @@ main (int   argc,
   g_test_add ("/window-sync/offline", Fixture, NULL, fixture_set_up, test_offline,
               fixture_tear_down);
   g_test_add ("/window-sync/conflicts-list", Fixture, NULL, fixture_set_up, test_conflicts_list,
+              fixture_tear_down);
+
+  g_test_add ("/window-sync/history", Fixture, NULL, fixture_set_up, test_history,
               fixture_tear_down);
 
   status = g_test_run ();
