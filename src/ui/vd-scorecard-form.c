@@ -632,8 +632,11 @@ vd_scorecard_form_get_history_view (VdScorecardForm *self)
 
   if (self->history_view == NULL)
     {
+      /* Under the verdict: what it was before, and who set it. */
+      GtkWidget *heading = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->ship_button)));
+
       self->history_view = vd_history_view_new ();
-      gtk_box_append (GTK_BOX (self->card), self->history_view);
+      gtk_box_append (GTK_BOX (heading), self->history_view);
     }
   return self->history_view;
 }
