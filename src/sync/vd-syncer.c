@@ -294,7 +294,9 @@ on_sync_done (GObject      *object,
 {
   VdSyncer *self = VD_SYNCER (object);
   Outcome *outcome = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autoptr(GPtrArray) holds = g_steal_pointer (&self->holds);
+  /* A closing window's hold waits for the sync that follows, if one does:
+   * that one carries what was typed last. */
+  g_autoptr(GPtrArray) holds = self->again ? NULL : g_steal_pointer (&self->holds);
 
   self->running = FALSE;
   count_conflicts (self);
