@@ -417,9 +417,14 @@ preferences_activated (GSimpleAction *action,
 {
   VdApplication *self = VD_APPLICATION (user_data);
   GtkWidget *window = vd_preferences_window_new (self->settings);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_set_transient_for (GTK_WINDOW (window),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* The shared desk's settings are the active window's database's. */
+  if (VD_IS_WINDOW (active) && vd_window_get_store (VD_WINDOW (active)) != NULL)
+    vd_preferences_window_set_desk (VD_PREFERENCES_WINDOW (window),
+                                    vd_window_get_store (VD_WINDOW (active)),
+                                    vd_window_get_syncer (VD_WINDOW (active)));
+  gtk_window_set_transient_for (GTK_WINDOW (window), active);
   gtk_window_present (GTK_WINDOW (window));
 }
 

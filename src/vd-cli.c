@@ -29,6 +29,7 @@ vd_cli_options_clear (VdCliOptions *options)
   g_clear_pointer (&options->comparison, g_free);
   g_clear_pointer (&options->render_preview, g_free);
   g_clear_pointer (&options->sync_remote, g_free);
+  g_clear_pointer (&options->history, g_free);
   g_clear_pointer (&options->author_name, g_free);
   g_clear_pointer (&options->author_email, g_free);
 }
@@ -73,6 +74,9 @@ vd_cli_parse (VdCliOptions   *options,
          "user.email)"), N_("EMAIL") },
     { "conflicts", 0, 0, G_OPTION_ARG_NONE, &options->conflicts,
       N_("List the unresolved conflicts, one per line"), NULL },
+    { "history", 0, 0, G_OPTION_ARG_STRING, &options->history,
+      N_("A record's history in the shared repository, newest first, one line per version: "
+         "commit, date, author, what changed"), N_("UUID") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options->version,
       N_("Print the version and exit"), NULL },
     { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, &options->quit_after_first_frame,
@@ -108,12 +112,13 @@ vd_cli_parse (VdCliOptions   *options,
   n_actions = (options->create_demo ? 1 : 0) + (options->export_json ? 1 : 0) +
               (options->import_json ? 1 : 0) + (options->version ? 1 : 0) +
               (options->render_preview ? 1 : 0) + (options->sync ? 1 : 0) +
-              (options->conflicts ? 1 : 0);
+              (options->conflicts ? 1 : 0) + (options->history ? 1 : 0);
   if (n_actions > 1)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("Give one of --create-demo, --export-json, --import-json, "
-                             "--render-preview, --sync, --conflicts and --version at a time"));
+                             "--render-preview, --sync, --conflicts, --history and --version "
+                             "at a time"));
       return FALSE;
     }
 
@@ -157,7 +162,7 @@ gboolean
 vd_cli_is_headless (VdCliOptions *options)
 {
   return options->create_demo || options->export_json || options->import_json ||
-         options->sync || options->conflicts || options->version;
+         options->sync || options->conflicts || options->history || options->version;
 }
 
 int
@@ -393,6 +398,60 @@ list_conflicts (VdCliOptions *options)
   return 0;
 }
 
+/* One line per version, newest first: "87c17d1 2026-11-20 14:02 Priya
+ * Raman: verdict Ship (was Undecided); sections 2". */
+static int
+list_history (VdCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdStore) store = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  if (!(store = vd_cli_open_existing (options->database, &error)) ||
+      !(versions = vd_sync_list_history (store, options->history, &error)))
+    return vd_cli_fail (error);
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      VdSyncVersion *version = g_ptr_array_index (versions, i);
+      VdSyncVersion *older = i + 1 < versions->len ? g_ptr_array_index (versions, i + 1) : NULL;
+      g_auto(GStrv) changes = vd_sync_version_dup_changes (version, older);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (version->time);
+      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *author = escape_line (version->author);
+
+      g_string_append_printf (line, "%.7s %s %s:", version->commit, date, author);
+      if (version->record == NULL)
+        g_string_append_printf (line, " %s", _("not readable"));
+      else if (changes[0] == NULL)
+        g_string_append_printf (line, " %s", _("no field changed"));
+      for (guint c = 0; changes[c] != NULL; c++)
+        {
+          g_string_append (line, c == 0 ? " " : "; ");
+          if (g_str_equal (changes[c], "verdict") && VD_IS_SCORECARD (version->record))
+            {
+              VdVerdict verdict = vd_scorecard_get_verdict (VD_SCORECARD (version->record));
+
+              /* Translators: a change in a record's history, e.g. “verdict Ship (was Undecided)” */
+              if (older != NULL && VD_IS_SCORECARD (older->record))
+                g_string_append_printf (line, _("verdict %s (was %s)"),
+                                        _(vd_verdict_get_label (verdict)),
+                                        _(vd_verdict_get_label (vd_scorecard_get_verdict (VD_SCORECARD (older->record)))));
+              else
+                g_string_append_printf (line, _("verdict %s"), _(vd_verdict_get_label (verdict)));
+            }
+          else
+            g_string_append (line, changes[c]);
+        }
+      g_print ("%s\n", line->str);
+    }
+
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u version\n", "%u versions\n", versions->len),
+              versions->len);
+  return 0;
+}
+
 /**
  * vd_cli_run:
  *
@@ -422,6 +481,9 @@ vd_cli_run (VdCliOptions *options)
 
   if (options->conflicts)
     return list_conflicts (options);
+
+  if (options->history)
+    return list_history (options);
 
   return import_json (options);
 }

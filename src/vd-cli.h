@@ -23,6 +23,7 @@ typedef struct
   char     *author_name;
   char     *author_email;
   gboolean  conflicts;
+  char     *history;
   gboolean  version;
   gboolean  quit_after_first_frame;
 } VdCliOptions;

@@ -354,6 +354,32 @@ class Sync(unittest.TestCase):
         self.assertEqual(self.sql(self.b, "SELECT count(*) FROM scorecards WHERE uuid = ?",
                                   OTHER_CARD), [(1,)])
 
+    def test_history(self):
+        """--history: one line per version of a record, newest first, with
+        who changed its verdict and sections."""
+        self.both_synced()
+        self.sql(self.b, "UPDATE scorecards SET verdict = 'undecided' WHERE uuid = ?", CARD)
+        self.set_section(self.b, CARD, 1, "Second thoughts.")
+        self.sync(self.b, name="Tomás Ortega")
+        self.sync(self.a, name="Priya Raman")
+        r = self.ok(self.run_desk("--database", self.a, "--history", CARD))
+        lines = r.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 2, lines)
+        self.assertRegex(lines[0], r"^[0-9a-f]{7} \d{4}-\d\d-\d\d \d\d:\d\d Tomás Ortega: ")
+        self.assertIn("verdict Undecided (was Ship)", lines[0])
+        self.assertIn("sections 2", lines[0])
+        self.assertTrue(lines[1].endswith("Priya Raman: created"), lines[1])
+        self.assertIn("2 versions", r.stderr.decode())
+
+        # A record never synced has no history; an unsynced desk neither.
+        r = self.ok(self.run_desk("--database", self.a, "--history", UNKNOWN))
+        self.assertEqual(r.stdout, b"")
+        c = self.path("c.db")
+        self.ok(self.run_desk("--database", c, "--create-demo"))
+        self.assertEqual(self.ok(self.run_desk("--database", c, "--history", CARD)).stdout, b"")
+        help_text = self.ok(self.run_desk("--help")).stdout.decode()
+        self.assertIn("--history=UUID", help_text)
+
     def killed_around_push(self, when, commits_after_kill):
         """kill -9 of desk a just before or just after its push; the next
         sync completes with exactly one commit of desk a's in the remote."""

@@ -220,20 +220,20 @@ test_review_conflicts (VdTestDesk    *desk,
 
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.review-conflicts", NULL);
   vd_test_iterate_until_idle ();
-  g_assert_nonnull (desk->window->conflicts_dialog);
-  view = find_conflict_view (adw_message_dialog_get_extra_child (desk->window->conflicts_dialog));
+  g_assert_nonnull (vd_window_get_conflicts_list (desk->window));
+  view = find_conflict_view (vd_window_get_conflicts_list (desk->window));
   g_assert_nonnull (view);
   vd_conflict_view_keep_mine (view);
   vd_test_iterate_until_idle ();
   g_assert_null (vd_window_get_save_message (desk->window));
-  g_assert_null (find_conflict_view (adw_message_dialog_get_extra_child (desk->window->conflicts_dialog)));
+  g_assert_null (find_conflict_view (vd_window_get_conflicts_list (desk->window)));
 
   g_assert_true (vd_window_flush (desk->window, NULL));
   stored = vd_store_load (other, VD_TYPE_TOOL, HAIKU, &error);
   g_assert_cmpstr (vd_tool_get_description (stored), ==, "My description.");
-  gtk_window_destroy (GTK_WINDOW (desk->window->conflicts_dialog));
+  gtk_window_destroy (desk->window->conflicts_window);
   vd_test_iterate_until_idle ();
-  g_assert_null (desk->window->conflicts_dialog);
+  g_assert_null (vd_window_get_conflicts_list (desk->window));
 }
 
 static void

@@ -79,6 +79,22 @@ on_conflict (VdAutosaver *autosaver,
   g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, conflict->uuid);
 }
 
+/**
+ * vd_session_conflicts_changed:
+ * @uuid: (nullable): the record, or %NULL for any
+ *
+ * Says that another writer (the shared desk's sync) added or removed
+ * conflicts, so the views show them.
+ */
+void
+vd_session_conflicts_changed (VdSession  *self,
+                              const char *uuid)
+{
+  g_return_if_fail (VD_IS_SESSION (self));
+
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0, uuid);
+}
+
 static void
 vd_session_init (VdSession *self)
 {

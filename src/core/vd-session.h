@@ -31,6 +31,8 @@ gboolean     vd_session_delete         (VdSession   *self,
                                         GError     **error);
 gboolean     vd_session_poll           (VdSession   *self,
                                         GError     **error);
+void         vd_session_conflicts_changed (VdSession *self,
+                                          const char *uuid);
 GPtrArray   *vd_session_list_conflicts (VdSession   *self,
                                         const char  *uuid,
                                         GError     **error);

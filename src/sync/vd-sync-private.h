@@ -46,6 +46,8 @@ typedef struct
   gboolean      have_format;
   GHashTable   *entries;     /* path → Entry* */
   VdSyncResult *result;
+  VdSyncProgressFunc progress;
+  gpointer      progress_data;
 } Sync;
 
 typedef enum
@@ -56,6 +58,9 @@ typedef enum
 } VdSyncPush;
 
 /* vd-sync.c */
+void        _vd_sync_progress         (Sync        *sync,
+                                       const char  *phase,
+                                       double       fraction);
 void        _vd_sync_set_aside        (Sync        *sync,
                                        const char  *commit,
                                        const char  *message);

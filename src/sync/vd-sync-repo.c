@@ -71,6 +71,32 @@ vd_sync_set_author (VdStore     *store,
          (email == NULL || vd_store_set_sync_value (store, "author-email", email, error));
 }
 
+static char *
+dup_git_config (const char *key)
+{
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *value = NULL;
+
+  if (!vd_git_run (NULL, (const char *[]) { "config", "--get", key, NULL }, NULL, &out, NULL,
+                   NULL))
+    return NULL;
+  value = bytes_to_line (out);
+  return *value != '\0' ? g_steal_pointer (&value) : NULL;
+}
+
+void
+vd_sync_dup_author (VdStore  *store,
+                    char    **name,
+                    char    **email)
+{
+  g_return_if_fail (VD_IS_STORE (store));
+
+  if (name != NULL && !(*name = vd_store_get_sync_value (store, "author-name", NULL)))
+    *name = dup_git_config ("user.name");
+  if (email != NULL && !(*email = vd_store_get_sync_value (store, "author-email", NULL)))
+    *email = dup_git_config ("user.email");
+}
+
 /* "Name <e-mail> seconds +0000", as fast-import takes it. */
 static char *
 dup_ident (Sync    *sync,

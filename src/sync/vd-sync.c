@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "vd-error.h"
 #include "vd-sync-private.h"
 
@@ -455,9 +457,77 @@ fail:
   return FALSE;
 }
 
-/* Which remote: the one given (linking to it), else the one remembered. A
- * new remote starts from no base, so nothing of the old one is taken for
- * the other's history. */
+void
+_vd_sync_progress (Sync       *sync,
+                   const char *phase,
+                   double      fraction)
+{
+  if (sync->progress != NULL)
+    sync->progress (phase, fraction, sync->progress_data);
+}
+
+char *
+vd_sync_dup_remote (VdStore *store)
+{
+  g_return_val_if_fail (VD_IS_STORE (store), NULL);
+
+  return vd_store_get_sync_value (store, "remote", NULL);
+}
+
+static gboolean
+check_remote (const char  *remote,
+              GError     **error)
+{
+  /* git would read it as an option ("--upload-pack=..."), whether it was
+   * typed or found in the database. */
+  if (*remote == '\0' || *remote == '-')
+    {
+      g_set_error (error, VD_SYNC_ERROR, VD_SYNC_ERROR_NOT_LINKED,
+                   "“%s” is not a repository's URL or path", remote);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vd_sync_set_remote (VdStore     *store,
+                    const char  *remote,
+                    GError     **error)
+{
+  g_autofree char *linked = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  GHashTableIter iter;
+  gpointer path;
+
+  g_return_val_if_fail (VD_IS_STORE (store), FALSE);
+
+  if (remote != NULL && !check_remote (remote, error))
+    return FALSE;
+
+  linked = vd_store_get_sync_value (store, "remote", NULL);
+  if (g_strcmp0 (linked, remote) == 0)
+    return TRUE;
+  if (linked == NULL)
+    return vd_store_set_sync_value (store, "remote", remote, error);
+
+  if (!(files = vd_store_list_sync_files (store, error)) || !vd_store_begin (store, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &path, NULL))
+    if (!vd_store_set_sync_file (store, path, NULL, error))
+      goto fail;
+  if (!vd_store_set_sync_value (store, "commit", NULL, error) ||
+      !vd_store_set_sync_value (store, "remote", remote, error) ||
+      !vd_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  vd_store_rollback (store);
+  return FALSE;
+}
+
+/* Which remote: the one given (linking to it), else the one remembered. */
 static char *
 choose_remote (VdStore     *store,
                const char  *remote,
@@ -473,47 +543,11 @@ choose_remote (VdStore     *store,
       return NULL;
     }
 
-  /* git would read it as an option ("--upload-pack=..."), whether it was
-   * typed or found in the database. */
-  if (*(remote != NULL ? remote : linked) == '\0' || *(remote != NULL ? remote : linked) == '-')
-    {
-      g_set_error (error, VD_SYNC_ERROR, VD_SYNC_ERROR_NOT_LINKED,
-                   "“%s” is not a repository's URL or path", remote != NULL ? remote : linked);
-      return NULL;
-    }
-
   if (remote == NULL)
-    return g_steal_pointer (&linked);
+    return check_remote (linked, error) ? g_steal_pointer (&linked) : NULL;
 
-  if (linked == NULL)
-    {
-      if (!vd_store_set_sync_value (store, "remote", remote, error))
-        return NULL;
-    }
-  else if (!g_str_equal (linked, remote))
-    {
-      g_autoptr(GHashTable) files = vd_store_list_sync_files (store, error);
-      GHashTableIter iter;
-      gpointer path;
-
-      if (files == NULL || !vd_store_begin (store, error))
-        return NULL;
-      g_hash_table_iter_init (&iter, files);
-      while (g_hash_table_iter_next (&iter, &path, NULL))
-        if (!vd_store_set_sync_file (store, path, NULL, error))
-          {
-            vd_store_rollback (store);
-            return NULL;
-          }
-      if (!vd_store_set_sync_value (store, "commit", NULL, error) ||
-          !vd_store_set_sync_value (store, "remote", remote, error) ||
-          !vd_store_commit (store, error))
-        {
-          vd_store_rollback (store);
-          return NULL;
-        }
-    }
-
+  if (!vd_sync_set_remote (store, remote, error))
+    return NULL;
   return g_strdup (remote);
 }
 
@@ -523,7 +557,22 @@ vd_sync_run (VdStore      *store,
              VdSyncResult *result,
              GError      **error)
 {
-  Sync sync = { store, NULL, NULL, NULL, FALSE, NULL, result };
+  return vd_sync_run_with_progress (store, remote, NULL, NULL, result, error);
+}
+
+/**
+ * vd_sync_run_with_progress:
+ * @progress: (nullable): told each step, in this thread
+ */
+gboolean
+vd_sync_run_with_progress (VdStore            *store,
+                           const char         *remote,
+                           VdSyncProgressFunc  progress,
+                           gpointer            progress_data,
+                           VdSyncResult       *result,
+                           GError            **error)
+{
+  Sync sync = { store, NULL, NULL, NULL, FALSE, NULL, result, progress, progress_data };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
@@ -548,13 +597,18 @@ vd_sync_run (VdStore      *store,
                                             (GDestroyNotify) entry_free);
       g_ptr_array_set_size (result->set_aside, 0);
 
-      if (!_vd_sync_fetch (&sync, error) || !_vd_sync_read_theirs_tree (&sync, error) ||
+      _vd_sync_progress (&sync, N_("Fetching"), 0.1);
+      if (!_vd_sync_fetch (&sync, error))
+        goto out;
+      _vd_sync_progress (&sync, N_("Merging"), 0.4);
+      if (!_vd_sync_read_theirs_tree (&sync, error) ||
           !read_mine (&sync, error) || !decide (&sync, error))
         goto out;
 
       paths = _vd_sync_list_writes (&sync);
       if (paths->len > 0)
         {
+          _vd_sync_progress (&sync, N_("Sending"), 0.6);
           if (!(commit = _vd_sync_make_commit (&sync, paths, error)))
             goto out;
 
@@ -574,8 +628,10 @@ vd_sync_run (VdStore      *store,
         commit = g_strdup (sync.theirs);
 
       result->sent = paths->len;
+      _vd_sync_progress (&sync, N_("Saving"), 0.9);
       if (commit != NULL && !take_in (&sync, commit, error))
         goto out;
+      _vd_sync_progress (&sync, N_("Synced"), 1.0);
 
       result->commit = g_steal_pointer (&commit);
       ok = TRUE;

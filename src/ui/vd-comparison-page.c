@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "vd-comparison-page.h"
+#include "vd-history-view.h"
+#include "vd-sync.h"
 #include "vd-enum-types.h"
 #include "vd-readiness.h"
 #include "vd-reviewer-picker.h"
@@ -43,6 +45,7 @@ struct _VdComparisonPage
   GtkWidget            parent_instance;
 
   VdPage              *page;
+  GCancellable        *history_cancellable; /* the history being read, if any */
   GListStore          *tools;       /* VdSummary of every tool, for the pickers */
   GListStore          *reviewers;   /* VdSummary of every reviewer, for the panel */
   GPtrArray           *bindings;
@@ -795,6 +798,140 @@ on_conflicts_changed (VdComparisonPage *self,
   show_conflicts (self, uuid);
 }
 
+/* History ------------------------------------------------------------- */
+
+static void
+history_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GStrv uuids = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  const char *path = g_object_get_data (G_OBJECT (task), "vd-path");
+  g_autofree char *clone = g_strconcat (path, ".sync", NULL);
+  /* A desk never synced has no history, and no store to open for it. */
+  g_autoptr(VdStore) store = g_file_test (clone, G_FILE_TEST_IS_DIR) ? vd_store_new (path, &error)
+                                                                    : NULL;
+
+  for (guint i = 0; store != NULL && uuids[i] != NULL; i++)
+    {
+      GPtrArray *versions;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if ((versions = vd_sync_list_history (store, uuids[i], NULL)))
+        g_hash_table_insert (histories, g_strdup (uuids[i]), versions);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&histories), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+for_each_form (VdComparisonPage *self,
+               void            (*func) (VdComparisonPage *, VdScorecardForm *, gpointer),
+               gpointer          data)
+{
+  for (GtkWidget *flow = gtk_widget_get_first_child (GTK_WIDGET (self->scorecard_stack));
+       flow != NULL; flow = gtk_widget_get_next_sibling (flow))
+    for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      func (self, VD_SCORECARD_FORM (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))),
+            data);
+}
+
+static void
+show_history (VdComparisonPage *self,
+              VdScorecardForm  *form,
+              gpointer          data)
+{
+  GHashTable *histories = data;
+  const char *uuid = vd_record_get_uuid (VD_RECORD (vd_scorecard_form_get_scorecard (form)));
+
+  vd_history_view_set_versions (VD_HISTORY_VIEW (vd_scorecard_form_get_history_view (form)),
+                                g_hash_table_lookup (histories, uuid));
+}
+
+static void
+on_history_read (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GHashTable) histories = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(VdComparisonPage) self = data;
+
+  if (histories == NULL || g_task_get_cancellable (G_TASK (result)) != self->history_cancellable)
+    return;
+  g_clear_object (&self->history_cancellable);
+  for_each_form (self, show_history, histories);
+}
+
+static void
+collect_uuid (VdComparisonPage *self,
+              VdScorecardForm  *form,
+              gpointer          data)
+{
+  g_strv_builder_add (data, vd_record_get_uuid (VD_RECORD (vd_scorecard_form_get_scorecard (form))));
+}
+
+/**
+ * vd_comparison_page_reload_history:
+ *
+ * Reads again, in a thread, each scorecard's history from the shared
+ * repository (after a sync), and shows it under the scorecard.
+ */
+void
+vd_comparison_page_reload_history (VdComparisonPage *self)
+{
+  g_autoptr(GStrvBuilder) uuids = g_strv_builder_new ();
+  g_autoptr(GTask) task = NULL;
+  VdStore *store;
+
+  g_return_if_fail (VD_IS_COMPARISON_PAGE (self));
+
+  if (self->history_cancellable != NULL)
+    g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+  if (self->page == NULL)
+    return;
+
+  store = vd_session_get_store (vd_page_get_session (self->page));
+  for_each_form (self, collect_uuid, uuids);
+  self->history_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->history_cancellable, on_history_read, g_object_ref (self));
+  g_task_set_task_data (task, g_strv_builder_end (uuids), (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (task), "vd-path", g_strdup (vd_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, history_thread);
+}
+
+/* An earlier version made current again: its fields set on the open
+ * scorecard, an ordinary edit (saved, undone, synced as any other). */
+static void
+on_restore_version (VdComparisonPage *self,
+                    VdRecord         *version,
+                    VdHistoryView    *view)
+{
+  GtkWidget *form = gtk_widget_get_ancestor (GTK_WIDGET (view), VD_TYPE_SCORECARD_FORM);
+  g_autoptr(GVariant) snapshot = NULL;
+  g_auto(GVariantBuilder) fields = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) edit = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (form == NULL)
+    return;
+
+  snapshot = vd_merge_snapshot (version);
+  g_variant_iter_init (&iter, snapshot);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    if (!g_str_equal (key, "updated"))
+      g_variant_builder_add (&fields, "{sv}", key, value);
+  edit = g_variant_ref_sink (g_variant_builder_end (&fields));
+  vd_merge_apply (VD_RECORD (vd_scorecard_form_get_scorecard (VD_SCORECARD_FORM (form))), edit);
+}
+
 static void
 rebuild_scorecards (VdComparisonPage *self)
 {
@@ -834,6 +971,9 @@ rebuild_scorecards (VdComparisonPage *self)
           gtk_widget_set_focusable (gtk_widget_get_parent (form), FALSE);
           g_signal_connect_object (form, "resolve-conflict", G_CALLBACK (on_resolve_conflict),
                                    self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (vd_scorecard_form_get_history_view (VD_SCORECARD_FORM (form)),
+                                   "restore", G_CALLBACK (on_restore_version), self,
+                                   G_CONNECT_SWAPPED);
         }
 
       stack_page = gtk_stack_add_titled (self->scorecard_stack, flow, uuid,
@@ -845,6 +985,7 @@ rebuild_scorecards (VdComparisonPage *self)
 
   apply_reviewer_filter (self);
   show_conflicts (self, NULL);
+  vd_comparison_page_reload_history (self);
 }
 
 static void
@@ -1030,6 +1171,9 @@ vd_comparison_page_dispose (GObject *object)
   VdComparisonPage *self = VD_COMPARISON_PAGE (object);
 
   disconnect_page (self);
+  if (self->history_cancellable != NULL)
+    g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
   g_clear_handle_id (&self->panel_idle, g_source_remove);
 

@@ -50,4 +50,6 @@ GtkDropDown *vd_comparison_page_get_tool_row      (VdComparisonPage *self,
                                                    guint             tool_index);
 VdReviewerPicker *vd_comparison_page_get_reviewer_picker (VdComparisonPage *self);
 
+void       vd_comparison_page_reload_history (VdComparisonPage *self);
+
 G_END_DECLS

@@ -31,6 +31,9 @@ struct _VdConflictView
   GtkTextView   *mine_view;
   GtkButton     *mine_button;
   GtkButton     *theirs_button;
+  GtkWidget     *edit_button;
+  GtkBox        *columns;
+  GtkExpander   *base_expander;
 };
 
 G_DEFINE_FINAL_TYPE (VdConflictView, vd_conflict_view, GTK_TYPE_WIDGET)
@@ -79,6 +82,37 @@ vd_conflict_view_keep_mine (VdConflictView *self)
     value = g_variant_ref (self->conflict->mine);
 
   g_signal_emit (self, signals[RESOLVE], 0, value);
+}
+
+static void
+on_edit_clicked (VdConflictView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->mine_view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->mine_view));
+}
+
+/**
+ * vd_conflict_view_set_side_by_side:
+ *
+ * Theirs, mine and the base in three columns, for a list with room; by
+ * default they are one under another (in place, under a field).
+ */
+void
+vd_conflict_view_set_side_by_side (VdConflictView *self,
+                                   gboolean        side_by_side)
+{
+  g_return_if_fail (VD_IS_CONFLICT_VIEW (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  side_by_side ? GTK_ORIENTATION_HORIZONTAL
+                                               : GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_homogeneous (self->columns, side_by_side);
+  gtk_box_set_spacing (self->columns, side_by_side ? 18 : 6);
+  gtk_expander_set_expanded (self->base_expander, side_by_side);
 }
 
 void
@@ -130,6 +164,10 @@ vd_conflict_view_class_init (VdConflictViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdConflictView, mine_view);
   gtk_widget_class_bind_template_child (widget_class, VdConflictView, mine_button);
   gtk_widget_class_bind_template_child (widget_class, VdConflictView, theirs_button);
+  gtk_widget_class_bind_template_child (widget_class, VdConflictView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, VdConflictView, columns);
+  gtk_widget_class_bind_template_child (widget_class, VdConflictView, base_expander);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
   gtk_widget_class_bind_template_callback (widget_class, vd_conflict_view_keep_mine);
   gtk_widget_class_bind_template_callback (widget_class, vd_conflict_view_keep_theirs);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -190,6 +228,7 @@ vd_conflict_view_new (const VdConflict *conflict,
   else
     {
       gtk_widget_set_visible (self->mine_frame, FALSE);
+      gtk_widget_set_visible (self->edit_button, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->mine_label), TRUE);
       set_text_or_none (self->mine_label, conflict->mine);
     }

@@ -21,5 +21,7 @@ const VdConflict *vd_conflict_view_get_conflict (VdConflictView   *self);
 GtkTextBuffer    *vd_conflict_view_get_buffer   (VdConflictView   *self);
 void              vd_conflict_view_keep_mine    (VdConflictView   *self);
 void              vd_conflict_view_keep_theirs  (VdConflictView   *self);
+void              vd_conflict_view_set_side_by_side (VdConflictView *self,
+                                                     gboolean        side_by_side);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "vd-preferences-window.h"
 #include "vd-speller.h"
+#include "vd-sync.h"
 
 struct _VdPreferencesWindow
 {
@@ -21,6 +22,14 @@ struct _VdPreferencesWindow
   GtkSwitch            *preview_switch;
   AdwActionRow         *spell_row;
   GtkSwitch            *spell_switch;
+
+  VdStore              *store;       /* the active window's, for the shared desk */
+  VdSyncer             *syncer;
+  GtkWidget            *sync_page;
+  AdwEntryRow          *remote_row;
+  AdwEntryRow          *name_row;
+  AdwEntryRow          *email_row;
+  GtkLabel             *sync_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (VdPreferencesWindow, vd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -40,11 +49,105 @@ on_style_selected (VdPreferencesWindow *self,
 }
 
 static void
+show_sync_error (VdPreferencesWindow *self,
+                 const GError        *error)
+{
+  /* Plain text: it holds what was typed. */
+  if (error != NULL)
+    gtk_label_set_text (self->sync_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label), error != NULL);
+}
+
+static char *
+dup_row_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+on_remote_apply (VdPreferencesWindow *self,
+                 AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *remote = dup_row_text (row);
+
+  if (self->store == NULL)
+    return;
+  if (!vd_sync_set_remote (self->store, remote, &error))
+    {
+      show_sync_error (self, error);
+      return;
+    }
+  show_sync_error (self, NULL);
+  if (self->syncer != NULL)
+    {
+      vd_syncer_update (self->syncer);
+      vd_syncer_sync (self->syncer);
+    }
+}
+
+static void
+on_identity_apply (VdPreferencesWindow *self,
+                   AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_row_text (self->name_row);
+  g_autofree char *email = dup_row_text (self->email_row);
+
+  if (self->store == NULL)
+    return;
+  if (!vd_sync_set_author (self->store, row == self->name_row ? name : NULL,
+                           row == self->email_row ? email : NULL, &error))
+    {
+      show_sync_error (self, error);
+      return;
+    }
+  show_sync_error (self, NULL);
+}
+
+/**
+ * vd_preferences_window_set_desk:
+ * @store: (nullable): the active window's database
+ * @syncer: (nullable): its syncs, told of a new repository
+ *
+ * Shows the shared desk's settings, which are the database's: the
+ * repository and who its changes are by (git's user.name and user.email
+ * until set).
+ */
+void
+vd_preferences_window_set_desk (VdPreferencesWindow *self,
+                                VdStore             *store,
+                                VdSyncer            *syncer)
+{
+  g_autofree char *remote = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *email = NULL;
+
+  g_return_if_fail (VD_IS_PREFERENCES_WINDOW (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->syncer, syncer);
+  gtk_widget_set_visible (self->sync_page, store != NULL);
+  if (store == NULL)
+    return;
+
+  remote = vd_sync_dup_remote (store);
+  vd_sync_dup_author (store, &name, &email);
+  gtk_editable_set_text (GTK_EDITABLE (self->remote_row), remote != NULL ? remote : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email != NULL ? email : "");
+}
+
+static void
 vd_preferences_window_dispose (GObject *object)
 {
   VdPreferencesWindow *self = VD_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->syncer);
 
   G_OBJECT_CLASS (vd_preferences_window_parent_class)->dispose (object);
 }
@@ -63,13 +166,21 @@ vd_preferences_window_class_init (VdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, preview_switch);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, spell_row);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, spell_switch);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, sync_page);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, remote_row);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesWindow, sync_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_style_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_remote_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_identity_apply);
 }
 
 static void
 vd_preferences_window_init (VdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->sync_page, FALSE);
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-conflict-view.h"
+#include "vd-history-view.h"
 #include "vd-scorecard-form.h"
 #include "vd-spell-adapter.h"
 
@@ -56,6 +57,7 @@ struct _VdScorecardForm
   GtkToggleButton *undecided_button;
   GtkLabel        *no_verdict_label;
   GtkBox          *sections_box;
+  GtkWidget       *history_view; /* in card, after the sections */
 };
 
 G_DEFINE_FINAL_TYPE (VdScorecardForm, vd_scorecard_form, GTK_TYPE_WIDGET)
@@ -616,6 +618,27 @@ vd_scorecard_form_set_conflicts (VdScorecardForm *self,
                                G_CONNECT_SWAPPED);
       g_ptr_array_add (self->conflict_views, view);
     }
+}
+
+/**
+ * vd_scorecard_form_get_history_view:
+ *
+ * Returns: (transfer none): the scorecard's history, shown under it
+ */
+GtkWidget *
+vd_scorecard_form_get_history_view (VdScorecardForm *self)
+{
+  g_return_val_if_fail (VD_IS_SCORECARD_FORM (self), NULL);
+
+  if (self->history_view == NULL)
+    {
+      /* Under the verdict: what it was before, and who set it. */
+      GtkWidget *heading = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->ship_button)));
+
+      self->history_view = vd_history_view_new ();
+      gtk_box_append (GTK_BOX (heading), self->history_view);
+    }
+  return self->history_view;
 }
 
 /**

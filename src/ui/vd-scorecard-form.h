@@ -38,5 +38,6 @@ void           vd_scorecard_form_set_verdict     (VdScorecardForm *self,
 void           vd_scorecard_form_set_conflicts   (VdScorecardForm *self,
                                                   GPtrArray       *conflicts);
 guint          vd_scorecard_form_get_n_conflicts (VdScorecardForm *self);
+GtkWidget     *vd_scorecard_form_get_history_view (VdScorecardForm *self);
 
 G_END_DECLS

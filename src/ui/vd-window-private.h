@@ -8,6 +8,7 @@
 #include "vd-reviewer-editor.h"
 #include "vd-session.h"
 #include "vd-sidebar.h"
+#include "vd-sync-button.h"
 #include "vd-tool-editor.h"
 #include "vd-window.h"
 
@@ -45,7 +46,10 @@ struct _VdWindow
   GtkWidget            *retry_button;
   GtkWidget            *copy_button;
   GtkWidget            *review_button;
-  AdwMessageDialog     *conflicts_dialog;  /* while it is open */
+  GtkWindow            *conflicts_window;  /* the list of conflicts, while it is open */
+  GtkBox               *conflicts_box;
+  VdSyncButton         *sync_button;
+  VdSyncer             *syncer;
 };
 
 void _vd_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -57,6 +61,13 @@ void _vd_window_saving_start      (VdWindow       *self);
 void _vd_window_saving_update     (VdWindow       *self);
 char *_vd_window_record_name      (VdWindow       *self,
                                    VdRecord       *record);
+
+/* vd-window-sync.c: the shared desk. */
+void _vd_window_class_add_sync    (GtkWidgetClass *widget_class);
+void _vd_window_sync_start        (VdWindow       *self);
+void _vd_window_sync_now          (VdWindow       *self);
+void _vd_window_sync_close        (VdWindow       *self);
+void _vd_window_sync_dispose      (VdWindow       *self);
 
 /* vd-window-unsaved.c */
 void     _vd_window_unsaved_init      (VdWindow *self);

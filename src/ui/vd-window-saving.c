@@ -201,6 +201,22 @@ on_review_resolve (GtkWidget *view,
     _vd_window_toast_error (self, _("Could not resolve the conflict"), error);
 }
 
+/* A scorecard has no name of its own: whose it is, and of which tool. */
+static char *
+describe_scorecard (VdWindow    *self,
+                    VdScorecard *scorecard)
+{
+  g_autoptr(VdReviewer) reviewer = vd_session_lookup (self->session, VD_TYPE_REVIEWER,
+                                                      vd_scorecard_get_reviewer (scorecard), NULL);
+  g_autoptr(VdTool) tool = vd_session_lookup (self->session, VD_TYPE_TOOL,
+                                              vd_scorecard_get_tool (scorecard), NULL);
+
+  /* Translators: a scorecard, e.g. “The Skeptic on Mistral Medium 3” */
+  return g_strdup_printf (_("%s on %s"),
+                          reviewer != NULL ? vd_reviewer_get_name (reviewer) : _("A reviewer"),
+                          tool != NULL ? vd_tool_get_name (tool) : _("a tool"));
+}
+
 /* What a conflict is about, in words: the record's name and the field. */
 static char *
 describe_conflict (VdWindow         *self,
@@ -226,7 +242,9 @@ describe_conflict (VdWindow         *self,
   if (record != NULL)
     {
       pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "name"))
+      if (VD_IS_SCORECARD (record))
+        name = describe_scorecard (self, VD_SCORECARD (record));
+      else if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "name"))
         g_object_get (record, "name", &name, NULL);
       else if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "title"))
         g_object_get (record, "title", &name, NULL);
@@ -261,6 +279,7 @@ fill_conflicts (VdWindow *self,
       g_autofree char *title = describe_conflict (self, conflict, &editable);
       GtkWidget *view = vd_conflict_view_new (conflict, title, editable);
 
+      vd_conflict_view_set_side_by_side (VD_CONFLICT_VIEW (view), TRUE);
       g_signal_connect_object (view, "resolve", G_CALLBACK (on_review_resolve), self, 0);
       gtk_box_append (box, view);
     }
@@ -271,53 +290,91 @@ on_conflicts_changed (VdWindow *self)
 {
   _vd_window_saving_update (self);
 
-  if (self->conflicts_dialog != NULL)
-    {
-      GtkWidget *scroller = adw_message_dialog_get_extra_child (self->conflicts_dialog);
-      GtkWidget *box = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-
-      if (GTK_IS_VIEWPORT (box))
-        box = gtk_viewport_get_child (GTK_VIEWPORT (box));
-      fill_conflicts (self, GTK_BOX (box));
-    }
+  if (self->conflicts_box != NULL)
+    fill_conflicts (self, self->conflicts_box);
 }
 
 static void
 on_review_closed (VdWindow *self)
 {
-  self->conflicts_dialog = NULL;
+  self->conflicts_window = NULL;
+  self->conflicts_box = NULL;
 }
 
+/* The list of what is unresolved, in a window of its own wide enough to
+ * show each field's theirs, mine and base side by side. */
 static void
 on_review_conflicts (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   VdWindow *self = VD_WINDOW (widget);
-  GtkWidget *scroller, *box;
+  GtkWidget *window, *toolbar, *header, *scroller, *clamp, *box, *intro;
 
-  if (self->session == NULL || self->conflicts_dialog != NULL)
+  if (self->session == NULL)
     return;
+  if (self->conflicts_window != NULL)
+    {
+      gtk_window_present (self->conflicts_window);
+      return;
+    }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  intro = gtk_label_new (_("Each of these fields was changed differently on this desk and on "
+                           "another. Theirs is in place; choose one, or edit yours into a merge "
+                           "of both. What you keep is sent with the next sync."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  fill_conflicts (self, GTK_BOX (box));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
 
-  self->conflicts_dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (self), _("Changed Here and Elsewhere"),
-                            _("Each of these fields was changed differently by this desk and by "
-                              "another. Theirs is in place; choose, or merge the two by hand.")));
-  adw_message_dialog_set_extra_child (self->conflicts_dialog, scroller);
-  adw_message_dialog_add_response (self->conflicts_dialog, "close", _("_Close"));
-  g_signal_connect_object (self->conflicts_dialog, "destroy", G_CALLBACK (on_review_closed), self,
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Unresolved Conflicts"), ""));
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar), intro);
+  gtk_widget_set_margin_start (intro, 18);
+  gtk_widget_set_margin_end (intro, 18);
+  gtk_widget_set_margin_top (intro, 12);
+  gtk_box_append (GTK_BOX (toolbar), scroller);
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Unresolved Conflicts"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 640);
+  adw_window_set_content (ADW_WINDOW (window), toolbar);
+
+  self->conflicts_window = GTK_WINDOW (window);
+  self->conflicts_box = GTK_BOX (box);
+  fill_conflicts (self, self->conflicts_box);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_review_closed), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (self->conflicts_dialog));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * vd_window_get_conflicts_list:
+ *
+ * Returns: (transfer none) (nullable): the box of #VdConflictView the list
+ *   of conflicts shows, while it is open
+ */
+GtkWidget *
+vd_window_get_conflicts_list (VdWindow *self)
+{
+  g_return_val_if_fail (VD_IS_WINDOW (self), NULL);
+  return self->conflicts_box != NULL ? GTK_WIDGET (self->conflicts_box) : NULL;
 }
 
 void

@@ -317,6 +317,11 @@ vd_window_close_request (GtkWindow *window)
   if (_vd_window_close_request (VD_WINDOW (window)))
     return TRUE;
 
+  /* Closing: what was typed is written, then sent. */
+  if (VD_WINDOW (window)->session != NULL)
+    vd_autosaver_flush (vd_session_get_autosaver (VD_WINDOW (window)->session), NULL);
+  _vd_window_sync_close (VD_WINDOW (window));
+
   return GTK_WINDOW_CLASS (vd_window_parent_class)->close_request (window);
 }
 
@@ -430,6 +435,7 @@ vd_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->store, self);
       vd_autosaver_flush (vd_session_get_autosaver (self->session), NULL);
     }
+  _vd_window_sync_dispose (self);
   g_clear_object (&self->session);
   _vd_window_unsaved_dispose (self);
   g_clear_object (&self->store);
@@ -477,6 +483,7 @@ vd_window_class_init (VdWindowClass *klass)
   _vd_window_class_add_actions (widget_class);
   _vd_window_class_add_share (widget_class);
   _vd_window_class_add_saving (widget_class);
+  _vd_window_class_add_sync (widget_class);
 }
 
 static void
@@ -539,6 +546,7 @@ vd_window_new (VdApplication *application,
       vd_speller_watch_store (vd_speller_get_default (), store);
       show_summary (self);
       restore_comparison (self);
+      _vd_window_sync_start (self);
     }
   else
     {

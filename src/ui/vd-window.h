@@ -8,6 +8,7 @@
 
 #include "vd-application.h"
 #include "vd-store.h"
+#include "vd-sync-button.h"
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,8 @@ void        vd_window_save_preview_image_async  (VdWindow            *self,
 gboolean    vd_window_save_preview_image_finish (VdWindow            *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
+GtkWidget  *vd_window_get_conflicts_list (VdWindow          *self);
+VdSyncer   *vd_window_get_syncer      (VdWindow            *self);
+VdSyncButton *vd_window_get_sync_button (VdWindow          *self);
 
 G_END_DECLS

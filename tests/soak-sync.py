@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+# soak-sync.py — four desks on one remote, under load and faults; nothing lost.
+#
+# Usage: soak-sync.py VERDICT_DESK [SECONDS] [SEED]
+#
+# Four desks (four databases, each synced by its own `verdict-desk --sync`
+# process) share one bare remote. Until SECONDS have passed, at random:
+# a desk appends a journaled token to one of a scorecard's sections or
+# changes a verdict (straight in its SQLite file, as its window would);
+# some desks sync at once (racing each other's pushes), sometimes while
+# edits land in their own file; a running sync is killed with SIGKILL; the
+# remote is moved away (unreachable) for a while and brought back.
+#
+# At the end, with the remote back, every desk syncs until nothing moves;
+# then every desk's export must be byte-identical, and every journaled
+# token must be in the final text or in some desk's recorded conflicts
+# (lost = 0). Prints one line of counts; exit status 0 only when both hold.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+SLUG = "claude-haiku-open-weights-vs-mistral-medium-3"
+DESKS = 4
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else int(time.time())
+    rng = random.Random(seed)
+    tmp = tempfile.TemporaryDirectory(prefix="verdict-desk-soak-")
+    d = tmp.name
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY") and not k.startswith("GIT_")}
+    env.update(HOME=d, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    remote = os.path.join(d, "remote.git")
+    away = os.path.join(d, "remote-away.git")
+    subprocess.run(["git", "init", "--quiet", "--bare", "-b", "main", remote], check=True, env=env)
+    dbs = [os.path.join(d, f"desk{i}.db") for i in range(DESKS)]
+
+    def desk(i, *args):
+        return [binary, "--database", dbs[i], *args]
+
+    def sync_cmd(i):
+        return desk(i, "--sync", remote, "--author-name", f"Desk {i}",
+                    "--author-email", f"desk{i}@example.org")
+
+    counts = dict(edits=0, syncs=0, synced=0, offline=0, kills=0, outages=0, conflicts=0, lost=0)
+
+    subprocess.run(desk(0, "--create-demo"), check=True, env=env, capture_output=True)
+    subprocess.run(sync_cmd(0), check=True, env=env, capture_output=True)
+    for i in range(1, DESKS):
+        subprocess.run(sync_cmd(i), check=True, env=env, capture_output=True)
+
+    with sqlite3.connect(dbs[0]) as c:
+        sections = c.execute("SELECT record, position FROM scorecards_sections").fetchall()
+        cards = [r[0] for r in c.execute("SELECT uuid FROM scorecards").fetchall()]
+    c.close()
+
+    journal = []     # (desk, token)
+    failures = {}    # why a sync failed → how often
+    running = {}     # desk → Popen
+    outage_until = 0.0
+    deadline = time.monotonic() + seconds
+    n = 0
+
+    def edit(i):
+        nonlocal n
+        with sqlite3.connect(dbs[i], timeout=30) as c:
+            if rng.random() < 0.8:
+                record, position = rng.choice(sections)
+                n += 1
+                token = f"[d{i}e{n}]"
+                c.execute("UPDATE scorecards_sections SET value = value || ? WHERE record = ? "
+                          "AND position = ?", (" " + token, record, position))
+                journal.append((i, token))
+            else:
+                c.execute("UPDATE scorecards SET verdict = ? WHERE uuid = ?",
+                          (rng.choice(["ship", "skip", "undecided"]), rng.choice(cards)))
+        c.close()
+        counts["edits"] += 1
+
+    def reap(i, p):
+        rc = p.wait()
+        counts["syncs"] += 1
+        if rc in (0, 3):
+            counts["synced"] += 1
+        elif rc == 1:
+            counts["offline"] += 1
+            why = p.stderr.read().decode().strip().splitlines()
+            failures[why[-1][:90] if why else "?"] = failures.get(why[-1][:90] if why else "?", 0) + 1
+        elif rc < 0:
+            counts["kills"] += 1
+        else:
+            raise SystemExit(f"desk {i}: sync exited {rc}: {p.stderr.read().decode()}")
+
+    while time.monotonic() < deadline:
+        now = time.monotonic()
+        if outage_until and now >= outage_until:
+            os.rename(away, remote)
+            outage_until = 0.0
+        elif not outage_until and rng.random() < 0.003:
+            os.rename(remote, away)
+            outage_until = now + rng.uniform(1.0, 4.0)
+            counts["outages"] += 1
+
+        for i, p in list(running.items()):
+            if p.poll() is not None:
+                reap(i, running.pop(i))
+
+        i = rng.randrange(DESKS)
+        action = rng.random()
+        if action < 0.55:
+            edit(i)
+        elif action < 0.9 and i not in running:
+            running[i] = subprocess.Popen(sync_cmd(i), env=env, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.PIPE)
+        elif action > 0.97 and i in running:
+            time.sleep(rng.uniform(0, 0.05))
+            running[i].send_signal(signal.SIGKILL)
+        time.sleep(rng.uniform(0, 0.02))
+
+    for i, p in list(running.items()):
+        reap(i, p)
+    if outage_until:
+        os.rename(away, remote)
+
+    # The last rounds: every desk syncs until no sync sends anything.
+    for _ in range(10):
+        sent = 0
+        for i in range(DESKS):
+            r = subprocess.run(sync_cmd(i), env=env, capture_output=True)
+            if r.returncode not in (0, 3):
+                raise SystemExit(f"desk {i}: final sync exited {r.returncode}: "
+                                 f"{r.stderr.decode()}")
+            counts["syncs"] += 1
+            out = r.stdout.decode()
+            sent += int(out.split(" received, ")[1].split(" sent")[0])
+        if sent == 0:
+            break
+
+    exports = [subprocess.run(desk(i, "--export-json", "-", "--comparison", SLUG), env=env,
+                              capture_output=True, check=True).stdout for i in range(DESKS)]
+    identical = all(e == exports[0] for e in exports)
+
+    final = exports[0].decode()
+    recorded = ""
+    for i in range(DESKS):
+        r = subprocess.run(desk(i, "--conflicts"), env=env, capture_output=True, check=True)
+        lines = r.stdout.decode().splitlines()
+        counts["conflicts"] += len(lines)
+        recorded += r.stdout.decode()
+    lost = [t for _, t in journal if t not in final and t not in recorded]
+    counts["lost"] = len(lost)
+
+    print(f"seed {seed}, {seconds:g} s: " + ", ".join(f"{k} {v}" for k, v in counts.items()) +
+          f"; exports identical: {'yes' if identical else 'NO'}")
+    for why, k in sorted(failures.items(), key=lambda x: -x[1]):
+        print(f"  {k} failed: {why}")
+    if lost:
+        print("lost:", " ".join(lost[:20]))
+    tmp.cleanup()
+    return 0 if identical and not lost else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
