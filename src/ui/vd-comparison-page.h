@@ -8,6 +8,7 @@
 
 #include "vd-page.h"
 #include "vd-preview.h"
+#include "vd-prose-row.h"
 #include "vd-reviewer-picker.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,8 @@ GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
                                                    const char       *reviewer,
                                                    guint             tool_index);
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
+VdProseRow  *vd_comparison_page_get_dek_row       (VdComparisonPage *self);
+VdProseRow  *vd_comparison_page_get_pricing_read_row (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
 GtkLabel    *vd_comparison_page_get_message       (VdComparisonPage *self);
 GtkDropDown *vd_comparison_page_get_tool_row      (VdComparisonPage *self,
