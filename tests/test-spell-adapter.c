@@ -284,6 +284,11 @@ test_correct_and_undo (Fixture      *fixture,
   restored = buffer_text (fixture->view);
   g_assert_cmpstr (restored, ==, "teh pannel");
   g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  /* Wrong again, and underlined again. */
+  wait_checked (fixture->adapter);
+  g_clear_pointer (&flags, g_free);
+  flags = flagged_words (fixture->adapter, fixture->view);
+  g_assert_cmpstr (flags, ==, "teh|pannel");
 
   /* A right word gets no suggestions. */
   load_text (fixture->view, "the panel");
@@ -673,6 +678,10 @@ test_prose_row (gconstpointer data)
   g_assert_cmpstr (fixed, ==, "teh");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "text.undo", NULL));
   g_assert_cmpstr (vd_prose_row_get_text (row), ==, "teh pannel");
+  wait_checked (adapter);
+  g_clear_pointer (&wrong, g_free);
+  wrong = flagged_words (adapter, view);
+  g_assert_cmpstr (wrong, ==, "teh|pannel");
 
   type_text (view, "the panel");
   wait_checked (adapter);
