@@ -15,8 +15,9 @@
 #include "vd-scorecard-form.h"
 #include "vd-speller.h"
 #include "vd-spell-adapter-private.h"
-#include "vd-spell-entry.h"
+#include "vd-prose-row.h"
 #include "vd-spell-language-row.h"
+#include "vd-test-desk.h"
 #include "vd-test-util.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -283,6 +284,11 @@ test_correct_and_undo (Fixture      *fixture,
   restored = buffer_text (fixture->view);
   g_assert_cmpstr (restored, ==, "teh pannel");
   g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+  /* Wrong again, and underlined again. */
+  wait_checked (fixture->adapter);
+  g_clear_pointer (&flags, g_free);
+  flags = flagged_words (fixture->adapter, fixture->view);
+  g_assert_cmpstr (flags, ==, "teh|pannel");
 
   /* A right word gets no suggestions. */
   load_text (fixture->view, "the panel");
@@ -594,75 +600,63 @@ test_reviewer_editor_row (void)
   g_assert_finalize_object (editor);
 }
 
-/* The flagged words of an entry row: its GtkText's underlines. */
-static char *
-entry_flagged_words (VdSpellEntry *entry,
-                     GtkEditable  *editable)
+/* Typing, as a person does: one user action, undoable. */
+static void
+type_text (GtkTextView *view,
+           const char  *text)
 {
-  PangoAttrList *attrs = gtk_text_get_attributes (vd_spell_entry_get_text_widget (entry));
-  const char *text = gtk_editable_get_text (editable);
-  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  g_auto(GStrv) all = NULL;
-  GSList *list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
 
-  for (GSList *l = list; l != NULL; l = l->next)
-    {
-      PangoAttribute *attr = l->data;
-      g_autofree char *word = NULL;
-
-      /* Each underline comes with its colour. */
-      if (attr->klass->type == PANGO_ATTR_UNDERLINE_COLOR)
-        continue;
-      g_assert_cmpint (attr->klass->type, ==, PANGO_ATTR_UNDERLINE);
-      g_assert_cmpint (((PangoAttrInt *) attr)->value, ==, PANGO_UNDERLINE_ERROR);
-      word = g_strndup (text + attr->start_index, attr->end_index - attr->start_index);
-      g_strv_builder_add (words, word);
-    }
-  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
-
-  all = g_strv_builder_end (words);
-  return g_strjoinv ("|", all);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
 }
 
+/* The dek and the pricing read of the real page: prose rows, checked by the
+ * same adapter as the sections, writing through to the comparison. */
 static void
-wait_entry_checked (VdSpellEntry *entry)
+test_prose_row (gconstpointer data)
 {
-  while (!vd_spell_entry_is_checked (entry))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* The one-line prose rows (dek, pricing read) are AdwEntryRows. */
-static void
-test_entry_row (void)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  VdSpellEntry *entry;
-  GtkText *text;
+  const char *property = data;
+  VdTestDesk desk = { 0 };
+  VdComparisonPage *page;
+  VdComparison *comparison;
+  VdProseRow *row;
+  GtkTextView *view;
+  VdSpellAdapter *adapter;
+  GtkTextIter iter;
+  GMenuModel *suggestions;
+  gboolean offered = FALSE;
   g_autofree char *wrong = NULL;
   g_autofree char *fixed = NULL;
   g_autofree char *right = NULL;
-  GMenuModel *suggestions;
-  gboolean offered = FALSE;
+  g_autofree char *stored = NULL;
 
   wait_probed ();
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  gtk_window_set_child (window, list);
-  entry = vd_spell_entry_attach (GTK_EDITABLE (row));
-  g_assert_true (vd_spell_entry_get_for_editable (GTK_EDITABLE (row)) == entry);
-  text = vd_spell_entry_get_text_widget (entry);
-  gtk_window_present (window);
+  vd_test_desk_set_up (&desk, NULL);
+  page = vd_test_desk_open_demo (&desk);
+  comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  row = g_str_equal (property, "dek") ? vd_comparison_page_get_dek_row (page)
+                                      : vd_comparison_page_get_pricing_read_row (page);
+  view = vd_prose_row_get_view (row);
+  adapter = vd_spell_adapter_get_for_view (view);
+  g_assert_nonnull (adapter);
+  g_assert_cmpstr (vd_spell_adapter_get_language (adapter), ==, "en_US");
 
-  gtk_editable_set_text (GTK_EDITABLE (row), "teh pannel");
-  g_assert_false (vd_spell_entry_is_checked (entry));
-  wait_entry_checked (entry);
-  wrong = entry_flagged_words (entry, GTK_EDITABLE (row));
+  type_text (view, "teh pannel");
+  g_object_get (comparison, property, &stored, NULL);
+  g_assert_cmpstr (stored, ==, "teh pannel");
+  wait_checked (adapter);
+  wrong = flagged_words (adapter, view);
   g_assert_cmpstr (wrong, ==, "teh|pannel");
 
-  /* The menu is for the word at the cursor. */
-  g_assert_true (vd_spell_entry_prepare_menu (entry, 6));
-  suggestions = vd_spell_entry_get_suggestions (entry);
+  /* A suggestion replaces the word, and one undo puts it back. */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, 6);
+  g_assert_true (vd_spell_adapter_prepare_menu (adapter, &iter));
+  suggestions = vd_spell_adapter_get_suggestions (adapter);
   g_assert_cmpint (g_menu_model_get_n_items (suggestions), >=, 1);
   g_assert_cmpint (g_menu_model_get_n_items (suggestions), <=, 5);
   for (int i = 0; i < g_menu_model_get_n_items (suggestions); i++)
@@ -674,27 +668,79 @@ test_entry_row (void)
       offered |= g_str_equal (target, "panel");
     }
   g_assert_true (offered);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "spelling.correct", "s", "panel"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "teh panel");
-  wait_entry_checked (entry);
-  fixed = entry_flagged_words (entry, GTK_EDITABLE (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "spelling.correct", "s", "panel"));
+  g_assert_cmpstr (vd_prose_row_get_text (row), ==, "teh panel");
+  g_clear_pointer (&stored, g_free);
+  g_object_get (comparison, property, &stored, NULL);
+  g_assert_cmpstr (stored, ==, "teh panel");
+  wait_checked (adapter);
+  fixed = flagged_words (adapter, view);
   g_assert_cmpstr (fixed, ==, "teh");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "text.undo", NULL));
+  g_assert_cmpstr (vd_prose_row_get_text (row), ==, "teh pannel");
+  wait_checked (adapter);
+  g_clear_pointer (&wrong, g_free);
+  wrong = flagged_words (adapter, view);
+  g_assert_cmpstr (wrong, ==, "teh|pannel");
 
-  /* Undo takes the correction out, then puts the word back: GtkText cannot
-   * group the two (see vd-spell-entry.c); the rest of the text stays. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "teh ");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "teh pannel");
-
-  gtk_editable_set_text (GTK_EDITABLE (row), "the panel");
-  wait_entry_checked (entry);
-  right = entry_flagged_words (entry, GTK_EDITABLE (row));
+  type_text (view, "the panel");
+  wait_checked (adapter);
+  right = flagged_words (adapter, view);
   g_assert_cmpstr (right, ==, "");
-  g_assert_false (vd_spell_entry_prepare_menu (entry, 1));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, 1);
+  g_assert_false (vd_spell_adapter_prepare_menu (adapter, &iter));
 
-  gtk_window_destroy (window);
+  vd_test_desk_tear_down (&desk, NULL);
+}
+
+/* A long paragraph is checked in many idle slices, none of which checks
+ * it whole; an edit of another paragraph checks that paragraph only. */
+static void
+test_long_paragraph (Fixture      *fixture,
+                     gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (fixture->view);
+  gint64 now = 0;
+  guint n_slices, most_words, words;
+  g_auto(GStrv) flagged = NULL;
+  g_autofree char *all = NULL;
+  GtkTextIter end;
+
+  vd_speller_load_language (vd_speller_get_default (), "en_US");
+  while (!vd_speller_is_loaded (vd_speller_get_default (), "en_US"))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* 780 words, one in thirteen wrong, then a short paragraph. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "the panel wrote teh review of a tool it had used for weeks ");
+  g_string_append (text, "\nA short one.");
+  load_text (fixture->view, text->str);
+
+  /* Each look at the clock is a millisecond: a slice is three words. */
+  vd_spell_set_idle_clock (counting_clock, &now);
+  vd_spell_reset_longest_slice ();
+  wait_checked (fixture->adapter);
+  vd_spell_get_slice_counts (&n_slices, &most_words, &words);
+  g_assert_cmpuint (words, ==, 783);
+  g_assert_cmpuint (most_words, ==, VD_SPELL_SLICE_BUDGET_USEC / 1000);
+  g_assert_cmpuint (n_slices, ==, 261);
+  all = flagged_words (fixture->adapter, fixture->view);
+  flagged = g_strsplit (all, "|", -1);
+  g_assert_cmpuint (g_strv_length (flagged), ==, 60);
+  for (guint i = 0; flagged[i] != NULL; i++)
+    g_assert_cmpstr (flagged[i], ==, "teh");
+
+  /* Typing in the short paragraph: its three words, not the long one. */
+  vd_spell_reset_longest_slice ();
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Teh", -1);
+  wait_checked (fixture->adapter);
+  vd_spell_get_slice_counts (&n_slices, &most_words, &words);
+  g_assert_cmpuint (words, ==, 4);
+  g_assert_cmpuint (n_slices, ==, 2);
+
+  vd_spell_set_idle_clock (NULL, NULL);
 }
 
 static void
@@ -737,11 +783,13 @@ main (int   argc,
   ADD ("/spell-adapter/switch", test_switch, NULL);
   ADD ("/spell-adapter/reviewer-language", test_reviewer_language, "test-reviewer");
   ADD ("/spell-adapter/slices", test_slices, NULL);
+  ADD ("/spell-adapter/long-paragraph", test_long_paragraph, NULL);
 #undef ADD
   g_test_add_func ("/spell-adapter/scorecard-form", test_scorecard_form);
   g_test_add_func ("/spell-adapter/reviewer-editor", test_reviewer_editor_row);
   g_test_add_func ("/spell-adapter/preferences", test_preferences);
-  g_test_add_func ("/spell-adapter/entry-row", test_entry_row);
+  g_test_add_data_func ("/spell-adapter/dek", "dek", test_prose_row);
+  g_test_add_data_func ("/spell-adapter/pricing-read", "pricing-read", test_prose_row);
 
   status = g_test_run ();
   vd_test_remove_config (config);

@@ -328,6 +328,64 @@ test_sidebar_flag (Desk          *desk,
   g_assert_true (vd_sidebar_is_flagged (sidebar, DEMO_UUID));
 }
 
+/* The dek and the pricing read are text areas among the page's rows: typed
+ * text reaches the preview and the database, undo goes back, and the flag
+ * of a missing one takes the editor into its text. */
+static void
+test_prose_rows (Desk          *desk,
+                 gconstpointer  data)
+{
+  VdComparisonPage *page = open_demo (desk);
+  VdComparison *comparison = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  VdProseRow *read_row = vd_comparison_page_get_pricing_read_row (page);
+  GtkTextBuffer *read = gtk_text_view_get_buffer (vd_prose_row_get_view (read_row));
+  GtkTextView *dek = vd_prose_row_get_view (vd_comparison_page_get_dek_row (page));
+  GtkLabel *label = vd_preview_get_pricing_read_label (vd_comparison_page_get_preview (page));
+  GtkWidget *flag = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                               VD_TYPE_COMPARISON_PAGE,
+                                                               "flag_group"));
+  const char *text = "<b>Paid</b> & free,\nover two lines";
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(VdComparison) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter end;
+
+  /* What the page loaded is not the editor's to undo. */
+  g_assert_cmpstr (vd_prose_row_get_text (read_row), ==, vd_comparison_get_pricing_read (comparison));
+  g_assert_false (gtk_text_buffer_get_can_undo (read));
+
+  gtk_text_buffer_set_text (read, text, -1);
+  g_assert_cmpstr (vd_comparison_get_pricing_read (comparison), ==, text);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, text);
+  g_assert_false (gtk_label_get_use_markup (label));
+
+  gtk_text_buffer_get_end_iter (read, &end);
+  gtk_text_buffer_insert (read, &end, " more", -1);
+  gtk_text_buffer_undo (read);
+  g_assert_cmpstr (vd_comparison_get_pricing_read (comparison), ==, text);
+  g_assert_true (vd_window_flush (desk->window, NULL));
+  stored = vd_store_load_comparison_by_slug (desk->store, DEMO_SLUG, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vd_comparison_get_pricing_read (stored), ==, text);
+
+  /* A published page without its dek is flagged; the flag focuses the dek. */
+  g_assert_cmpint (vd_comparison_get_status (comparison), ==, VD_STATUS_PUBLISHED);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dek), "", -1);
+  g_assert_cmpstr (vd_comparison_get_dek (comparison), ==, "");
+  g_assert_true (gtk_widget_get_visible (flag));
+  collect_action_rows (flag, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
+                   "The comparison has no dek");
+  g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activated");
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page))) == GTK_WIDGET (dek));
+
+  /* Written back from elsewhere (the comparison's own setter), the row follows. */
+  vd_comparison_set_dek (comparison, "Back again.");
+  g_assert_cmpstr (vd_prose_row_get_text (vd_comparison_page_get_dek_row (page)), ==, "Back again.");
+  g_assert_false (gtk_widget_get_visible (flag));
+}
+
 static gboolean
 sidebar_has_title (Desk       *desk,
                    GType       kind,
@@ -1592,6 +1650,7 @@ main (int   argc,
   ADD_DESK ("flag-after-edit", test_flag_after_edit);
   ADD_DESK ("sidebar-flag", test_sidebar_flag);
   ADD_DESK ("export-refuses-flagged", test_export_refuses_flagged);
+  ADD_DESK ("prose-rows", test_prose_rows);
   ADD_DESK ("title-reaches-sidebar-and-preview", test_title_reaches_sidebar_and_preview);
   ADD_DESK ("tool-editor-is-shared", test_tool_editor_is_shared);
   ADD_DESK ("export-matches-command-line", test_export_matches_command_line);

@@ -18,12 +18,12 @@
 #include "vd-history-view.h"
 #include "vd-sync.h"
 #include "vd-enum-types.h"
+#include "vd-prose-row.h"
 #include "vd-readiness.h"
 #include "vd-reviewer-picker.h"
 #include "vd-scorecard-form.h"
 #include "vd-slug.h"
 #include "vd-undo.h"
-#include "vd-spell-entry.h"
 
 /* Below this width the editor and the preview take turns: at 1280 px the
  * window leaves the page about 980 px beside a 300 px sidebar, enough for
@@ -67,11 +67,11 @@ struct _VdComparisonPage
   GtkWidget           *preview_scroller;
   VdPreview           *preview;
   AdwEntryRow         *title_row;
-  AdwEntryRow         *dek_row;
+  VdProseRow          *dek_row;
   AdwEntryRow         *slug_row;
   GtkDropDown         *tool_a_row;
   GtkDropDown         *tool_b_row;
-  AdwEntryRow         *pricing_read_row;
+  VdProseRow          *pricing_read_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *date_row;
   GtkLabel            *page_message;
@@ -1090,10 +1090,11 @@ disconnect_page (VdComparisonPage *self)
   g_clear_object (&self->page);
 }
 
+/* @row: an entry row or a prose row, both of which have "text" */
 static void
 bind_text (VdComparisonPage *self,
            const char       *property,
-           AdwEntryRow      *row)
+           gpointer          row)
 {
   GBinding *binding = g_object_bind_property (comparison (self), property, row, "text",
                                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -1292,6 +1293,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 
   g_type_ensure (VD_TYPE_PREVIEW);
+  g_type_ensure (VD_TYPE_PROSE_ROW);
   g_type_ensure (VD_TYPE_REVIEWER_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1353,8 +1355,6 @@ vd_comparison_page_init (VdComparisonPage *self)
   self->reviewers = g_list_store_new (VD_TYPE_SUMMARY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  vd_spell_entry_attach (GTK_EDITABLE (self->dek_row));
-  vd_spell_entry_attach (GTK_EDITABLE (self->pricing_read_row));
 
   for (int s = VD_STATUS_DRAFT; s <= VD_STATUS_PUBLISHED; s++)
     gtk_string_list_append (statuses, _(vd_status_get_label (s)));
@@ -1532,6 +1532,30 @@ vd_comparison_page_get_title_row (VdComparisonPage *self)
 {
   g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
   return self->title_row;
+}
+
+/**
+ * vd_comparison_page_get_dek_row:
+ *
+ * Returns: (transfer none): the row the dek is written in
+ */
+VdProseRow *
+vd_comparison_page_get_dek_row (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->dek_row;
+}
+
+/**
+ * vd_comparison_page_get_pricing_read_row:
+ *
+ * Returns: (transfer none): the row the pricing read is written in
+ */
+VdProseRow *
+vd_comparison_page_get_pricing_read_row (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+  return self->pricing_read_row;
 }
 
 /**

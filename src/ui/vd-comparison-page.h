@@ -8,6 +8,7 @@
 
 #include "vd-page.h"
 #include "vd-preview.h"
+#include "vd-prose-row.h"
 #include "vd-reviewer-picker.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,8 @@ void       vd_comparison_page_show_field          (VdComparisonPage *self,
                                                    const char       *field,
                                                    int               section);
 AdwEntryRow *vd_comparison_page_get_title_row     (VdComparisonPage *self);
+VdProseRow  *vd_comparison_page_get_dek_row       (VdComparisonPage *self);
+VdProseRow  *vd_comparison_page_get_pricing_read_row (VdComparisonPage *self);
 AdwComboRow *vd_comparison_page_get_status_row    (VdComparisonPage *self);
 GtkLabel    *vd_comparison_page_get_message       (VdComparisonPage *self);
 GtkDropDown *vd_comparison_page_get_tool_row      (VdComparisonPage *self,

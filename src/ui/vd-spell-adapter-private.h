@@ -21,6 +21,11 @@ guint  vd_spell_run_slice            (gint64        budget_usec,
 gint64 vd_spell_get_longest_slice    (void);
 gint64 vd_spell_get_longest_slice_cpu (void);
 void   vd_spell_reset_longest_slice  (void);
+void   vd_spell_get_slice_counts     (guint        *n_slices_out,
+                                      guint        *most_words_out,
+                                      guint        *words_out);
+void   vd_spell_set_idle_clock       (VdSpellClock  clock,
+                                      gpointer      clock_data);
 gboolean vd_spell_has_pending        (void);
 gint64 vd_spell_get_learn_time       (void);
 

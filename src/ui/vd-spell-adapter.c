@@ -157,6 +157,9 @@ static gboolean default_loaded;
 
 static gint64 longest_slice;
 static gint64 longest_slice_cpu;
+static guint n_slices;           /* idle slices that checked words, since the last reset */
+static guint most_slice_words;   /* the most words one of them checked */
+static guint words_checked;      /* the words they checked, in all */
 
 static gint64 thread_cpu_time (void);
 
@@ -266,6 +269,11 @@ monotonic_clock (gpointer data)
 {
   return g_get_monotonic_time ();
 }
+
+/* What the idle slices tell the time by: a test's clock that counts calls
+ * makes their length a number of words. */
+static VdSpellClock idle_clock = monotonic_clock;
+static gpointer idle_clock_data;
 
 static gboolean run_pending_cb (gpointer data);
 
@@ -453,8 +461,12 @@ run_pending_cb (gpointer data)
 {
   gint64 start = g_get_monotonic_time ();
   gint64 start_cpu = thread_cpu_time ();
+  guint n_words;
 
-  vd_spell_run_slice (VD_SPELL_SLICE_BUDGET_USEC, monotonic_clock, NULL);
+  n_words = vd_spell_run_slice (VD_SPELL_SLICE_BUDGET_USEC, idle_clock, idle_clock_data);
+  n_slices += n_words > 0;
+  words_checked += n_words;
+  most_slice_words = MAX (most_slice_words, n_words);
 
   /* Measured around the whole slice, tags included: what the benchmark of
    * opening a comparison reads. */
@@ -492,11 +504,57 @@ vd_spell_get_longest_slice_cpu (void)
   return longest_slice_cpu;
 }
 
+/**
+ * vd_spell_reset_longest_slice:
+ *
+ * Starts the slice figures again: the longest slices and the counts below.
+ */
 void
 vd_spell_reset_longest_slice (void)
 {
   longest_slice = 0;
   longest_slice_cpu = 0;
+  n_slices = 0;
+  most_slice_words = 0;
+  words_checked = 0;
+}
+
+/**
+ * vd_spell_get_slice_counts:
+ * @n_slices_out: (out) (optional): how many idle slices checked words
+ * @most_words_out: (out) (optional): the most words one slice checked
+ * @words_out: (out) (optional): the words checked in all
+ *
+ * Counts of the main loop's spelling slices since the last
+ * vd_spell_reset_longest_slice().
+ */
+void
+vd_spell_get_slice_counts (guint *n_slices_out,
+                           guint *most_words_out,
+                           guint *words_out)
+{
+  if (n_slices_out != NULL)
+    *n_slices_out = n_slices;
+  if (most_words_out != NULL)
+    *most_words_out = most_slice_words;
+  if (words_out != NULL)
+    *words_out = words_checked;
+}
+
+/**
+ * vd_spell_set_idle_clock:
+ * @clock: (nullable): what the main loop's slices tell the time by; %NULL
+ *   for the monotonic clock
+ *
+ * For the tests: a clock that counts its calls bounds each slice by words
+ * instead of by the machine's speed.
+ */
+void
+vd_spell_set_idle_clock (VdSpellClock clock,
+                         gpointer     clock_data)
+{
+  idle_clock = clock != NULL ? clock : monotonic_clock;
+  idle_clock_data = clock != NULL ? clock_data : NULL;
 }
 
 /**

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the text views' and the entries' spelling menus share: the items,
+ * The spelling part of the text views' menus: the items,
  * and filling them for one word. The widget's own menu (cut, copy, paste)
  * stays, after the spelling part.
  */
