@@ -333,6 +333,11 @@ test_conflicts_list (Fixture       *fixture,
     g_assert_cmpstr (their_text, ==, "Theirs, from the other desk.");
     g_assert_nonnull (conflict->base);
   }
+  /* The focus starts in yours, not on theirs (selectable text, which would
+   * open selected whole). */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->desk.window->conflicts_window)),
+                                         view));
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (fixture->desk.window->conflicts_window))));
   /* The list names the scorecard, not its uuid. */
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (view)))),
                             " on "));

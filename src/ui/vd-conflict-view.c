@@ -134,6 +134,19 @@ vd_conflict_view_dispose (GObject *object)
   G_OBJECT_CLASS (vd_conflict_view_parent_class)->dispose (object);
 }
 
+/* Yours first: "theirs" is selectable text, and a label that takes the
+ * focus from the keyboard opens with all of it selected. */
+static gboolean
+vd_conflict_view_grab_focus (GtkWidget *widget)
+{
+  VdConflictView *self = VD_CONFLICT_VIEW (widget);
+
+  if (gtk_widget_get_visible (self->mine_frame) &&
+      gtk_widget_grab_focus (GTK_WIDGET (self->mine_view)))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->mine_button));
+}
+
 static void
 vd_conflict_view_class_init (VdConflictViewClass *klass)
 {
@@ -141,6 +154,7 @@ vd_conflict_view_class_init (VdConflictViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vd_conflict_view_dispose;
+  widget_class->grab_focus = vd_conflict_view_grab_focus;
 
   /**
    * VdConflictView::resolve:

@@ -359,6 +359,13 @@ on_review_conflicts (GtkWidget  *widget,
   self->conflicts_window = GTK_WINDOW (window);
   self->conflicts_box = GTK_BOX (box);
   fill_conflicts (self, self->conflicts_box);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (VD_IS_CONFLICT_VIEW (child))
+      {
+        gtk_widget_grab_focus (child);
+        break;
+      }
   g_signal_connect_object (window, "destroy", G_CALLBACK (on_review_closed), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
