@@ -23,6 +23,7 @@ _vd_window_update_actions (VdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-tool", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-reviewer", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", is_comparison);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-preview-image", is_comparison);

@@ -214,11 +214,15 @@ kind_label (GType type)
 static GtkWidget *
 preview_list (const VdImportPreview *preview)
 {
-  static const struct { VdImportOutcome outcome; const char *title; } groups[] = {
-    { VD_IMPORT_ADDED,     N_("Added") },
-    { VD_IMPORT_UPDATED,   N_("Updated") },
-    { VD_IMPORT_OLDER,     N_("Skipped: the desk’s copy is newer") },
-    { VD_IMPORT_UNCHANGED, N_("Unchanged") },
+  static const struct {
+    VdImportOutcome outcome;
+    const char *title;
+    const char *description;
+  } groups[] = {
+    { VD_IMPORT_ADDED,     N_("Added"),     NULL },
+    { VD_IMPORT_UPDATED,   N_("Updated"),   N_("The document’s copy is newer") },
+    { VD_IMPORT_OLDER,     N_("Skipped"),   N_("The desk’s copy is newer") },
+    { VD_IMPORT_UNCHANGED, N_("Unchanged"), NULL },
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -236,6 +240,9 @@ preview_list (const VdImportPreview *preview)
         g_autofree char *title = g_strdup_printf ("%s (%u)", _(groups[g].title), items->len);
 
         adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+        if (groups[g].description != NULL)
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                                 _(groups[g].description));
       }
       gtk_widget_set_name (group, groups[g].title);
 
