@@ -421,6 +421,132 @@ test_trailing_content (void)
   g_assert_nonnull (strstr (after, "\"comparisons\" : []"));
 }
 
+/* Sets @member of the page's record in @list whose "name" is @name. */
+static void
+edit_named (JsonObject *page,
+            const char *list,
+            const char *name,
+            const char *member,
+            const char *value)
+{
+  JsonArray *array = json_object_get_array_member (page, list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (item, "name"), name) == 0)
+        {
+          json_object_set_string_member (item, member, value);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *main_sum = vd_test_file_checksum (path);
+  g_autofree char *wal_sum = g_file_test (wal, G_FILE_TEST_EXISTS)
+                             ? vd_test_file_checksum (wal) : g_strdup ("-");
+
+  return g_strconcat (main_sum, " ", wal_sum, NULL);
+}
+
+static void
+assert_items (VdImportPreview *preview,
+              VdImportOutcome  outcome,
+              GType            type,
+              const char      *name,
+              const char      *tool)
+{
+  GArray *items = preview->items[outcome];
+  VdImportItem *item;
+
+  g_assert_cmpuint (items->len, ==, 1);
+  item = &g_array_index (items, VdImportItem, 0);
+  g_assert_true (item->type == type);
+  g_assert_cmpstr (item->name, ==, name);
+  g_assert_cmpstr (item->tool, ==, tool);
+}
+
+/* The dry run says, by name, what the import would do, and the file keeps
+ * every byte; the real import then does exactly that. */
+static void
+test_preview (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(VdStore) demo = vd_test_new_demo_store (&path);
+  g_autofree char *text = vd_test_export (demo, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(VdScorecard) card = NULL;
+  g_autoptr(VdImportPreview) preview = NULL;
+  g_autoptr(VdImportPreview) broken_preview = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VdImportStats stats = { 0 };
+  JsonObject *page;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  page = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                  "comparisons"), 0);
+  edit_named (page, "tools", "Mistral Medium 3", "updated", "2026-11-21T09:00:00.000000Z");
+  edit_named (page, "tools", "Mistral Medium 3", "name", "Mistral Medium 3.1");
+  edit_named (page, "reviewers", "Marcus Webb", "updated", "2026-11-19T09:00:00.000000Z");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  document = json_generator_to_data (generator, NULL);
+  bytes = g_bytes_new (document, strlen (document));
+
+  /* Tomás's scorecard on Mistral is not in the database. */
+  card = vd_store_load (demo, VD_TYPE_SCORECARD, "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c27", &error);
+  g_assert_no_error (error);
+  g_assert_true (vd_store_delete (demo, VD_RECORD (card), &error));
+  g_assert_no_error (error);
+
+  before = file_digest (path);
+  preview = vd_import_preview_bytes (demo, bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  after = file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+
+  assert_items (preview, VD_IMPORT_ADDED, VD_TYPE_SCORECARD, "Tomás Herrera", "Mistral Medium 3.1");
+  assert_items (preview, VD_IMPORT_UPDATED, VD_TYPE_TOOL, "Mistral Medium 3.1", NULL);
+  assert_items (preview, VD_IMPORT_OLDER, VD_TYPE_REVIEWER, "Marcus Webb", NULL);
+  g_assert_cmpuint (preview->items[VD_IMPORT_UNCHANGED]->len, ==, 12);
+  g_assert_cmpuint (preview->stats.comparisons, ==, 1);
+  g_assert_cmpuint (preview->stats.added, ==, 1);
+  g_assert_cmpuint (preview->stats.updated, ==, 1);
+  g_assert_cmpuint (preview->stats.unchanged, ==, 13);
+  g_assert_false (vd_store_contains (demo, VD_TYPE_SCORECARD,
+                                     "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c27", NULL, NULL));
+
+  /* A bad document: the importer's message, and still nothing written. */
+  broken = g_bytes_new_static ("{\"format\": \"nope\"}", strlen ("{\"format\": \"nope\"}"));
+  broken_preview = vd_import_preview_bytes (demo, broken, &error);
+  g_assert_null (broken_preview);
+  g_assert_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  after = file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The import does what the preview said. */
+  g_assert_true (vd_import_from_bytes (demo, bytes, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, preview->stats.added);
+  g_assert_cmpuint (stats.updated, ==, preview->stats.updated);
+  g_assert_cmpuint (stats.unchanged, ==, preview->stats.unchanged);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/import/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/import/page-rules", test_page_rules);
   g_test_add_func ("/import/trailing-content", test_trailing_content);
+  g_test_add_func ("/import/preview", test_preview);
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     {

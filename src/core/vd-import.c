@@ -212,12 +212,65 @@ parse_comparison (JsonNode    *node,
   return g_steal_pointer (&records);
 }
 
-/* Merges @records inside the caller's transaction. */
+static const char *
+record_name (VdRecord *record)
+{
+  if (VD_IS_COMPARISON (record))
+    return vd_comparison_get_title (VD_COMPARISON (record));
+  if (VD_IS_TOOL (record))
+    return vd_tool_get_name (VD_TOOL (record));
+  if (VD_IS_REVIEWER (record))
+    return vd_reviewer_get_name (VD_REVIEWER (record));
+  return NULL;
+}
+
+/* Notes what the merge decided for @record in @preview, by name; a
+ * scorecard is named by its reviewer and tool, found among @records (the
+ * page names every tool and reviewer its scorecards refer to). */
+static void
+note_outcome (VdImportPreview *preview,
+              GPtrArray       *records,
+              VdRecord        *record,
+              VdImportOutcome  outcome)
+{
+  VdImportItem item = { G_OBJECT_TYPE (record), NULL, NULL };
+
+  if (!g_hash_table_add (preview->noted, g_strdup (vd_record_get_uuid (record))))
+    return;
+
+  if (VD_IS_SCORECARD (record))
+    {
+      VdScorecard *card = VD_SCORECARD (record);
+      const char *tool = vd_scorecard_get_tool (card);
+      const char *reviewer = vd_scorecard_get_reviewer (card);
+
+      for (guint i = 0; i < records->len; i++)
+        {
+          VdRecord *other = g_ptr_array_index (records, i);
+
+          if (VD_IS_TOOL (other) && g_strcmp0 (vd_record_get_uuid (other), tool) == 0)
+            tool = vd_tool_get_name (VD_TOOL (other));
+          else if (VD_IS_REVIEWER (other) &&
+                   g_strcmp0 (vd_record_get_uuid (other), reviewer) == 0)
+            reviewer = vd_reviewer_get_name (VD_REVIEWER (other));
+        }
+      item.name = g_strdup (reviewer);
+      item.tool = g_strdup (tool);
+    }
+  else
+    item.name = g_strdup (record_name (record));
+
+  g_array_append_val (preview->items[outcome], item);
+}
+
+/* Merges @records inside the caller's transaction; with @preview, notes
+ * each decision there too. */
 static gboolean
-merge (VdStore        *store,
-       GPtrArray      *records,
-       VdImportStats  *stats,
-       GError        **error)
+merge (VdStore          *store,
+       GPtrArray        *records,
+       VdImportStats    *stats,
+       VdImportPreview  *preview,
+       GError          **error)
 {
   for (guint i = 0; i < records->len; i++)
     {
@@ -240,6 +293,10 @@ merge (VdStore        *store,
             goto failed;
 
           stats->unchanged++;
+          if (preview != NULL)
+            note_outcome (preview, records, record,
+                          stored_updated > vd_record_get_updated (record)
+                          ? VD_IMPORT_OLDER : VD_IMPORT_UNCHANGED);
           continue;
         }
 
@@ -250,6 +307,8 @@ merge (VdStore        *store,
         stats->updated++;
       else
         stats->added++;
+      if (preview != NULL)
+        note_outcome (preview, records, record, exists ? VD_IMPORT_UPDATED : VD_IMPORT_ADDED);
       continue;
 
 failed:
@@ -452,6 +511,7 @@ import_pages (VdStore        *store,
               int             schema_version,
               GHashTable     *seen,
               VdImportStats  *stats,
+              VdImportPreview *preview,
               GError        **error)
 {
   for (guint i = 0; i < layout->pages->len; i++)
@@ -475,7 +535,7 @@ import_pages (VdStore        *store,
       if (!parse_json (parser, data + span->start, len, where, error) ||
           !(records = parse_comparison (json_parser_get_root (parser), i, schema_version, seen,
                                         error)) ||
-          !merge (store, records, stats, error))
+          !merge (store, records, stats, preview, error))
         return FALSE;
 
       stats->comparisons++;
@@ -492,6 +552,7 @@ import_whole (VdStore        *store,
               gsize           len,
               GHashTable     *seen,
               VdImportStats  *stats,
+              VdImportPreview *preview,
               GError        **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -518,7 +579,7 @@ import_whole (VdStore        *store,
 
       if (!(records = parse_comparison (json_array_get_element (array, i), i, schema_version,
                                         seen, error)) ||
-          !merge (store, records, stats, error))
+          !merge (store, records, stats, preview, error))
         return FALSE;
 
       stats->comparisons++;
@@ -551,11 +612,14 @@ maybe_defer_indexes (VdStore       *store,
   return layout->pages->len < stored || vd_store_defer_indexes (store, error);
 }
 
+/* With @preview, a dry run: every check and every merge decision runs in a
+ * transaction that is rolled back, so the file keeps every byte. */
 static gboolean
-import_bytes (VdStore        *store,
-              GBytes         *bytes,
-              VdImportStats  *stats,
-              GError        **error)
+import_bytes (VdStore          *store,
+              GBytes           *bytes,
+              VdImportStats    *stats,
+              VdImportPreview  *preview,
+              GError          **error)
 {
   VdImportStats local_stats = { 0 };
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -619,14 +683,14 @@ import_bytes (VdStore        *store,
     }
   vd_store_set_bulk (store, TRUE);
 
-  ok = maybe_defer_indexes (store, &layout, error);
+  ok = preview != NULL || maybe_defer_indexes (store, &layout, error);
   if (ok && layout.pages != NULL)
-    ok = import_pages (store, data, &layout, schema_version, seen, &local_stats, error);
+    ok = import_pages (store, data, &layout, schema_version, seen, &local_stats, preview, error);
   else if (ok)
-    ok = import_whole (store, data, len, seen, &local_stats, error);
+    ok = import_whole (store, data, len, seen, &local_stats, preview, error);
   g_clear_pointer (&layout.pages, g_array_unref);
 
-  if (ok)
+  if (ok && preview == NULL)
     ok = vd_store_commit (store, error);
   else
     vd_store_rollback (store);
@@ -637,8 +701,33 @@ import_bytes (VdStore        *store,
 
   if (stats != NULL)
     *stats = local_stats;
+  if (preview != NULL)
+    preview->stats = local_stats;
 
   return TRUE;
+}
+
+/* import_bytes(), with the message made printable. */
+static gboolean
+run_bytes (VdStore          *store,
+           GBytes           *bytes,
+           VdImportStats    *stats,
+           VdImportPreview  *preview,
+           GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (import_bytes (store, bytes, stats, preview, &local_error))
+    return TRUE;
+
+  /* Messages quote the document (a member's name, a tool's name), which
+   * may hold a newline or an escape sequence for the terminal. */
+  {
+    g_autofree char *message = vd_json_dup_printable (local_error->message);
+
+    g_set_error_literal (error, local_error->domain, local_error->code, message);
+  }
+  return FALSE;
 }
 
 /**
@@ -656,22 +745,82 @@ vd_import_from_bytes (VdStore        *store,
                       VdImportStats  *stats,
                       GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (import_bytes (store, bytes, stats, &local_error))
-    return TRUE;
+  return run_bytes (store, bytes, stats, NULL, error);
+}
 
-  /* Messages quote the document (a member's name, a tool's name), which
-   * may hold a newline or an escape sequence for the terminal. */
-  {
-    g_autofree char *message = vd_json_dup_printable (local_error->message);
+/* Reads @stream to its end, at most %VD_IMPORT_MAX_SIZE bytes. */
+static GBytes *
+read_stream (GInputStream  *stream,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1024 * 1024);
+  g_autoptr(GError) local_error = NULL;
+  gsize total = 0;
 
-    g_set_error_literal (error, local_error->domain, local_error->code, message);
-  }
-  return FALSE;
+  for (;;)
+    {
+      gsize chunk = MAX (64 * 1024, MIN (total, (gsize) 64 * 1024 * 1024));
+      gssize n;
+
+      /* Read straight into the buffer, which grows by doubling. */
+      g_byte_array_set_size (buffer, total + chunk);
+      n = g_input_stream_read (stream, buffer->data + total, chunk, cancellable, &local_error);
+      if (n < 0)
+        {
+          g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
+                       "Could not read the document: %s", local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+
+      total += n;
+      if (total > VD_IMPORT_MAX_SIZE)
+        {
+          g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_LARGE,
+                       "The document is larger than %" G_GUINT64_FORMAT " MiB",
+                       VD_IMPORT_MAX_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+
+  g_byte_array_set_size (buffer, total);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* The document in @file; a local regular file is mapped rather than
+ * copied into memory. */
+static GBytes *
+read_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL && g_mapped_file_get_length (mapped) > 0)
+        return g_mapped_file_get_bytes (mapped);
+    }
+
+  if (!(in = g_file_read (file, cancellable, &local_error)))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
+                   "Could not read “%s”: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return read_stream (G_INPUT_STREAM (in), cancellable, error);
 }
 
 /**
@@ -686,45 +835,15 @@ vd_import_from_stream (VdStore        *store,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1024 * 1024);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize total = 0;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
-  for (;;)
-    {
-      gsize chunk = MAX (64 * 1024, MIN (total, (gsize) 64 * 1024 * 1024));
-      gssize n;
+  if (!(bytes = read_stream (stream, cancellable, error)))
+    return FALSE;
 
-      /* Read straight into the buffer, which grows by doubling. */
-      g_byte_array_set_size (buffer, total + chunk);
-      n = g_input_stream_read (stream, buffer->data + total, chunk, cancellable, &local_error);
-      if (n < 0)
-        {
-          g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
-                       "Could not read the document: %s", local_error->message);
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-
-      total += n;
-      if (total > VD_IMPORT_MAX_SIZE)
-        {
-          g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_TOO_LARGE,
-                       "The document is larger than %" G_GUINT64_FORMAT " MiB",
-                       VD_IMPORT_MAX_SIZE / (1024 * 1024));
-          return FALSE;
-        }
-    }
-
-  g_byte_array_set_size (buffer, total);
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-
-  return vd_import_from_bytes (store, bytes, stats, error);
+  return run_bytes (store, bytes, stats, NULL, error);
 }
 
 gboolean
@@ -734,35 +853,79 @@ vd_import_from_file (VdStore        *store,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* A local regular file is mapped rather than copied into memory. */
-  path = g_file_get_path (file);
-  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (!(bytes = read_file (file, cancellable, error)))
+    return FALSE;
+
+  return run_bytes (store, bytes, stats, NULL, error);
+}
+
+static void
+clear_item (gpointer data)
+{
+  g_free (((VdImportItem *) data)->name);
+  g_free (((VdImportItem *) data)->tool);
+}
+
+void
+vd_import_preview_free (VdImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  for (guint i = 0; i < VD_IMPORT_N_OUTCOMES; i++)
+    g_clear_pointer (&preview->items[i], g_array_unref);
+  g_clear_pointer (&preview->noted, g_hash_table_unref);
+  g_free (preview);
+}
+
+/**
+ * vd_import_preview_bytes:
+ *
+ * A dry run of vd_import_from_bytes(): the same checks and the same merge
+ * decisions, inside a transaction that is rolled back, so the database does
+ * not change. Returns what the import would do, record by record, or %NULL
+ * with the error the import would give.
+ */
+VdImportPreview *
+vd_import_preview_bytes (VdStore  *store,
+                         GBytes   *bytes,
+                         GError  **error)
+{
+  g_autoptr(VdImportPreview) preview = g_new0 (VdImportPreview, 1);
+
+  g_return_val_if_fail (VD_IS_STORE (store), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  for (guint i = 0; i < VD_IMPORT_N_OUTCOMES; i++)
     {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
-
-      if (mapped != NULL && g_mapped_file_get_length (mapped) > 0)
-        {
-          g_autoptr(GBytes) bytes = g_mapped_file_get_bytes (mapped);
-
-          return vd_import_from_bytes (store, bytes, stats, error);
-        }
+      preview->items[i] = g_array_new (FALSE, FALSE, sizeof (VdImportItem));
+      g_array_set_clear_func (preview->items[i], clear_item);
     }
+  preview->noted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!(in = g_file_read (file, cancellable, &local_error)))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
+  if (!run_bytes (store, bytes, NULL, preview, error))
+    return NULL;
 
-      g_set_error (error, VD_IMPORT_ERROR, VD_IMPORT_ERROR_PARSE,
-                   "Could not read “%s”: %s", name, local_error->message);
-      return FALSE;
-    }
+  return g_steal_pointer (&preview);
+}
 
-  return vd_import_from_stream (store, G_INPUT_STREAM (in), stats, cancellable, error);
+VdImportPreview *
+vd_import_preview_file (VdStore       *store,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (VD_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!(bytes = read_file (file, cancellable, error)))
+    return NULL;
+
+  return vd_import_preview_bytes (store, bytes, error);
 }

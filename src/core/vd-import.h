@@ -25,6 +25,35 @@ typedef struct
   guint unchanged;   /* records whose stored copy was as new or newer */
 } VdImportStats;
 
+/* What an import would do to one record (vd_import_preview_file()). */
+typedef enum
+{
+  VD_IMPORT_ADDED,        /* not in the database */
+  VD_IMPORT_UPDATED,      /* replaced by the document's newer copy */
+  VD_IMPORT_UNCHANGED,    /* the stored copy is the same age */
+  VD_IMPORT_OLDER,        /* the document's copy is older: skipped */
+  VD_IMPORT_N_OUTCOMES
+} VdImportOutcome;
+
+typedef struct
+{
+  GType  type;            /* VD_TYPE_COMPARISON, VD_TYPE_TOOL, ... */
+  char  *name;            /* a comparison's title, a tool's or reviewer's name;
+                           * a scorecard's reviewer */
+  char  *tool;            /* a scorecard's tool; NULL for the others */
+} VdImportItem;
+
+typedef struct
+{
+  VdImportStats  stats;
+  GArray        *items[VD_IMPORT_N_OUTCOMES];   /* VdImportItem, document order */
+  /*< private >*/
+  GHashTable    *noted;   /* uuids: a tool on two pages is listed once */
+} VdImportPreview;
+
+void             vd_import_preview_free (VdImportPreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VdImportPreview, vd_import_preview_free)
+
 gboolean vd_import_from_bytes (VdStore        *store,
                                GBytes         *bytes,
                                VdImportStats  *stats,
@@ -39,5 +68,13 @@ gboolean vd_import_from_stream (VdStore       *store,
                                VdImportStats  *stats,
                                GCancellable   *cancellable,
                                GError        **error);
+
+VdImportPreview *vd_import_preview_bytes (VdStore       *store,
+                                          GBytes        *bytes,
+                                          GError       **error);
+VdImportPreview *vd_import_preview_file  (VdStore       *store,
+                                          GFile         *file,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 
 G_END_DECLS

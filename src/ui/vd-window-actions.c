@@ -23,6 +23,7 @@ _vd_window_update_actions (VdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-tool", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-reviewer", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", is_comparison);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-preview-image", is_comparison);
@@ -541,24 +542,74 @@ export_all (GtkWidget  *widget,
 /* Open -------------------------------------------------------------------- */
 
 static void
+on_hint_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  VdWindow         *self)
+{
+  if (g_strcmp0 (response, "import") == 0)
+    vd_window_import_file (self, g_object_get_data (G_OBJECT (dialog), "file"));
+}
+
+static void
+hint_import (VdWindow *self,
+             GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Is Not a Database"), name);
+  GtkWidget *dialog;
+
+  /* Plain text: the name is the user's. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("It is a JSON document. Its comparisons can be imported "
+                                     "into the open desk, which stays open."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_hint_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * vd_window_open_chosen_file:
+ *
+ * What Open Database does with the file its chooser returns.
+ */
+void
+vd_window_open_chosen_file (VdWindow *self,
+                            GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_if_fail (VD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* An export is not a database: opening it would drop this desk for an
+   * error page. Offer what was meant, and keep the desk open. */
+  if (_vd_window_is_json_file (file))
+    hint_import (self, file);
+  else if (path == NULL)
+    _vd_window_toast (self, _("Only databases on this computer can be opened"));
+  else if (app != NULL)
+    vd_application_open_database (VD_APPLICATION (app), path);
+}
+
+static void
 on_open_chosen (GtkNativeDialog *chooser,
                 int              response,
                 VdWindow        *self)
 {
   g_autoptr(GFile) file = NULL;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      app != NULL)
-    {
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        vd_application_open_database (VD_APPLICATION (app), path);
-      else
-        _vd_window_toast (self, _("Only databases on this computer can be opened"));
-    }
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    vd_window_open_chosen_file (self, file);
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -571,9 +622,16 @@ open_database (GtkWidget  *widget,
 {
   VdWindow *self = VD_WINDOW (widget);
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("Verdict Desk databases"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_filter_add_mime_type (filter, "application/x-sqlite3");
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_add_suffix (filter, "sqlite");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

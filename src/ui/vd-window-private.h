@@ -55,6 +55,10 @@ struct _VdWindow
 void _vd_window_class_add_actions (GtkWidgetClass *widget_class);
 /* vd-window-share.c: Save Preview as Image. */
 void _vd_window_class_add_share   (GtkWidgetClass *widget_class);
+/* vd-window-import.c: Import…, dropped files. */
+void _vd_window_class_add_import  (GtkWidgetClass *widget_class);
+void _vd_window_import_init       (VdWindow       *self);
+gboolean _vd_window_is_json_file  (GFile          *file);
 /* vd-window-saving.c: what the window says about writes and the file. */
 void _vd_window_class_add_saving  (GtkWidgetClass *widget_class);
 void _vd_window_saving_start      (VdWindow       *self);

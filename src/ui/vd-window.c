@@ -482,6 +482,7 @@ vd_window_class_init (VdWindowClass *klass)
 
   _vd_window_class_add_actions (widget_class);
   _vd_window_class_add_share (widget_class);
+  _vd_window_class_add_import (widget_class);
   _vd_window_class_add_saving (widget_class);
   _vd_window_class_add_sync (widget_class);
 }
@@ -493,6 +494,7 @@ vd_window_init (VdWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _vd_window_unsaved_init (self);
+  _vd_window_import_init (self);
 
   /* A development build's header bars are striped, as GNOME apps' are, so
    * that it is never taken for the release running beside it. */

@@ -24,6 +24,10 @@ gboolean    vd_window_open_record (VdWindow      *self,
                                    GType          kind,
                                    const char    *uuid);
 VdRecord   *vd_window_get_current (VdWindow      *self);
+void        vd_window_import_file (VdWindow      *self,
+                                   GFile         *file);
+void        vd_window_open_chosen_file (VdWindow *self,
+                                        GFile    *file);
 GtkWidget  *vd_window_get_content (VdWindow      *self);
 GtkWidget  *vd_window_get_sidebar (VdWindow      *self);
 const char *vd_window_get_save_message (VdWindow  *self);
