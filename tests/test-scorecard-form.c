@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "vd-scorecard-form.h"
+#include "vd-test-desk.h"
 #include "vd-test-util.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -140,15 +141,6 @@ find_widgets (Fixture    *fixture,
   return found;
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
 static const char *
 count_text (Fixture *fixture,
             guint    section)
@@ -183,7 +175,7 @@ test_sections_loaded (Fixture      *fixture,
       GtkTextView *view = g_ptr_array_index (views, i);
       GtkLabel *heading = g_ptr_array_index (headings, i);
       const char *stored = vd_scorecard_get_section (fixture->scorecard, i);
-      g_autofree char *text = buffer_text (buffer);
+      g_autofree char *text = vd_test_buffer_text (buffer);
       g_autofree char *count = g_strdup_printf ("%ld characters", g_utf8_strlen (stored, -1));
       g_autoptr(PangoLayout) layout = NULL;
       int four_lines, min_height;
@@ -301,7 +293,7 @@ test_literal_text (Fixture      *fixture,
 
   /* And back the other way, from the model into the form. */
   vd_scorecard_set_section (fixture->scorecard, 2, "&amp; " LITERAL_TEXT);
-  text = buffer_text (vd_scorecard_form_get_buffer (fixture->form, 2));
+  text = vd_test_buffer_text (vd_scorecard_form_get_buffer (fixture->form, 2));
   g_assert_cmpstr (text, ==, "&amp; " LITERAL_TEXT);
 }
 
@@ -319,7 +311,7 @@ test_undo (Fixture      *fixture,
   g_assert_true (gtk_text_buffer_get_can_undo (buffer));
 
   gtk_text_buffer_undo (buffer);
-  text = buffer_text (buffer);
+  text = vd_test_buffer_text (buffer);
   g_assert_cmpstr (text, ==, before);
   g_assert_cmpstr (vd_scorecard_get_section (fixture->scorecard, 0), ==, before);
   g_assert_false (gtk_text_buffer_get_can_undo (buffer));   /* not past the loaded text */
@@ -337,7 +329,7 @@ test_external_section (Fixture      *fixture,
   g_autofree char *text = NULL;
 
   vd_scorecard_set_section (fixture->scorecard, 1, "Rewritten elsewhere");
-  text = buffer_text (buffer);
+  text = vd_test_buffer_text (buffer);
   g_assert_cmpstr (text, ==, "Rewritten elsewhere");
   g_assert_cmpstr (count_text (fixture, 1), ==, "19 characters");
   /* Someone else's change is not on this buffer's undo stack. */

@@ -150,15 +150,6 @@ edit_other (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
 static gboolean
 seen (Fixture       *fixture,
       VdSyncerState  state)
@@ -200,7 +191,7 @@ test_syncing_then_synced (Fixture       *fixture,
   g_assert_cmpint (vd_syncer_get_state (syncer), ==, VD_SYNCER_SYNCED);
   while (TRUE)
     {
-      g_autofree char *shown = buffer_text (vd_scorecard_form_get_buffer (form, 2));
+      g_autofree char *shown = vd_test_buffer_text (vd_scorecard_form_get_buffer (form, 2));
 
       if (g_str_equal (shown, "Rewritten on the other desk."))
         break;

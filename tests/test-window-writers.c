@@ -34,15 +34,6 @@ write_elsewhere (VdTestDesk *desk,
   g_assert_no_error (error);
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
 /* A page open on a scorecard that another process edits meanwhile never
  * writes its old copy of the other's section; and it shows the other's
  * text once it has looked (every second, by itself). */
@@ -62,7 +53,7 @@ test_stale_page (VdTestDesk    *desk,
   stored = vd_test_desk_load_scorecard (desk, VD_TEST_SKEPTIC, VD_TEST_MISTRAL);
   g_assert_cmpstr (vd_scorecard_get_section (stored, 0), ==, "Typed in this window.");
   g_assert_cmpstr (vd_scorecard_get_section (stored, 1), ==, "Written by another desk.");
-  shown = buffer_text (vd_scorecard_form_get_buffer (form, 1));
+  shown = vd_test_buffer_text (vd_scorecard_form_get_buffer (form, 1));
   g_assert_cmpstr (shown, ==, "Written by another desk.");
   g_assert_cmpuint (vd_scorecard_form_get_n_conflicts (form), ==, 0);
 
@@ -70,7 +61,7 @@ test_stale_page (VdTestDesk    *desk,
   write_elsewhere (desk, 2, "And a third section, elsewhere.");
   while (TRUE)
     {
-      g_autofree char *third = buffer_text (vd_scorecard_form_get_buffer (form, 2));
+      g_autofree char *third = vd_test_buffer_text (vd_scorecard_form_get_buffer (form, 2));
 
       if (g_str_equal (third, "And a third section, elsewhere."))
         break;
@@ -123,7 +114,7 @@ test_import_while_open (VdTestDesk    *desk,
 
   while (TRUE)
     {
-      g_autofree char *second = buffer_text (vd_scorecard_form_get_buffer (form, 1));
+      g_autofree char *second = vd_test_buffer_text (vd_scorecard_form_get_buffer (form, 1));
 
       if (g_str_equal (second, "Imported from the reviewer's bundle."))
         break;
@@ -177,7 +168,7 @@ test_conflict_in_place (VdTestDesk    *desk,
   view = find_conflict_view (GTK_WIDGET (form));
   g_assert_nonnull (view);
   merge = vd_conflict_view_get_buffer (view);
-  shown = buffer_text (merge);
+  shown = vd_test_buffer_text (merge);
   g_assert_cmpstr (shown, ==, "My take on it.");
 
   gtk_text_buffer_set_text (merge, "My take on it, and theirs.", -1);
@@ -299,7 +290,7 @@ test_file_deleted (VdTestDesk    *desk,
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (strstr (message, "deleted"));
   g_assert_true (gtk_widget_get_visible (desk->window->copy_button));
-  shown = buffer_text (vd_scorecard_form_get_buffer (form, 0));
+  shown = vd_test_buffer_text (vd_scorecard_form_get_buffer (form, 0));
   g_assert_cmpstr (shown, ==, "Typed after the file went.");
   g_assert_false (g_file_test (desk->path, G_FILE_TEST_EXISTS));
 }

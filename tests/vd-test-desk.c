@@ -74,3 +74,12 @@ vd_test_desk_load_scorecard (VdTestDesk *desk,
 
   return NULL;
 }
+
+char *
+vd_test_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}

@@ -33,5 +33,7 @@ VdComparisonPage *vd_test_desk_open_demo     (VdTestDesk    *desk);
 VdScorecard      *vd_test_desk_load_scorecard (VdTestDesk   *desk,
                                               const char    *reviewer,
                                               const char    *tool);
+/* All of a buffer's text, hidden characters included. */
+char             *vd_test_buffer_text        (GtkTextBuffer *buffer);
 
 G_END_DECLS
