@@ -1471,12 +1471,15 @@ test_tool_picker_searches (Desk          *desk,
   iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (picker)), ==, 3);
 
-  g_signal_emit_by_name (picker, "activate");
-  iterate_until_idle ();
+  /* The popup's own widgets, driven without mapping it: a popup surface
+   * shown and torn down within a test made GDK ask a freed surface for the
+   * pointer (once, under ASan on a loaded machine). */
   entry = find_widget (GTK_WIDGET (picker), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
   list = find_widget (GTK_WIDGET (picker), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
   g_assert_nonnull (entry);
   g_assert_nonnull (list);
+  g_assert_true (gtk_drop_down_get_enable_search (picker));
+  g_assert_true (gtk_widget_is_visible (entry) || gtk_widget_get_visible (gtk_widget_get_parent (entry)));
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 
