@@ -267,11 +267,18 @@ show_toast (VdReviewerEditor *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast;
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-  else
-    g_warning ("%s", title);
+  if (overlay == NULL)
+    {
+      g_warning ("%s", title);
+      return;
+    }
+
+  /* Said now, in front of an earlier Undo toast, which waits behind it. */
+  toast = adw_toast_new (escaped);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
