@@ -292,6 +292,42 @@ test_undo (Fixture       *fixture,
   g_assert_cmpuint (strlen (after), ==, strlen (before));
 }
 
+/* Deleting the comparison and undoing that (the same records stored
+ * again) keeps what was set aside, for the prompt's own Undo. */
+static void
+test_survives_delete_undo (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdComparison) comparison = vd_store_load (fixture->store, VD_TYPE_COMPARISON,
+                                                      DEMO_UUID, &error);
+  g_autoptr(GListStore) cards = NULL;
+  g_autoptr(VdScorecard) a = NULL;
+  gint64 removal = remove_moat (fixture);
+
+  cards = vd_store_list_scorecards (fixture->store, comparison, &error);
+  g_assert_no_error (error);
+  g_assert_true (vd_store_delete (fixture->store, VD_RECORD (comparison), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_set_aside (fixture, "Moat A."), ==, 1);
+
+  g_assert_true (vd_store_put (fixture->store, VD_RECORD (comparison), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (cards)); i++)
+    {
+      g_autoptr(VdRecord) card = g_list_model_get_item (G_LIST_MODEL (cards), i);
+
+      g_assert_true (vd_store_put (fixture->store, card, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (vd_store_restore_prompt (fixture->store, fixture->ada, 1, "The moat", removal,
+                                          &error));
+  g_assert_no_error (error);
+  a = load_card (fixture, 0);
+  assert_strv (vd_scorecard_get_sections (a), "Buyer A.", "Moat A.", "Bet A.", NULL);
+}
+
 /* Adding the prompt again, spelt another way, brings the text back under
  * it; text typed there meanwhile is never overwritten. */
 static void
@@ -405,6 +441,7 @@ main (int   argc,
   ADD ("remove/page-model", test_remove_page_model);
   ADD ("remove/undo", test_undo);
   ADD ("remove/re-add", test_re_add);
+  ADD ("remove/survives-delete-undo", test_survives_delete_undo);
   ADD ("remove/built-in-refused", test_built_in_refused);
   ADD ("export/only-prompted", test_export_only_prompted);
 #undef ADD

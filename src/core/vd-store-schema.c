@@ -183,9 +183,11 @@ static const char * const migrations[] = {
    * section was. Until now removing a prompt left its section in place, so
    * sections past the reviewer's prompts (a built-in persona has three)
    * showed in no form yet reached the page: they are set aside here, under
-   * no prompt (an empty key never comes back by itself). */
+   * no prompt (an empty key never comes back by itself). "record" has no
+   * foreign key: a deleted scorecard's rows stay, so that the Undo of the
+   * deletion, which stores the same uuid again, finds them. */
   "CREATE TABLE scorecards_set_aside ("
-  "  record TEXT NOT NULL REFERENCES scorecards (uuid) ON DELETE CASCADE,"
+  "  record TEXT NOT NULL,"
   "  reviewer TEXT NOT NULL,"
   "  removal INTEGER NOT NULL,"
   "  position INTEGER NOT NULL,"
