@@ -11,6 +11,7 @@
 #include "vd-session.h"
 #include "vd-store.h"
 #include "vd-store-private.h"
+#include "vd-sync-file.h"
 #include "vd-test-util.h"
 
 #define DEMO_SLUG "claude-haiku-open-weights-vs-mistral-medium-3"
@@ -215,6 +216,36 @@ test_remove_keeps_text (Fixture       *fixture,
   g_assert_nonnull (strstr (page, "Bet A."));
 }
 
+/* The shared desk's files are the records' fields: the removal reaches
+ * them as shorter lists, and the text set aside is in none of them. */
+static void
+test_remove_not_in_desk_files (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(VdReviewer) ada = NULL;
+
+  remove_moat (fixture);
+  ada = load_ada (fixture);
+  {
+    g_autoptr(GBytes) file = vd_sync_file_write (VD_RECORD (ada), FALSE);
+    g_autofree char *text = g_strndup (g_bytes_get_data (file, NULL), g_bytes_get_size (file));
+
+    g_assert_null (strstr (text, "The moat"));
+    g_assert_nonnull (strstr (text, "The bet"));
+  }
+  for (guint t = 0; t < 2; t++)
+    {
+      g_autoptr(VdScorecard) card = load_card (fixture, t);
+      g_autoptr(GBytes) file = vd_sync_file_write (VD_RECORD (card), FALSE);
+      g_autofree char *text = g_strndup (g_bytes_get_data (file, NULL), g_bytes_get_size (file));
+
+      g_assert_null (strstr (text, "Moat A."));
+      g_assert_nonnull (strstr (text, t == 0 ? "Bet A." : "Bet B."));
+    }
+  /* Kept all the same. */
+  g_assert_cmpint (count_set_aside (fixture, "Moat A."), ==, 1);
+}
+
 /* The page a window shows (the preview's model) has no trace of it either,
  * and still checks every prompt it has. */
 static void
@@ -417,6 +448,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/prompts/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("remove/keeps-text", test_remove_keeps_text);
+  ADD ("remove/not-in-desk-files", test_remove_not_in_desk_files);
   ADD ("remove/page-model", test_remove_page_model);
   ADD ("remove/undo", test_undo);
   ADD ("remove/re-add", test_re_add);
