@@ -417,6 +417,45 @@ test_re_add (Fixture       *fixture,
   }
 }
 
+/* Fewer prompts (another persona): the sections past them show in no form,
+ * so they are set aside under their old prompts, out of the export, and
+ * come back when those prompts do. */
+static void
+test_fewer_prompts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char * const two[] = { "The buyer", "The moat", NULL };
+  g_autoptr(VdReviewer) ada = load_ada (fixture);
+  g_autoptr(VdScorecard) a = NULL;
+  g_autoptr(VdScorecard) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  g_assert_true (vd_reviewer_set_prompts (ada, two));
+  g_assert_true (vd_store_save (fixture->store, VD_RECORD (ada), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_store_set_aside_past_prompts (fixture->store, fixture->ada, ada_prompts, &n,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  a = load_card (fixture, 0);
+  assert_strv (vd_scorecard_get_sections (a), "Buyer A.", "Moat A.", NULL);
+  after = vd_test_export (fixture->store, DEMO_SLUG);
+  g_assert_null (strstr (after, "Bet A."));
+  g_assert_null (strstr (after, "Bet B."));
+
+  g_assert_true (vd_reviewer_set_prompts (ada, ada_prompts));
+  g_assert_true (vd_store_save (fixture->store, VD_RECORD (ada), &error));
+  g_assert_true (vd_store_take_back_prompt_text (fixture->store, fixture->ada, ada_prompts, &n,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  back = load_card (fixture, 1);
+  assert_strv (vd_scorecard_get_sections (back), "Buyer B.", "", "Bet B.", NULL);
+  g_assert_cmpint (count_set_aside (fixture, NULL), ==, 0);
+}
+
 /* A built-in persona's prompts are not the reviewer's to remove. */
 static void
 test_built_in_refused (Fixture       *fixture,
@@ -454,6 +493,7 @@ main (int   argc,
   ADD ("remove/re-add", test_re_add);
   ADD ("remove/survives-delete-undo", test_survives_delete_undo);
   ADD ("remove/built-in-refused", test_built_in_refused);
+  ADD ("fewer-prompts", test_fewer_prompts);
 #undef ADD
 
   return g_test_run ();

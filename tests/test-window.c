@@ -1146,6 +1146,43 @@ test_prompt_added_again (Desk          *desk,
   g_assert_nonnull (strstr (after, "Second B."));
 }
 
+/* A persona with fewer prompts keeps the text past them aside, out of the
+ * page; going back brings it back. */
+static void
+test_persona_with_fewer_prompts (Desk          *desk,
+                                 gconstpointer  data)
+{
+  VdReviewer *ada = NULL;
+  VdReviewerEditor *editor = open_ada (desk, &ada);
+  g_autofree char *uuid = g_strdup (vd_record_get_uuid (VD_RECORD (ada)));
+  g_autofree char *custom = NULL;
+  g_autofree char *built_in = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_reviewer_editor_add_prompt (editor);
+  gtk_editable_set_text (GTK_EDITABLE (vd_reviewer_editor_get_prompt_row (editor, 3)), "Fourth");
+  vd_scorecard_set_section (session_card (desk, uuid, 0), 3, "Fourth A.");
+  g_assert_true (vd_window_flush (desk->window, &error));
+  g_assert_no_error (error);
+  custom = vd_test_export (desk->store, DEMO_SLUG);
+  g_assert_nonnull (strstr (custom, "Fourth A."));
+
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_REVIEWER, uuid));
+  adw_combo_row_set_selected (vd_reviewer_editor_get_persona_row (editor), VD_PERSONA_SKEPTIC);
+  g_assert_cmpuint (g_strv_length ((GStrv) vd_scorecard_get_sections (session_card (desk, uuid,
+                                                                                    0))), ==, 3);
+  built_in = vd_test_export (desk->store, DEMO_SLUG);
+  g_assert_null (strstr (built_in, "Fourth A."));
+
+  g_assert_true (vd_window_open_record (desk->window, VD_TYPE_REVIEWER, uuid));
+  adw_combo_row_set_selected (vd_reviewer_editor_get_persona_row (editor), VD_PERSONA_CUSTOM);
+  g_assert_cmpstr (vd_reviewer_get_prompts (ada)[3], ==, "Fourth");
+  g_assert_cmpstr (vd_scorecard_get_section (session_card (desk, uuid, 0), 3), ==, "Fourth A.");
+  back = vd_test_export (desk->store, DEMO_SLUG);
+  g_assert_nonnull (strstr (back, "Fourth A."));
+}
+
 static const char *
 highlighted (VdWindow *window)
 {
@@ -1825,6 +1862,7 @@ main (int   argc,
   ADD_DESK ("remove-and-undo", test_remove_and_undo);
   ADD_DESK ("remove-prompt-with-text", test_remove_prompt_with_text);
   ADD_DESK ("prompt-added-again", test_prompt_added_again);
+  ADD_DESK ("persona-with-fewer-prompts", test_persona_with_fewer_prompts);
   ADD_DESK ("sidebar-agrees", test_sidebar_agrees);
   ADD_DESK ("refused-values-say-why", test_refused_values_say_why);
   g_test_add_func ("/window/narrow-takes-turns", test_narrow_takes_turns);

@@ -577,6 +577,31 @@ vd_session_restore_prompt (VdSession   *self,
 }
 
 /**
+ * vd_session_set_aside_past_prompts:
+ *
+ * After @reviewer's prompts became fewer (another persona): writes what is
+ * pending, then vd_store_set_aside_past_prompts().
+ */
+gboolean
+vd_session_set_aside_past_prompts (VdSession          *self,
+                                   VdReviewer         *reviewer,
+                                   const char * const *old_prompts,
+                                   guint              *n_scorecards,
+                                   GError            **error)
+{
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (VD_IS_REVIEWER (reviewer), FALSE);
+
+  if (!vd_autosaver_flush (self->autosaver, error) ||
+      !vd_store_set_aside_past_prompts (self->store, vd_record_get_uuid (VD_RECORD (reviewer)),
+                                        old_prompts, n_scorecards, error))
+    return FALSE;
+
+  refresh_reviewer (self, reviewer);
+  return TRUE;
+}
+
+/**
  * vd_session_take_back_prompt_text:
  * @n_scorecards: (out) (optional): how many scorecards got text back
  *
@@ -602,8 +627,7 @@ vd_session_take_back_prompt_text (VdSession   *self,
 
   uuid = vd_record_get_uuid (VD_RECORD (reviewer));
   prompts = vd_reviewer_get_prompts (reviewer);
-  if (vd_reviewer_get_persona (reviewer) != VD_PERSONA_CUSTOM ||
-      !vd_store_has_set_aside_text (self->store, uuid, prompts))
+  if (!vd_store_has_set_aside_text (self->store, uuid, prompts))
     return TRUE;
 
   if (!vd_autosaver_flush (self->autosaver, error) ||

@@ -60,6 +60,11 @@ gboolean     vd_session_restore_prompt (VdSession   *self,
                                         const char  *prompt,
                                         gint64       removal,
                                         GError     **error);
+gboolean     vd_session_set_aside_past_prompts (VdSession *self,
+                                        VdReviewer  *reviewer,
+                                        const char * const *old_prompts,
+                                        guint       *n_scorecards,
+                                        GError     **error);
 gboolean     vd_session_take_back_prompt_text (VdSession *self,
                                         VdReviewer  *reviewer,
                                         guint       *n_scorecards,

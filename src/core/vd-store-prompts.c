@@ -599,3 +599,91 @@ failed:
   vd_store_rollback (self);
   return FALSE;
 }
+
+/**
+ * vd_store_set_aside_past_prompts:
+ * @reviewer: a reviewer whose prompts became fewer (another persona)
+ * @old_prompts: its prompts before, which name what is set aside
+ * @n_scorecards: (out) (optional): how many scorecards had text set aside
+ *
+ * Sets aside, from every scorecard of @reviewer, the sections past its
+ * prompts as stored now: no form shows them, so no page may. They come
+ * back as a removed prompt's text does, when their prompt is there again.
+ */
+gboolean
+vd_store_set_aside_past_prompts (VdStore            *self,
+                                 const char         *reviewer_uuid,
+                                 const char * const *old_prompts,
+                                 guint              *n_scorecards,
+                                 GError            **error)
+{
+  g_autoptr(VdReviewer) reviewer = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  guint n_prompts;
+  guint n_old;
+  guint n = 0;
+  gint64 removal;
+
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (reviewer_uuid != NULL && old_prompts != NULL, FALSE);
+
+  if (n_scorecards != NULL)
+    *n_scorecards = 0;
+
+  if (!vd_store_begin (self, error))
+    return FALSE;
+
+  if (!(reviewer = vd_store_load (self, VD_TYPE_REVIEWER, reviewer_uuid, error)) ||
+      !(removal = next_removal (self, error)) ||
+      !(cards = list_cards (self, reviewer_uuid, error)))
+    goto failed;
+  n_prompts = g_strv_length ((char **) vd_reviewer_get_prompts (reviewer));
+  n_old = g_strv_length ((char **) old_prompts);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (cards, i);
+      g_autoptr(VdScorecard) card = vd_store_load (self, VD_TYPE_SCORECARD, uuid, error);
+      const char * const *sections;
+      g_auto(GStrv) kept = NULL;
+      gboolean had_text = FALSE;
+      guint len;
+
+      if (card == NULL)
+        goto failed;
+      sections = vd_scorecard_get_sections (card);
+      len = g_strv_length ((char **) sections);
+      if (len <= n_prompts)
+        continue;
+
+      for (guint p = n_prompts; p < len; p++)
+        {
+          const char *prompt = p < n_old ? old_prompts[p] : "";
+          g_autofree char *key = vd_prompt_dup_key (prompt);
+
+          if (is_blank (sections[p]))
+            continue;
+          if (!set_aside (self, uuid, reviewer_uuid, removal, p, prompt, key, sections[p], error))
+            goto failed;
+          had_text = TRUE;
+        }
+
+      kept = g_new0 (char *, n_prompts + 1);
+      for (guint p = 0; p < n_prompts; p++)
+        kept[p] = g_strdup (sections[p]);
+      vd_scorecard_set_sections (card, (const char * const *) kept);
+      if (!vd_store_save (self, VD_RECORD (card), error))
+        goto failed;
+      n += had_text;
+    }
+
+  if (!vd_store_commit (self, error))
+    return FALSE;
+  if (n_scorecards != NULL)
+    *n_scorecards = n;
+  return TRUE;
+
+failed:
+  vd_store_rollback (self);
+  return FALSE;
+}

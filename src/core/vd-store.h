@@ -141,6 +141,11 @@ gboolean      vd_store_restore_prompt        (VdStore       *self,
                                               const char    *prompt,
                                               gint64         removal,
                                               GError       **error);
+gboolean      vd_store_set_aside_past_prompts (VdStore      *self,
+                                              const char    *reviewer,
+                                              const char * const *old_prompts,
+                                              guint         *n_scorecards,
+                                              GError       **error);
 gboolean      vd_store_has_set_aside_text    (VdStore       *self,
                                               const char    *reviewer,
                                               const char * const *prompts);

@@ -877,6 +877,7 @@ static void
 on_persona_selected (VdReviewerEditor *self)
 {
   VdPersona old_persona;
+  g_auto(GStrv) old_prompts = NULL;
   guint position;
 
   if (self->syncing || self->reviewer == NULL)
@@ -893,11 +894,39 @@ on_persona_selected (VdReviewerEditor *self)
   /* Someone turning a built-in persona into a custom one starts from its
    * prompts rather than from nothing, unless they wrote their own before.
    * One batch of notifications, so the rows are built once. */
+  old_prompts = g_strdupv ((GStrv) vd_reviewer_get_prompts (self->reviewer));
   g_object_freeze_notify (G_OBJECT (self->reviewer));
   vd_reviewer_set_persona (self->reviewer, (VdPersona) position);
   if (position == VD_PERSONA_CUSTOM && vd_reviewer_get_prompts (self->reviewer)[0] == NULL)
     vd_reviewer_set_prompts (self->reviewer, vd_persona_get_prompts (old_persona));
   g_object_thaw_notify (G_OBJECT (self->reviewer));
+
+  if (self->session == NULL)
+    return;
+
+  /* Sections past the new prompts would show in no form: they are set
+   * aside under their old prompts, and come back with them. */
+  if (g_strv_length ((GStrv) vd_reviewer_get_prompts (self->reviewer)) <
+      g_strv_length (old_prompts))
+    {
+      g_autoptr(GError) error = NULL;
+      guint n = 0;
+
+      if (!vd_session_set_aside_past_prompts (self->session, self->reviewer,
+                                              (const char * const *) old_prompts, &n, &error))
+        show_error (self, _("Could not keep the text under the old prompts aside"), error);
+      else if (n > 0)
+        {
+          g_autofree char *title =
+            g_strdup_printf (ngettext ("Kept aside the text of %u scorecard under prompts "
+                                       "this persona does not have",
+                                       "Kept aside the text of %u scorecards under prompts "
+                                       "this persona does not have", n), n);
+
+          show_toast (self, title);
+        }
+    }
+  take_back_text (self);
 }
 
 static void
