@@ -478,6 +478,27 @@ test_built_in_refused (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Text past a reviewer's prompts (a persona changed for one with fewer) is
+ * in no form, so it is not on the page either. */
+static void
+test_export_only_prompted (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(VdReviewer) ada = load_ada (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  const char * const two[] = { "The buyer", "The moat", NULL };
+
+  g_assert_true (vd_reviewer_set_prompts (ada, two));
+  g_assert_true (vd_store_save (fixture->store, VD_RECORD (ada), &error));
+  g_assert_no_error (error);
+
+  after = vd_test_export (fixture->store, DEMO_SLUG);
+  g_assert_null (strstr (after, "Bet A."));
+  g_assert_nonnull (strstr (after, "Moat A."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +515,7 @@ main (int   argc,
   ADD ("remove/survives-delete-undo", test_survives_delete_undo);
   ADD ("remove/built-in-refused", test_built_in_refused);
   ADD ("fewer-prompts", test_fewer_prompts);
+  ADD ("export/only-prompted", test_export_only_prompted);
 #undef ADD
 
   return g_test_run ();
