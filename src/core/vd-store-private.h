@@ -67,6 +67,8 @@ typedef struct
   guint         n_fields;
   GPtrArray    *scalars;     /* GParamSpec*: one column each, in order */
   GPtrArray    *lists;       /* GParamSpec*: one child table each */
+  GPtrArray    *references;  /* GParamSpec*: the fields naming other records
+                              * (_vd_store_is_reference()) */
   guint         updated;     /* the index of "updated" in scalars */
   char         *select_sql;  /* SELECT <columns> FROM <table>; "updated" is the
                               * row's own stamp, to be raised to its list rows' */
@@ -122,6 +124,10 @@ struct _VdStore
   GStatBuf     wal_stat;       /* its WAL, while it exists */
   gboolean     have_wal_stat;
   gboolean     in_memory;      /* ":memory:": no file to watch */
+  gboolean     wal;            /* in WAL mode: a commit leaves the file alone */
+  int          autocheckpoint; /* WAL frames after which a commit checkpoints */
+  gboolean     checkpointed;   /* this connection folded the WAL into the file
+                                * since the file was last looked at */
   VdStoreDetach detached;
 };
 
@@ -147,6 +153,7 @@ gboolean      _vd_store_step_done        (VdStore       *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
 char         *_vd_store_column_name      (GParamSpec    *pspec);
+gboolean      _vd_store_is_reference     (GParamSpec    *pspec);
 char        **_vd_store_read_list        (VdStore       *self,
                                           VdTable       *table,
                                           guint          list_index,
