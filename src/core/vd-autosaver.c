@@ -35,8 +35,10 @@ struct _VdAutosaver
   GHashTable *bases;     /* VdRecord* (a ref) → Base*: what this desk last
                           * read or wrote of it; kept while watched or pending */
   GHashTable *edited;    /* VdRecord* → GHashTable* of the property names
-                          * (interned) it changed since its base */
+                          * (interned) it changed since its base; an empty
+                          * one is kept for a watched record's next edit */
   GPtrArray  *dirty;     /* VdRecord*, in the order they changed, refs */
+  GPtrArray  *spare;     /* an empty one for the next write's batch, or NULL */
   gint64      first_change; /* monotonic µs of the oldest unsaved change, or 0 */
   gint64      deadline;  /* monotonic µs when the pending changes are due */
   guint       timeout_id; /* fires at or before the deadline */
@@ -236,6 +238,7 @@ vd_autosaver_finalize (GObject *object)
   g_clear_pointer (&self->bases, g_hash_table_unref);
   g_clear_pointer (&self->edited, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (vd_autosaver_parent_class)->finalize (object);
@@ -378,7 +381,10 @@ vd_autosaver_unwatch (VdAutosaver *self,
   g_signal_handlers_disconnect_by_func (record, on_notify, self);
   /* The base stays with a pending change, which the flush still merges. */
   if (!g_ptr_array_find (self->dirty, record, NULL))
-    g_hash_table_remove (self->bases, record);
+    {
+      g_hash_table_remove (self->bases, record);
+      g_hash_table_remove (self->edited, record);
+    }
   g_hash_table_remove (self->watched, record);
 }
 
@@ -395,7 +401,10 @@ vd_autosaver_unwatch_all (VdAutosaver *self)
     {
       g_signal_handlers_disconnect_by_func (record, on_notify, self);
       if (!g_ptr_array_find (self->dirty, record, NULL))
-        g_hash_table_remove (self->bases, record);
+        {
+          g_hash_table_remove (self->bases, record);
+          g_hash_table_remove (self->edited, record);
+        }
     }
   g_hash_table_remove_all (self->watched);
 }
@@ -454,7 +463,7 @@ typedef struct
   GHashTable *written;    /* the fields written (name → GValue*), the rest
                            * as the base has them */
   gint64      updated;
-  GPtrArray  *conflicts;  /* VdConflict*, stored */
+  GPtrArray  *conflicts;  /* VdConflict*, stored; or NULL */
   gboolean    in_place;   /* the record itself was written: it holds @merged */
 } Saved;
 
@@ -464,7 +473,7 @@ saved_free (Saved *saved)
   g_object_unref (saved->record);
   g_clear_pointer (&saved->merged, g_variant_unref);
   g_clear_pointer (&saved->written, g_hash_table_unref);
-  g_ptr_array_unref (saved->conflicts);
+  g_clear_pointer (&saved->conflicts, g_ptr_array_unref);
   g_free (saved);
 }
 
@@ -534,7 +543,6 @@ save_edits (VdAutosaver  *self,
   saved->in_place = TRUE;
   saved->written = g_steal_pointer (&written);
   saved->updated = vd_record_get_updated (record);
-  saved->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_conflict_free);
   return saved;
 }
 
@@ -558,6 +566,9 @@ save_record (VdAutosaver  *self,
   g_autoptr(VdRecord) stored = NULL;
   VdRecord *target = record;
   Saved *saved;
+
+  if (edited != NULL && g_hash_table_size (edited) == 0)
+    edited = NULL;
 
   /* Nobody else wrote since this desk last looked: what is stored is the
    * base, and writing what was edited is the merge. Else read theirs and
@@ -655,7 +666,8 @@ flush_store (VdAutosaver  *self,
     return TRUE;
 
   batch = g_steal_pointer (&self->dirty);
-  self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dirty = self->spare != NULL ? g_steal_pointer (&self->spare)
+                                    : g_ptr_array_new_with_free_func (g_object_unref);
   self->first_change = 0;
 
   if (vd_store_begin (store, &failure))
@@ -684,33 +696,43 @@ flush_store (VdAutosaver  *self,
 
   /* What was not written stays pending, ahead of anything changed since
    * (nothing is: a flush does not return to the main loop). */
-  {
-    g_autoptr(GPtrArray) later = g_steal_pointer (&self->dirty);
+  if (done->len < batch->len || self->dirty->len > 0)
+    {
+      g_autoptr(GPtrArray) later = g_steal_pointer (&self->dirty);
 
-    self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
-    for (guint i = 0; i < batch->len; i++)
-      {
-        VdRecord *record = g_ptr_array_index (batch, i);
-        gboolean written = FALSE;
+      self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < batch->len; i++)
+        {
+          VdRecord *record = g_ptr_array_index (batch, i);
+          gboolean written = FALSE;
 
-        for (guint j = 0; j < done->len && !written; j++)
-          written = ((Saved *) g_ptr_array_index (done, j))->record == record;
-        if (!written)
-          g_ptr_array_add (self->dirty, g_object_ref (record));
-      }
-    for (guint i = 0; i < later->len; i++)
-      if (!g_ptr_array_find (self->dirty, later->pdata[i], NULL))
-        g_ptr_array_add (self->dirty, g_object_ref (later->pdata[i]));
-  }
+          for (guint j = 0; j < done->len && !written; j++)
+            written = ((Saved *) g_ptr_array_index (done, j))->record == record;
+          if (!written)
+            g_ptr_array_add (self->dirty, g_object_ref (record));
+        }
+      for (guint i = 0; i < later->len; i++)
+        if (!g_ptr_array_find (self->dirty, later->pdata[i], NULL))
+          g_ptr_array_add (self->dirty, g_object_ref (later->pdata[i]));
+    }
+  g_ptr_array_set_size (batch, 0);
+  if (self->spare == NULL)
+    self->spare = g_steal_pointer (&batch);
 
   for (guint i = 0; i < done->len; i++)
     {
       Saved *saved = g_ptr_array_index (done, i);
+      GHashTable *names;
 
       if (g_ptr_array_find (self->dirty, saved->record, NULL))
         continue;
 
-      g_hash_table_remove (self->edited, saved->record);
+      /* A watched record keeps its (now empty) table for the next edit. */
+      if (g_hash_table_contains (self->watched, saved->record) &&
+          (names = g_hash_table_lookup (self->edited, saved->record)) != NULL)
+        g_hash_table_remove_all (names);
+      else
+        g_hash_table_remove (self->edited, saved->record);
 
       /* The record takes what is stored now: the other writer's fields
        * and, where both changed one, theirs (ours is in the conflict). */
@@ -747,7 +769,7 @@ flush_store (VdAutosaver  *self,
     {
       Saved *saved = g_ptr_array_index (done, i);
 
-      for (guint j = 0; j < saved->conflicts->len; j++)
+      for (guint j = 0; saved->conflicts != NULL && j < saved->conflicts->len; j++)
         g_signal_emit (self, signals[CONFLICT], 0, saved->record,
                        g_ptr_array_index (saved->conflicts, j));
     }

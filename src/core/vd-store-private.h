@@ -56,6 +56,15 @@ gboolean      _vd_store_search_catch_up  (VdStore       *self,
 
 /* What vd-store.c, vd-store-read.c, vd-store-write.c and vd-store-watch.c
  * share. */
+/* What a field is to its table (VdTable.kinds). */
+typedef enum
+{
+  VD_FIELD_SCALAR    = 1 << 0,  /* a column */
+  VD_FIELD_LIST      = 1 << 1,  /* a child table */
+  VD_FIELD_REFERENCE = 1 << 2,  /* names other records (_vd_store_is_reference()) */
+  VD_FIELD_STAMP     = 1 << 3,  /* "updated" */
+} VdFieldKind;
+
 /* How one record type maps to its tables. Built once per store from the
  * class's field list, so the SQL text below is made only of our own column
  * names; every value travels as a bound parameter. */
@@ -67,8 +76,7 @@ typedef struct
   guint         n_fields;
   GPtrArray    *scalars;     /* GParamSpec*: one column each, in order */
   GPtrArray    *lists;       /* GParamSpec*: one child table each */
-  GPtrArray    *references;  /* GParamSpec*: the fields naming other records
-                              * (_vd_store_is_reference()) */
+  GHashTable   *kinds;       /* a field's name → its VdFieldKind flags */
   guint         updated;     /* the index of "updated" in scalars */
   char         *select_sql;  /* SELECT <columns> FROM <table>; "updated" is the
                               * row's own stamp, to be raised to its list rows' */

@@ -517,22 +517,28 @@ write_edits (VdStore     *self,
   g_autofree GValue *values = NULL;
   g_autofree gboolean *changed = NULL;
   gboolean row_written = FALSE;
+  gboolean lists_edited = FALSE;
   gint64 stamp = vd_record_get_updated (record);
   gboolean ok = FALSE;
+  GHashTableIter iter;
+  gpointer name;
 
-  for (guint i = 0; i < table->references->len; i++)
-    if (g_hash_table_contains (fields, ((GParamSpec *) table->references->pdata[i])->name))
-      return write_record (self, record, NULL, error);
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      VdFieldKind kind = GPOINTER_TO_UINT (g_hash_table_lookup (table->kinds, name));
+
+      if (kind & VD_FIELD_REFERENCE)
+        return write_record (self, record, NULL, error);
+      /* An edited field is written as it is (typing back what was there
+       * rewrites one row); the row's stamp rides along. Else the stamp
+       * rides on the list rows written. */
+      row_written |= (kind & VD_FIELD_SCALAR) && !(kind & VD_FIELD_STAMP);
+      lists_edited |= (kind & VD_FIELD_LIST) != 0;
+    }
 
   if (!vd_record_validate (record, error))
     return FALSE;
-
-  /* An edited field is written as it is (typing back what was there
-   * rewrites one row); the row's stamp rides along. Else the stamp rides
-   * on the list rows written. */
-  for (guint i = 0; i < n_scalars && !row_written; i++)
-    row_written = i != table->updated &&
-                  g_hash_table_contains (fields, ((GParamSpec *) table->scalars->pdata[i])->name);
 
   if (row_written)
     {
@@ -563,7 +569,7 @@ write_edits (VdStore     *self,
         }
     }
 
-  for (guint i = 0; i < table->lists->len; i++)
+  for (guint i = 0; lists_edited && i < table->lists->len; i++)
     {
       GParamSpec *pspec = g_ptr_array_index (table->lists, i);
       const GValue *value = given != NULL ? g_hash_table_lookup (given, pspec->name) : NULL;

@@ -42,7 +42,7 @@ vd_table_free (gpointer data)
 
   g_ptr_array_unref (table->scalars);
   g_ptr_array_unref (table->lists);
-  g_ptr_array_unref (table->references);
+  g_hash_table_unref (table->kinds);
   g_free (table->select_sql);
   g_free (table->upsert_sql);
   g_free (table->contains_sql);
@@ -91,7 +91,7 @@ vd_table_new (GType type)
   table->fields = vd_record_class_get_fields (VD_RECORD_CLASS (klass), &table->n_fields);
   table->scalars = g_ptr_array_new ();
   table->lists = g_ptr_array_new ();
-  table->references = g_ptr_array_new ();
+  table->kinds = g_hash_table_new (g_str_hash, g_str_equal);
   table->list_select_sql = g_ptr_array_new_with_free_func (g_free);
   table->list_delete_sql = g_ptr_array_new_with_free_func (g_free);
   table->list_insert_sql = g_ptr_array_new_with_free_func (g_free);
@@ -103,8 +103,11 @@ vd_table_new (GType type)
       g_autofree char *column = NULL;
 
       column = _vd_store_column_name (pspec);
-      if (_vd_store_is_reference (pspec))
-        g_ptr_array_add (table->references, pspec);
+      g_hash_table_insert (table->kinds, (gpointer) pspec->name,
+                           GUINT_TO_POINTER ((G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV
+                                              ? VD_FIELD_LIST : VD_FIELD_SCALAR) |
+                                             (_vd_store_is_reference (pspec) ? VD_FIELD_REFERENCE : 0) |
+                                             (g_str_equal (column, "updated") ? VD_FIELD_STAMP : 0)));
       if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
         {
           g_ptr_array_add (table->lists, pspec);
