@@ -50,6 +50,7 @@ gboolean      vd_store_save                  (VdStore       *self,
 gboolean      vd_store_save_edits            (VdStore       *self,
                                               VdRecord      *record,
                                               GHashTable    *fields,
+                                              GHashTable    *values,
                                               GError       **error);
 gboolean      vd_store_check                 (VdStore       *self,
                                               VdRecord      *record,
