@@ -117,9 +117,11 @@ new_tool (GtkWidget  *widget,
 {
   VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdTool) tool = vd_tool_new (_("New Tool"));
+  VdToolEditor *editor;
 
   create_and_open (self, VD_RECORD (tool));
-  focus_first_field (GTK_WIDGET (vd_tool_editor_get_name_row (self->tool_editor)));
+  editor = _vd_window_get_tool_editor (self);
+  focus_first_field (GTK_WIDGET (vd_tool_editor_get_name_row (editor)));
 }
 
 static void
@@ -130,9 +132,11 @@ new_reviewer (GtkWidget  *widget,
   VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdReviewer) reviewer = vd_reviewer_new (_("New Reviewer"),
                                                     VD_PERSONA_DEVELOPER_EXPERIENCE);
+  VdReviewerEditor *editor;
 
   create_and_open (self, VD_RECORD (reviewer));
-  focus_first_field (GTK_WIDGET (vd_reviewer_editor_get_name_row (self->reviewer_editor)));
+  editor = _vd_window_get_reviewer_editor (self);
+  focus_first_field (GTK_WIDGET (vd_reviewer_editor_get_name_row (editor)));
 }
 
 /* Deleting ---------------------------------------------------------------- */

@@ -74,12 +74,42 @@ show_error (VdWindow     *self,
   adw_status_page_set_description (self->status_page, description);
 }
 
+/* The editors are built on first use, not with the window: nothing opens
+ * a tool or a reviewer at start-up, and building them would delay the
+ * first frame. */
+VdToolEditor *
+_vd_window_get_tool_editor (VdWindow *self)
+{
+  if (self->tool_editor == NULL)
+    {
+      self->tool_editor = VD_TOOL_EDITOR (vd_tool_editor_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->tool_editor), (gpointer *) &self->tool_editor);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->tool_editor), "tool");
+    }
+  return self->tool_editor;
+}
+
+VdReviewerEditor *
+_vd_window_get_reviewer_editor (VdWindow *self)
+{
+  if (self->reviewer_editor == NULL)
+    {
+      self->reviewer_editor = VD_REVIEWER_EDITOR (vd_reviewer_editor_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->reviewer_editor),
+                                 (gpointer *) &self->reviewer_editor);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->reviewer_editor), "reviewer");
+    }
+  return self->reviewer_editor;
+}
+
 void
 _vd_window_show_nothing (VdWindow *self)
 {
   vd_comparison_page_set_page (self->comparison_page, NULL);
-  vd_tool_editor_set_tool (self->tool_editor, NULL);
-  vd_reviewer_editor_set_reviewer (self->reviewer_editor, NULL);
+  if (self->tool_editor != NULL)
+    vd_tool_editor_set_tool (self->tool_editor, NULL);
+  if (self->reviewer_editor != NULL)
+    vd_reviewer_editor_set_reviewer (self->reviewer_editor, NULL);
   if (self->sidebar != NULL)
     vd_sidebar_set_page (self->sidebar, NULL);
   g_clear_object (&self->page);
@@ -177,12 +207,13 @@ vd_window_open_record (VdWindow   *self,
     }
   else if (kind == VD_TYPE_TOOL)
     {
-      vd_tool_editor_set_tool (self->tool_editor, VD_TOOL (record));
+      vd_tool_editor_set_tool (_vd_window_get_tool_editor (self), VD_TOOL (record));
       gtk_stack_set_visible_child_name (self->content_stack, "tool");
     }
   else
     {
-      vd_reviewer_editor_set_reviewer (self->reviewer_editor, VD_REVIEWER (record));
+      vd_reviewer_editor_set_reviewer (_vd_window_get_reviewer_editor (self),
+                                       VD_REVIEWER (record));
       gtk_stack_set_visible_child_name (self->content_stack, "reviewer");
     }
 
@@ -471,8 +502,6 @@ vd_window_class_init (VdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, comparison_page);
-  gtk_widget_class_bind_template_child (widget_class, VdWindow, tool_editor);
-  gtk_widget_class_bind_template_child (widget_class, VdWindow, reviewer_editor);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, record_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, preview_button);
