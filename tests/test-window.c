@@ -701,6 +701,11 @@ test_new_comparison (Desk          *desk,
   g_assert_cmpstr (gtk_editable_get_text (title_row), ==, "");
   g_assert_cmpstr (gtk_text_get_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (title_row))),
                    ==, "Claude Haiku Open Weights vs Mistral Medium 3");
+  /* Unfocused, an empty row shows only its title: that says it too. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (title_row)), ==, "Title");
+  gtk_window_set_focus (GTK_WINDOW (desk->window), NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (title_row)), ==,
+                   "Title: Claude Haiku Open Weights vs Mistral Medium 3, after the tools");
 
   /* Two Ctrl+N never give the same draft. */
   gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.new-comparison", NULL);

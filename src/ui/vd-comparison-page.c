@@ -59,6 +59,7 @@ struct _VdComparisonPage
   gboolean             placing;       /* the page itself moves the divider */
   gboolean             updating;     /* widgets are being set from the model */
   gboolean             editing_title; /* the title field sets the title */
+  gboolean             title_focused;
   guint                layout_idle;
   guint                panel_idle;
   const char          *errors[N_CHECKS];  /* why each refused value was, or NULL */
@@ -428,6 +429,34 @@ automatic_title (VdComparisonPage *self)
                                              vd_summary_get_title (tool_b));
 }
 
+/* An empty row shows its title where the text would be, and its text's
+ * placeholder only once focused: unfocused, the row's title says which
+ * title the page uses. */
+static void
+update_title_label (VdComparisonPage *self)
+{
+  g_autofree char *automatic = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->page != NULL && !self->title_focused &&
+      gtk_editable_get_text (GTK_EDITABLE (self->title_row))[0] == '\0' &&
+      (automatic = automatic_title (self)) != NULL)
+    /* Translators: %s is the automatic title, "Tool A vs Tool B" */
+    label = g_strdup_printf (_("Title: %s, after the tools"), automatic);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row),
+                                 label != NULL ? label : _("Title"));
+}
+
+static void
+on_title_focus (VdComparisonPage        *self,
+                GParamSpec              *pspec,
+                GtkEventControllerFocus *focus)
+{
+  self->title_focused = gtk_event_controller_focus_contains_focus (focus);
+  update_title_label (self);
+}
+
 /* The title field holds only what the editor wrote: an automatic title
  * (the one the page uses, stored and exported) shows as the field's
  * placeholder over an empty field. */
@@ -442,6 +471,7 @@ sync_title (VdComparisonPage *self)
     gtk_text_set_placeholder_text (GTK_TEXT (text), automatic);
   sync_entry (self, self->title_row,
               automatic != NULL && g_strcmp0 (title, automatic) == 0 ? "" : title);
+  update_title_label (self);
 }
 
 /* An emptied field gives the title back to the tools. */
@@ -460,6 +490,7 @@ on_title_changed (VdComparisonPage *self,
   self->editing_title = TRUE;
   vd_comparison_set_title (comparison (self), automatic != NULL ? automatic : text);
   self->editing_title = FALSE;
+  update_title_label (self);
 }
 
 static void
@@ -1422,6 +1453,14 @@ vd_comparison_page_init (VdComparisonPage *self)
   self->reviewers = g_list_store_new (VD_TYPE_SUMMARY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "notify::contains-focus", G_CALLBACK (on_title_focus), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->title_row), focus);
+  }
 
   for (int s = VD_STATUS_DRAFT; s <= VD_STATUS_PUBLISHED; s++)
     gtk_string_list_append (statuses, _(vd_status_get_label (s)));
