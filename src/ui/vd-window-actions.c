@@ -79,6 +79,7 @@ new_comparison (GtkWidget  *widget,
   g_autoptr(VdComparison) comparison = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *title = NULL;
+  VdComparisonPage *page;
 
   if (tools == NULL)
     {
@@ -103,11 +104,12 @@ new_comparison (GtkWidget  *widget,
   vd_comparison_set_title (comparison, title);
 
   create_and_open (self, VD_RECORD (comparison));
+  page = _vd_window_get_comparison_page (self);
   /* Narrow, the editor takes its turn: the new page has nothing to preview. */
-  vd_comparison_page_set_show_preview (self->comparison_page,
-                                       !vd_comparison_page_get_narrow (self->comparison_page) &&
-                                       vd_comparison_page_get_show_preview (self->comparison_page));
-  focus_first_field (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
+  vd_comparison_page_set_show_preview (page,
+                                       !vd_comparison_page_get_narrow (page) &&
+                                       vd_comparison_page_get_show_preview (page));
+  focus_first_field (GTK_WIDGET (vd_comparison_page_get_title_row (page)));
 }
 
 static void
