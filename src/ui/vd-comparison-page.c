@@ -59,7 +59,6 @@ struct _VdComparisonPage
   gboolean             placing;       /* the page itself moves the divider */
   gboolean             updating;     /* widgets are being set from the model */
   gboolean             editing_title; /* the title field sets the title */
-  gboolean             title_focused;
   guint                layout_idle;
   guint                panel_idle;
   const char          *errors[N_CHECKS];  /* why each refused value was, or NULL */
@@ -429,17 +428,16 @@ automatic_title (VdComparisonPage *self)
                                              vd_summary_get_title (tool_b));
 }
 
-/* An empty row shows its title where the text would be, and its text's
- * placeholder only once focused: unfocused, the row's title says which
- * title the page uses. */
+/* An empty row's title stands where its text would be, and stays above
+ * the empty text when focused (a placeholder would run into it): while
+ * the field is empty, the title says which title the page uses. */
 static void
 update_title_label (VdComparisonPage *self)
 {
   g_autofree char *automatic = NULL;
   g_autofree char *label = NULL;
 
-  if (self->page != NULL && !self->title_focused &&
-      gtk_editable_get_text (GTK_EDITABLE (self->title_row))[0] == '\0' &&
+  if (self->page != NULL && gtk_editable_get_text (GTK_EDITABLE (self->title_row))[0] == '\0' &&
       (automatic = automatic_title (self)) != NULL)
     /* Translators: %s is the automatic title, "Tool A vs Tool B" */
     label = g_strdup_printf (_("Title: %s, after the tools"), automatic);
@@ -448,27 +446,15 @@ update_title_label (VdComparisonPage *self)
                                  label != NULL ? label : _("Title"));
 }
 
-static void
-on_title_focus (VdComparisonPage        *self,
-                GParamSpec              *pspec,
-                GtkEventControllerFocus *focus)
-{
-  self->title_focused = gtk_event_controller_focus_contains_focus (focus);
-  update_title_label (self);
-}
-
 /* The title field holds only what the editor wrote: an automatic title
- * (the one the page uses, stored and exported) shows as the field's
- * placeholder over an empty field. */
+ * (the one the page uses, stored and exported) leaves it empty, and the
+ * row's title names it. */
 static void
 sync_title (VdComparisonPage *self)
 {
   const char *title = vd_comparison_get_title (comparison (self));
   g_autofree char *automatic = automatic_title (self);
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->title_row));
 
-  if (GTK_IS_TEXT (text))
-    gtk_text_set_placeholder_text (GTK_TEXT (text), automatic);
   sync_entry (self, self->title_row,
               automatic != NULL && g_strcmp0 (title, automatic) == 0 ? "" : title);
   update_title_label (self);
@@ -1453,14 +1439,6 @@ vd_comparison_page_init (VdComparisonPage *self)
   self->reviewers = g_list_store_new (VD_TYPE_SUMMARY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  {
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    g_signal_connect_object (focus, "notify::contains-focus", G_CALLBACK (on_title_focus), self,
-                             G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->title_row), focus);
-  }
 
   for (int s = VD_STATUS_DRAFT; s <= VD_STATUS_PUBLISHED; s++)
     gtk_string_list_append (statuses, _(vd_status_get_label (s)));
