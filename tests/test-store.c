@@ -814,6 +814,44 @@ test_search_records (void)
   g_assert_cmpint (search_rows (store), ==, 3);
 }
 
+/* The index knows when it lags the writes, and catching up ends it; a
+ * record saved again lags it anew, though it notes no new changes row. */
+static void
+test_search_caught_up (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_empty_store ();
+  g_autoptr(VdTool) tool = vd_tool_new ("Quokka Studio");
+  g_autoptr(GError) error = NULL;
+  gboolean caught_up = FALSE;
+
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_store_search_is_caught_up (store, &caught_up, &error));
+  g_assert_false (caught_up);
+
+  g_assert_true (vd_store_search_catch_up (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (vd_store_search_is_caught_up (store, &caught_up, &error));
+  g_assert_true (caught_up);
+  g_assert_true (vd_store_search_catch_up (store, &error));   /* nothing to do */
+
+  vd_tool_set_tagline (tool, "Wombat-grade refactors");
+  g_assert_true (vd_store_save (store, VD_RECORD (tool), &error));
+  g_assert_true (vd_store_search_is_caught_up (store, &caught_up, &error));
+  g_assert_no_error (error);
+  g_assert_false (caught_up);
+  g_assert_true (vd_store_search_catch_up (store, &error));
+  g_assert_true (vd_store_search_is_caught_up (store, &caught_up, &error));
+  g_assert_true (caught_up);
+  g_assert_no_error (error);
+  g_assert_cmpint (search_rows (store), >, 0);
+  {
+    g_autoptr(VdSearchHit) hit = only_hit (store, "wombat");
+
+    g_assert_cmpstr (hit->field, ==, "tagline");
+  }
+}
+
 /* What a person types is never query syntax: no error, and the words are
  * searched for as written. */
 static void
@@ -1233,6 +1271,7 @@ main (int   argc,
               card_fixture_set_up, test_search_scorecard, card_fixture_tear_down);
   g_test_add_func ("/store/search/records", test_search_records);
   g_test_add_func ("/store/search/syntax", test_search_syntax);
+  g_test_add_func ("/store/search/caught-up", test_search_caught_up);
 
   for (int v = 0; v < vd_store_schema_get_latest (); v++)
     {

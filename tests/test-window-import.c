@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "vd-export.h"
+#include "vd-search.h"
 #include "vd-sidebar.h"
 #include "vd-test-desk.h"
 #include "vd-test-util.h"
@@ -133,6 +134,8 @@ test_preview_and_import (VdTestDesk    *desk,
   g_autoptr(GString) rows = g_string_new (NULL);
   g_autofree char *before = vd_test_file_checksum (desk->path);
   g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean caught_up = FALSE;
   AdwMessageDialog *dialog;
 
   vd_window_import_file (desk->window, bundle);
@@ -152,6 +155,11 @@ test_preview_and_import (VdTestDesk    *desk,
   while (!sidebar_has_title (desk, BUNDLE_TITLE))
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (imported (desk));
+  /* The import's thread indexed what it wrote: the window's first search
+   * has nothing to take in first. */
+  g_assert_true (vd_store_search_is_caught_up (desk->store, &caught_up, &error));
+  g_assert_no_error (error);
+  g_assert_true (caught_up);
 
   /* The same bundle again changes nothing: Import is not offered. */
   vd_window_import_file (desk->window, bundle);

@@ -33,6 +33,7 @@ struct _VdReadinessWatcher
   GHashTable *flagged;     /* comparison uuid → itself */
   GHashTable *pending;     /* comparison uuid → itself, to check */
   guint       idle;
+  gboolean    started;     /* the first pass has found its pages */
   guint64     n_checks;
 };
 
@@ -135,11 +136,26 @@ run_pending (VdReadinessWatcher *self,
     }
 }
 
+static void queue_all (VdReadinessWatcher *self);
+
+/* The first pass finds its pages at the first idle, not in
+ * vd_readiness_watcher_new(): the query reads every comparison, which a
+ * window opening should not wait for. */
+static void
+start (VdReadinessWatcher *self)
+{
+  if (self->started)
+    return;
+  self->started = TRUE;
+  queue_all (self);
+}
+
 static gboolean
 idle_cb (gpointer data)
 {
   VdReadinessWatcher *self = data;
 
+  start (self);
   run_pending (self, CHECKS_PER_SLICE);
   if (g_hash_table_size (self->pending) > 0)
     return G_SOURCE_CONTINUE;
@@ -211,6 +227,8 @@ on_store_changed (VdReadinessWatcher *self,
                   const char         *uuid,
                   VdStore            *store)
 {
+  if (!self->started)
+    return;   /* the first pass will see it */
   if (type == G_TYPE_NONE || uuid == NULL)
     queue_all (self);
   else if (type == VD_TYPE_COMPARISON)
@@ -292,7 +310,7 @@ vd_readiness_watcher_new (VdStore *store)
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
-  queue_all (self);
+  self->idle = g_idle_add_full (G_PRIORITY_LOW, idle_cb, self, NULL);
   return self;
 }
 
@@ -318,7 +336,7 @@ gboolean
 vd_readiness_watcher_is_pending (VdReadinessWatcher *self)
 {
   g_return_val_if_fail (VD_IS_READINESS_WATCHER (self), FALSE);
-  return g_hash_table_size (self->pending) > 0;
+  return !self->started || g_hash_table_size (self->pending) > 0;
 }
 
 /**
@@ -331,6 +349,7 @@ vd_readiness_watcher_flush (VdReadinessWatcher *self)
 {
   g_return_if_fail (VD_IS_READINESS_WATCHER (self));
 
+  start (self);
   run_pending (self, 0);
   g_clear_handle_id (&self->idle, g_source_remove);
 }

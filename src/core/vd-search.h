@@ -47,6 +47,11 @@ GPtrArray  *vd_store_search             (VdStore     *self,
                                          const char  *text,
                                          guint        limit,
                                          GError     **error);
+gboolean    vd_store_search_catch_up    (VdStore     *self,
+                                         GError     **error);
+gboolean    vd_store_search_is_caught_up (VdStore    *self,
+                                          gboolean   *caught_up,
+                                          GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VdSearchHit, vd_search_hit_free)
 

@@ -51,8 +51,6 @@ gboolean  vd_store_schema_migrate    (sqlite3  *db,
   "    FROM scorecards_sections l JOIN scorecards s ON s.uuid = l.record" \
   "    WHERE l.position < 240" where_l
 
-gboolean      _vd_store_search_catch_up  (VdStore       *self,
-                                          GError       **error);
 
 /* What vd-store.c, vd-store-read.c, vd-store-write.c and vd-store-watch.c
  * share. */

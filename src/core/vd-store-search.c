@@ -5,7 +5,10 @@
  * The table and the triggers that keep it are schema step 6 → 7
  * (vd-store-schema.c): one row per text, rowid = ((record rowid × 4 +
  * kind) × 256 + slot). Writes do not touch it (autosave stays one row):
- * a search first takes in what the "changes" log says was written since. A query reads the newest matching rows first and
+ * a search first takes in what the "changes" log says was written since,
+ * and the window's import does so on its worker thread, so that the first
+ * search after it has nothing to take. A query reads the newest matching
+ * rows first and
  * joins each to its record, and a scorecard's to its comparison, tool and
  * reviewer.
  */
@@ -260,26 +263,42 @@ record_stamp (VdStore     *self,
   return FALSE;
 }
 
-/**
- * _vd_store_search_catch_up:
- *
- * Brings the index in step with every write since it last was: the
- * records of the "changes" rows after the one it last took, and that
- * one's again if its stamp moved (a record saved again notes no new row).
- * Rows pruned before it took them: it is built again whole. Writes
- * nothing when nothing changed.
- */
-gboolean
-_vd_store_search_catch_up (VdStore  *self,
-                           GError  **error)
+/* What the index lacks: the records of the "changes" rows after the one it
+ * took last, and that one's again if its stamp moved (a record saved again
+ * notes no new row); @pruned when rows went before it took them, and it
+ * must be built again whole. @newest and @newest_stamp: where it stands
+ * once caught up. */
+typedef struct
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *records;
+  gboolean   pruned;
+  gint64     newest;
+  gint64     newest_stamp;
+} Backlog;
+
+static void
+backlog_clear (Backlog *backlog)
+{
+  g_clear_pointer (&backlog->records, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Backlog, backlog_clear)
+
+static gboolean
+read_backlog (VdStore  *self,
+              Backlog  *backlog,
+              GError  **error)
+{
   g_autofree char *newest_kind = NULL;
   g_autofree char *newest_uuid = NULL;
   sqlite3_stmt *stmt;
-  gint64 seq = 0, stamp = 0, newest = 0, oldest = 0, newest_stamp = 0;
-  gboolean pruned;
+  gint64 seq = 0, stamp = 0, oldest = 0;
   int rc;
+
+  backlog->records = g_ptr_array_new_with_free_func (g_free);
+  backlog->pruned = FALSE;
+  backlog->newest = 0;
+  backlog->newest_stamp = 0;
 
   if (!(stmt = _vd_store_prepare (self, "SELECT seq, stamp, "
                                         "  (SELECT coalesce (max (seq), 0) FROM changes), "
@@ -290,49 +309,96 @@ _vd_store_search_catch_up (VdStore  *self,
     {
       seq = sqlite3_column_int64 (stmt, 0);
       stamp = sqlite3_column_int64 (stmt, 1);
-      newest = sqlite3_column_int64 (stmt, 2);
+      backlog->newest = sqlite3_column_int64 (stmt, 2);
       oldest = sqlite3_column_int64 (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     return _vd_store_set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
-  if (newest == 0)
+  if (backlog->newest == 0)
     return TRUE;
-  pruned = oldest > seq + 1;
+  backlog->pruned = oldest > seq + 1;
 
   if (!(stmt = _vd_store_prepare (self, "SELECT seq, kind, uuid FROM changes WHERE seq >= ?1 "
                                         "ORDER BY seq", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pruned ? newest : seq);
+  sqlite3_bind_int64 (stmt, 1, backlog->pruned ? backlog->newest : seq);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *uuid = (const char *) sqlite3_column_text (stmt, 2);
 
-      if (sqlite3_column_int64 (stmt, 0) == newest)
+      if (sqlite3_column_int64 (stmt, 0) == backlog->newest)
         {
           newest_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
           newest_uuid = g_strdup (uuid);
         }
       if (sqlite3_column_int64 (stmt, 0) > seq)
-        g_ptr_array_add (records, g_strdup (uuid));
+        g_ptr_array_add (backlog->records, g_strdup (uuid));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _vd_store_set_sqlite_error (self, rc, error);
   if (newest_uuid == NULL)
-    return TRUE;
+    {
+      backlog->pruned = FALSE;
+      return TRUE;
+    }
 
-  if (!record_stamp (self, newest_kind, newest_uuid, &newest_stamp, error))
+  if (!record_stamp (self, newest_kind, newest_uuid, &backlog->newest_stamp, error))
     return FALSE;
   /* The row taken last, saved again since. */
-  if (newest == seq && newest_stamp != stamp)
-    g_ptr_array_add (records, g_strdup (newest_uuid));
-  if (records->len == 0 && !pruned)
+  if (backlog->newest == seq && backlog->newest_stamp != stamp)
+    g_ptr_array_add (backlog->records, g_strdup (newest_uuid));
+  return TRUE;
+}
+
+/**
+ * vd_store_search_is_caught_up:
+ * @caught_up: (out): whether the index holds every write
+ *
+ * Returns: FALSE (with @error set) when the index could not be read
+ */
+gboolean
+vd_store_search_is_caught_up (VdStore   *self,
+                              gboolean  *caught_up,
+                              GError   **error)
+{
+  g_auto(Backlog) backlog = { 0 };
+
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (caught_up != NULL, FALSE);
+
+  if (!read_backlog (self, &backlog, error))
+    return FALSE;
+  *caught_up = backlog.records->len == 0 && !backlog.pruned;
+  return TRUE;
+}
+
+/**
+ * vd_store_search_catch_up:
+ *
+ * Brings the index in step with every write since it last was. A search
+ * does it first; a writer of many records (the import) does it on its
+ * own thread after committing, so that the next search finds nothing to
+ * do. Writes nothing when nothing changed.
+ */
+gboolean
+vd_store_search_catch_up (VdStore  *self,
+                          GError  **error)
+{
+  g_auto(Backlog) backlog = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+
+  if (!read_backlog (self, &backlog, error))
+    return FALSE;
+  if (backlog.records->len == 0 && !backlog.pruned)
     return TRUE;
 
   if (!vd_store_begin (self, error))
     return FALSE;
-  if (pruned)
+  if (backlog.pruned)
     {
       if (!rebuild (self, error))
         goto failed;
@@ -341,16 +407,16 @@ _vd_store_search_catch_up (VdStore  *self,
     {
       g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
 
-      for (guint i = 0; i < records->len; i++)
-        if (g_hash_table_add (done, g_ptr_array_index (records, i)) &&
-            !reindex_record (self, g_ptr_array_index (records, i), error))
+      for (guint i = 0; i < backlog.records->len; i++)
+        if (g_hash_table_add (done, g_ptr_array_index (backlog.records, i)) &&
+            !reindex_record (self, g_ptr_array_index (backlog.records, i), error))
           goto failed;
     }
 
   if (!(stmt = _vd_store_prepare (self, "UPDATE search_state SET seq = ?1, stamp = ?2", error)))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, newest);
-  sqlite3_bind_int64 (stmt, 2, newest_stamp);
+  sqlite3_bind_int64 (stmt, 1, backlog.newest);
+  sqlite3_bind_int64 (stmt, 2, backlog.newest_stamp);
   if (!step_done (self, stmt, error))
     goto failed;
   return vd_store_commit (self, error);
@@ -388,7 +454,7 @@ vd_store_search (VdStore     *self,
 
   /* Another writer holding the file: search what is indexed, and catch up
    * next time. */
-  if (!_vd_store_search_catch_up (self, &catch_up_error))
+  if (!vd_store_search_catch_up (self, &catch_up_error))
     g_debug ("Search index not caught up: %s", catch_up_error->message);
 
   if (!(stmt = _vd_store_prepare (self, SEARCH_SQL, error)))

@@ -58,6 +58,7 @@ struct _VdComparisonPage
   gboolean             split_done;    /* the first wide allocation placed it */
   gboolean             placing;       /* the page itself moves the divider */
   gboolean             updating;     /* widgets are being set from the model */
+  gboolean             editing_title; /* the title field sets the title */
   guint                layout_idle;
   guint                panel_idle;
   const char          *errors[N_CHECKS];  /* why each refused value was, or NULL */
@@ -405,6 +406,77 @@ on_tool_selected (VdComparisonPage *self,
   vd_comparison_set_tool_a (comparison (self), vd_summary_get_uuid (a));
   vd_comparison_set_tool_b (comparison (self), vd_summary_get_uuid (b));
   follow_tools (self, old_title, a, b);
+}
+
+/* The title a comparison has while the editor has written none: "A vs B"
+ * after the tools it compares, as the pickers name them; NULL while either
+ * is unknown. */
+static char *
+automatic_title (VdComparisonPage *self)
+{
+  VdComparison *record = comparison (self);
+  guint a = position_of (G_LIST_MODEL (self->tools), vd_comparison_get_tool_a (record));
+  guint b = position_of (G_LIST_MODEL (self->tools), vd_comparison_get_tool_b (record));
+  g_autoptr(VdSummary) tool_a = NULL;
+  g_autoptr(VdSummary) tool_b = NULL;
+
+  if (a == GTK_INVALID_LIST_POSITION || b == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  tool_a = g_list_model_get_item (G_LIST_MODEL (self->tools), a);
+  tool_b = g_list_model_get_item (G_LIST_MODEL (self->tools), b);
+  return vd_comparison_page_automatic_title (vd_summary_get_title (tool_a),
+                                             vd_summary_get_title (tool_b));
+}
+
+/* An empty row's title stands where its text would be, and stays above
+ * the empty text when focused (a placeholder would run into it): while
+ * the field is empty, the title says which title the page uses. */
+static void
+update_title_label (VdComparisonPage *self)
+{
+  g_autofree char *automatic = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->page != NULL && gtk_editable_get_text (GTK_EDITABLE (self->title_row))[0] == '\0' &&
+      (automatic = automatic_title (self)) != NULL)
+    /* Translators: %s is the automatic title, "Tool A vs Tool B" */
+    label = g_strdup_printf (_("Title: %s, after the tools"), automatic);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row),
+                                 label != NULL ? label : _("Title"));
+}
+
+/* The title field holds only what the editor wrote: an automatic title
+ * (the one the page uses, stored and exported) leaves it empty, and the
+ * row's title names it. */
+static void
+sync_title (VdComparisonPage *self)
+{
+  const char *title = vd_comparison_get_title (comparison (self));
+  g_autofree char *automatic = automatic_title (self);
+
+  sync_entry (self, self->title_row,
+              automatic != NULL && g_strcmp0 (title, automatic) == 0 ? "" : title);
+  update_title_label (self);
+}
+
+/* An emptied field gives the title back to the tools. */
+static void
+on_title_changed (VdComparisonPage *self,
+                  AdwEntryRow      *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *automatic = NULL;
+
+  if (self->updating || self->page == NULL)
+    return;
+
+  if (text[0] == '\0')
+    automatic = automatic_title (self);
+  self->editing_title = TRUE;
+  vd_comparison_set_title (comparison (self), automatic != NULL ? automatic : text);
+  self->editing_title = FALSE;
+  update_title_label (self);
 }
 
 static void
@@ -1007,7 +1079,14 @@ on_comparison_notify (VdComparisonPage *self,
                       GParamSpec       *pspec,
                       VdComparison     *record)
 {
-  if (g_str_equal (pspec->name, "slug"))
+  if (g_str_equal (pspec->name, "title"))
+    {
+      /* What the editor is typing stays as typed, even when it reads as
+       * the automatic title. */
+      if (!self->editing_title)
+        sync_title (self);
+    }
+  else if (g_str_equal (pspec->name, "slug"))
     sync_entry (self, self->slug_row, vd_comparison_get_slug (record));
   else if (g_str_equal (pspec->name, "publish-date"))
     sync_entry (self, self->date_row, vd_comparison_get_publish_date (record));
@@ -1017,7 +1096,10 @@ on_comparison_notify (VdComparisonPage *self,
       update_flag (self);
     }
   else if (g_str_equal (pspec->name, "tool-a") || g_str_equal (pspec->name, "tool-b"))
-    sync_tools (self);
+    {
+      sync_tools (self);
+      sync_title (self);
+    }
   else if (g_str_equal (pspec->name, "panel"))
     queue_panel_rows (self);
 }
@@ -1063,6 +1145,7 @@ on_store_changed (VdComparisonPage *self,
     {
       reload_summaries (self, self->tools, VD_TYPE_TOOL);
       sync_tools (self);
+      sync_title (self);
     }
   if (type == VD_TYPE_REVIEWER || type == G_TYPE_NONE)
     {
@@ -1135,7 +1218,7 @@ vd_comparison_page_set_page (VdComparisonPage *self,
   reload_summaries (self, self->tools, VD_TYPE_TOOL);
   reload_summaries (self, self->reviewers, VD_TYPE_REVIEWER);
 
-  bind_text (self, "title", self->title_row);
+  sync_title (self);
   bind_text (self, "dek", self->dek_row);
   bind_text (self, "pricing-read", self->pricing_read_row);
   sync_entry (self, self->slug_row, vd_comparison_get_slug (comparison (self)));
@@ -1318,6 +1401,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_reviewer_picked);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, scorecard_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_tool_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);

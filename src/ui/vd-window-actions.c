@@ -79,6 +79,7 @@ new_comparison (GtkWidget  *widget,
   g_autoptr(VdComparison) comparison = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *title = NULL;
+  VdComparisonPage *page;
 
   if (tools == NULL)
     {
@@ -103,11 +104,12 @@ new_comparison (GtkWidget  *widget,
   vd_comparison_set_title (comparison, title);
 
   create_and_open (self, VD_RECORD (comparison));
+  page = _vd_window_get_comparison_page (self);
   /* Narrow, the editor takes its turn: the new page has nothing to preview. */
-  vd_comparison_page_set_show_preview (self->comparison_page,
-                                       !vd_comparison_page_get_narrow (self->comparison_page) &&
-                                       vd_comparison_page_get_show_preview (self->comparison_page));
-  focus_first_field (GTK_WIDGET (vd_comparison_page_get_title_row (self->comparison_page)));
+  vd_comparison_page_set_show_preview (page,
+                                       !vd_comparison_page_get_narrow (page) &&
+                                       vd_comparison_page_get_show_preview (page));
+  focus_first_field (GTK_WIDGET (vd_comparison_page_get_title_row (page)));
 }
 
 static void
@@ -117,9 +119,11 @@ new_tool (GtkWidget  *widget,
 {
   VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdTool) tool = vd_tool_new (_("New Tool"));
+  VdToolEditor *editor;
 
   create_and_open (self, VD_RECORD (tool));
-  focus_first_field (GTK_WIDGET (vd_tool_editor_get_name_row (self->tool_editor)));
+  editor = _vd_window_get_tool_editor (self);
+  focus_first_field (GTK_WIDGET (vd_tool_editor_get_name_row (editor)));
 }
 
 static void
@@ -130,9 +134,11 @@ new_reviewer (GtkWidget  *widget,
   VdWindow *self = VD_WINDOW (widget);
   g_autoptr(VdReviewer) reviewer = vd_reviewer_new (_("New Reviewer"),
                                                     VD_PERSONA_DEVELOPER_EXPERIENCE);
+  VdReviewerEditor *editor;
 
   create_and_open (self, VD_RECORD (reviewer));
-  focus_first_field (GTK_WIDGET (vd_reviewer_editor_get_name_row (self->reviewer_editor)));
+  editor = _vd_window_get_reviewer_editor (self);
+  focus_first_field (GTK_WIDGET (vd_reviewer_editor_get_name_row (editor)));
 }
 
 /* Deleting ---------------------------------------------------------------- */

@@ -6,12 +6,14 @@
  * change, by name; only on Import does it write. Both runs are on a worker
  * thread with a connection of its own: the window's store learns of the
  * commit as of any other writer's (vd-store-watch.c) and updates in place.
+ * The import's thread also brings the search index up to date.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "vd-import.h"
+#include "vd-search.h"
 #include "vd-window-private.h"
 
 typedef struct
@@ -54,7 +56,16 @@ import_thread (GTask        *task,
       VdImportStats *stats = g_new0 (VdImportStats, 1);
 
       if (vd_import_from_file (store, job->file, stats, cancellable, &error))
-        g_task_return_pointer (task, stats, g_free);
+        {
+          g_autoptr(GError) index_error = NULL;
+
+          /* The search index takes the imported records in here, not in
+           * the window's first search after it. Not indexed now, they are
+           * at that search. */
+          if (!vd_store_search_catch_up (store, &index_error))
+            g_debug ("Search index not caught up: %s", index_error->message);
+          g_task_return_pointer (task, stats, g_free);
+        }
       else
         {
           g_free (stats);

@@ -98,6 +98,9 @@ void _vd_window_choose_save_file  (VdWindow           *self,
                                    GDestroyNotify      destroy_data);
 void _vd_window_update_actions    (VdWindow       *self);
 void _vd_window_show_nothing    (VdWindow       *self);
+VdComparisonPage *_vd_window_get_comparison_page (VdWindow *self);
+VdToolEditor     *_vd_window_get_tool_editor     (VdWindow *self);
+VdReviewerEditor *_vd_window_get_reviewer_editor (VdWindow *self);
 void _vd_window_toast             (VdWindow       *self,
                                    const char     *text);
 void _vd_window_toast_error       (VdWindow       *self,

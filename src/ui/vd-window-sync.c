@@ -37,7 +37,8 @@ on_sync_finished (VdWindow *self,
     g_debug ("Taking in the sync: %s", error->message);
   if (conflicts > 0)
     vd_session_conflicts_changed (self->session, NULL);
-  if (vd_syncer_get_state (syncer) == VD_SYNCER_SYNCED && self->page != NULL)
+  if (vd_syncer_get_state (syncer) == VD_SYNCER_SYNCED && self->comparison_page != NULL &&
+      self->page != NULL)
     vd_comparison_page_reload_history (self->comparison_page);
 
   if (vd_syncer_get_state (syncer) == VD_SYNCER_FAILED)

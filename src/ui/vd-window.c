@@ -74,12 +74,76 @@ show_error (VdWindow     *self,
   adw_status_page_set_description (self->status_page, description);
 }
 
+static void on_readiness_refused (VdWindow         *self,
+                                  GPtrArray        *problems,
+                                  VdComparisonPage *page);
+
+/* The comparison page and the editors are built on first use, not with
+ * the window: a window that opens on nothing (a first start, a new
+ * database) would wait for them before its first frame. The page brings
+ * its own state: the preview shown or not, and the divider. */
+VdComparisonPage *
+_vd_window_get_comparison_page (VdWindow *self)
+{
+  g_autoptr(GPropertyAction) show_preview = NULL;
+
+  if (self->comparison_page != NULL)
+    return self->comparison_page;
+
+  self->comparison_page = VD_COMPARISON_PAGE (vd_comparison_page_new ());
+  g_object_add_weak_pointer (G_OBJECT (self->comparison_page),
+                             (gpointer *) &self->comparison_page);
+  g_signal_connect_object (self->comparison_page, "readiness-refused",
+                           G_CALLBACK (on_readiness_refused), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "preview-visible", self->comparison_page, "show-preview",
+                       G_SETTINGS_BIND_DEFAULT);
+      vd_comparison_page_set_preview_width (self->comparison_page,
+                                            MAX (0, g_settings_get_int (self->settings,
+                                                                        "preview-width")));
+    }
+  show_preview = g_property_action_new ("show-preview", self->comparison_page, "show-preview");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_preview));
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->comparison_page), "comparison");
+
+  return self->comparison_page;
+}
+
+VdToolEditor *
+_vd_window_get_tool_editor (VdWindow *self)
+{
+  if (self->tool_editor == NULL)
+    {
+      self->tool_editor = VD_TOOL_EDITOR (vd_tool_editor_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->tool_editor), (gpointer *) &self->tool_editor);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->tool_editor), "tool");
+    }
+  return self->tool_editor;
+}
+
+VdReviewerEditor *
+_vd_window_get_reviewer_editor (VdWindow *self)
+{
+  if (self->reviewer_editor == NULL)
+    {
+      self->reviewer_editor = VD_REVIEWER_EDITOR (vd_reviewer_editor_new ());
+      g_object_add_weak_pointer (G_OBJECT (self->reviewer_editor),
+                                 (gpointer *) &self->reviewer_editor);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->reviewer_editor), "reviewer");
+    }
+  return self->reviewer_editor;
+}
+
 void
 _vd_window_show_nothing (VdWindow *self)
 {
-  vd_comparison_page_set_page (self->comparison_page, NULL);
-  vd_tool_editor_set_tool (self->tool_editor, NULL);
-  vd_reviewer_editor_set_reviewer (self->reviewer_editor, NULL);
+  if (self->comparison_page != NULL)
+    vd_comparison_page_set_page (self->comparison_page, NULL);
+  if (self->tool_editor != NULL)
+    vd_tool_editor_set_tool (self->tool_editor, NULL);
+  if (self->reviewer_editor != NULL)
+    vd_reviewer_editor_set_reviewer (self->reviewer_editor, NULL);
   if (self->sidebar != NULL)
     vd_sidebar_set_page (self->sidebar, NULL);
   g_clear_object (&self->page);
@@ -166,7 +230,7 @@ vd_window_open_record (VdWindow   *self,
           return FALSE;
         }
       _vd_window_track_page (self, self->page);
-      vd_comparison_page_set_page (self->comparison_page, self->page);
+      vd_comparison_page_set_page (_vd_window_get_comparison_page (self), self->page);
       vd_sidebar_set_page (self->sidebar, self->page);
       vd_comparison_page_set_reviewer_filter (self->comparison_page,
                                               vd_sidebar_get_reviewer_filter (self->sidebar));
@@ -177,12 +241,13 @@ vd_window_open_record (VdWindow   *self,
     }
   else if (kind == VD_TYPE_TOOL)
     {
-      vd_tool_editor_set_tool (self->tool_editor, VD_TOOL (record));
+      vd_tool_editor_set_tool (_vd_window_get_tool_editor (self), VD_TOOL (record));
       gtk_stack_set_visible_child_name (self->content_stack, "tool");
     }
   else
     {
-      vd_reviewer_editor_set_reviewer (self->reviewer_editor, VD_REVIEWER (record));
+      vd_reviewer_editor_set_reviewer (_vd_window_get_reviewer_editor (self),
+                                       VD_REVIEWER (record));
       gtk_stack_set_visible_child_name (self->content_stack, "reviewer");
     }
 
@@ -261,8 +326,9 @@ on_reviewer_filter (VdWindow   *self,
                     GParamSpec *pspec,
                     VdSidebar  *sidebar)
 {
-  vd_comparison_page_set_reviewer_filter (self->comparison_page,
-                                          vd_sidebar_get_reviewer_filter (sidebar));
+  if (self->comparison_page != NULL)
+    vd_comparison_page_set_reviewer_filter (self->comparison_page,
+                                            vd_sidebar_get_reviewer_filter (sidebar));
 }
 
 static gboolean
@@ -341,12 +407,6 @@ restore_state (VdWindow *self)
 
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  g_settings_bind (self->settings, "preview-visible", self->comparison_page, "show-preview",
-                   G_SETTINGS_BIND_DEFAULT);
-  vd_comparison_page_set_preview_width (self->comparison_page,
-                                        MAX (0, g_settings_get_int (self->settings,
-                                                                    "preview-width")));
 }
 
 static void
@@ -360,8 +420,9 @@ save_state (VdWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
 
   g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "preview-width",
-                      vd_comparison_page_get_preview_width (self->comparison_page));
+  if (self->comparison_page != NULL)
+    g_settings_set_int (self->settings, "preview-width",
+                        vd_comparison_page_get_preview_width (self->comparison_page));
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
   /* A maximized window's size is the screen's; keep the size to restore to. */
@@ -470,15 +531,11 @@ vd_window_class_init (VdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, VdWindow, comparison_page);
-  gtk_widget_class_bind_template_child (widget_class, VdWindow, tool_editor);
-  gtk_widget_class_bind_template_child (widget_class, VdWindow, reviewer_editor);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, record_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VdWindow, preview_button);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_readiness_refused);
 
   _vd_window_class_add_actions (widget_class);
   _vd_window_class_add_share (widget_class);
@@ -490,8 +547,6 @@ vd_window_class_init (VdWindowClass *klass)
 static void
 vd_window_init (VdWindow *self)
 {
-  g_autoptr(GPropertyAction) show_preview = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   _vd_window_unsaved_init (self);
   _vd_window_import_init (self);
@@ -505,9 +560,6 @@ vd_window_init (VdWindow *self)
    * preview and editors behind the status page costs start-up dearly. */
   gtk_stack_set_hhomogeneous (self->content_stack, FALSE);
   gtk_stack_set_vhomogeneous (self->content_stack, FALSE);
-
-  show_preview = g_property_action_new ("show-preview", self->comparison_page, "show-preview");
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_preview));
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
