@@ -131,6 +131,10 @@ _vd_window_get_reviewer_editor (VdWindow *self)
       g_object_add_weak_pointer (G_OBJECT (self->reviewer_editor),
                                  (gpointer *) &self->reviewer_editor);
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->reviewer_editor), "reviewer");
+      /* Built on first use, after the session: removing a prompt goes
+       * through it, to set aside and bring back the scorecards' text. */
+      if (self->session != NULL)
+        vd_reviewer_editor_set_session (self->reviewer_editor, self->session);
     }
   return self->reviewer_editor;
 }
@@ -592,7 +596,6 @@ vd_window_new (VdApplication *application,
       self->session = vd_session_new (store, application != NULL
                                                ? vd_application_get_autosave_delay (application)
                                                : VD_AUTOSAVER_DEFAULT_DELAY_MS);
-      vd_reviewer_editor_set_session (self->reviewer_editor, self->session);
       _vd_window_unsaved_set_store (self);
       _vd_window_saving_start (self);
       vd_sidebar_set_store (self->sidebar, store);
