@@ -333,9 +333,16 @@ test_conflicts_list (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (view)))),
                             " on "));
 
+  /* A section is named by its prompt. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (view)))),
+                            "“Direct competitors”"));
+
   vd_conflict_view_keep_mine (VD_CONFLICT_VIEW (view));
   vd_test_iterate_until_idle ();
   g_assert_cmpuint (vd_syncer_get_n_conflicts (syncer), ==, 0);
+  /* The list says it is done rather than going blank. */
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_widget_get_first_child (box)));
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)));
   g_assert_true (vd_window_flush (fixture->desk.window, NULL));
   gtk_window_destroy (fixture->desk.window->conflicts_window);
   vd_test_iterate_until_idle ();

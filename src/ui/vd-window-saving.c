@@ -254,6 +254,18 @@ describe_conflict (VdWindow         *self,
    * the other. */
   *editable = item >= 0 || (pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING);
 
+  if (item >= 0 && VD_IS_SCORECARD (record) && g_str_equal (property, "sections"))
+    {
+      g_autoptr(VdReviewer) reviewer = vd_session_lookup (self->session, VD_TYPE_REVIEWER,
+                                                          vd_scorecard_get_reviewer (VD_SCORECARD (record)),
+                                                          NULL);
+      const char * const *prompts = reviewer != NULL ? vd_reviewer_get_prompts (reviewer) : NULL;
+
+      /* A section is the answer to its prompt: name that. */
+      if (prompts != NULL && (guint) item < g_strv_length ((char **) prompts))
+        /* Translators: a conflict's place: “Marcus Webb on Mistral Medium 3 · “Direct competitors”” */
+        return g_strdup_printf (_("%s · “%s”"), name, prompts[item]);
+    }
   if (item >= 0)
     /* Translators: a conflict's place: “Mistral Medium 3 · sections, item 2” */
     return g_strdup_printf (_("%s · %s, item %d"), name != NULL && *name ? name : conflict->uuid,
@@ -272,7 +284,20 @@ fill_conflicts (VdWindow *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
 
-  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+  if (conflicts == NULL || conflicts->len == 0)
+    {
+      GtkWidget *empty = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Conflicts Left"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                       _("What you chose is sent with the next sync."));
+      gtk_widget_set_vexpand (empty, TRUE);
+      gtk_box_append (box, empty);
+      return;
+    }
+
+  for (guint i = 0; i < conflicts->len; i++)
     {
       const VdConflict *conflict = g_ptr_array_index (conflicts, i);
       gboolean editable = FALSE;
