@@ -34,13 +34,14 @@ last_line (GBytes *bytes)
   return g_strdup (g_strstrip (lines[g_strv_length (lines) - 1]));
 }
 
-gboolean
-vd_git_run (const char          *git_dir,
-            const char * const  *argv,
-            GBytes              *input,
-            GBytes             **output,
-            int                 *status,
-            GError             **error)
+static gboolean
+run (const char          *git_dir,
+     const char * const  *argv,
+     GBytes              *input,
+     const char          *input_path,
+     GBytes             **output,
+     int                 *status,
+     GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -49,12 +50,13 @@ vd_git_run (const char          *git_dir,
   g_autoptr(GBytes) err = NULL;
   int exit_status;
 
-  g_return_val_if_fail (argv != NULL, FALSE);
-
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE |
                                         (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                       : input_path != NULL ? 0
                                                        : G_SUBPROCESS_FLAGS_STDIN_INHERIT));
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
   /* A sync runs from a window or a cron job: a prompt would hang it. The
    * ssh agent and git's credential helpers still answer; an ssh that would
    * ask for a password or a host key fails instead. */
@@ -101,4 +103,30 @@ vd_git_run (const char          *git_dir,
   if (output != NULL)
     *output = g_steal_pointer (&out);
   return TRUE;
+}
+
+gboolean
+vd_git_run (const char          *git_dir,
+            const char * const  *argv,
+            GBytes              *input,
+            GBytes             **output,
+            int                 *status,
+            GError             **error)
+{
+  g_return_val_if_fail (argv != NULL, FALSE);
+
+  return run (git_dir, argv, input, NULL, output, status, error);
+}
+
+gboolean
+vd_git_run_with_file (const char          *git_dir,
+                      const char * const  *argv,
+                      const char          *input_path,
+                      GBytes             **output,
+                      GError             **error)
+{
+  g_return_val_if_fail (argv != NULL, FALSE);
+  g_return_val_if_fail (input_path != NULL, FALSE);
+
+  return run (git_dir, argv, NULL, input_path, output, NULL, error);
 }

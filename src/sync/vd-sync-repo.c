@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "vd-sync-private.h"
 
 static gboolean
@@ -370,7 +372,7 @@ _vd_sync_list_writes (Sync *sync)
 
   g_hash_table_iter_init (&iter, sync->entries);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Entry *) value)->write != NULL)
+    if (((Entry *) value)->write != NULL || ((Entry *) value)->mark != 0)
       g_ptr_array_add (paths, ((Entry *) value)->path);
   g_ptr_array_sort (paths, compare_paths);
   return paths;
@@ -418,15 +420,87 @@ dup_message (Sync       *sync,
   return g_string_free (g_steal_pointer (&message), FALSE);
 }
 
+/* The outgoing stream ------------------------------------------------------ */
+
+static gboolean
+ensure_outgoing (Sync    *sync,
+                 GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) raw = NULL;
+
+  if (sync->outgoing != NULL)
+    return TRUE;
+
+  sync->outgoing_path = g_build_filename (sync->git_dir, "verdict-desk-outgoing", NULL);
+  file = g_file_new_for_path (sync->outgoing_path);
+  raw = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error));
+  if (raw == NULL)
+    return FALSE;
+
+  /* Buffered: a first sync writes tens of thousands of small files. */
+  sync->outgoing = g_buffered_output_stream_new_sized (raw, 256 * 1024);
+  return TRUE;
+}
+
+static gboolean
+write_outgoing (Sync        *sync,
+                const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  return g_output_stream_write_all (sync->outgoing, data, len, NULL, NULL, error);
+}
+
+/**
+ * _vd_sync_stage_blob:
+ *
+ * Writes @bytes, the file @entry goes out as, to git fast-import's input
+ * as a blob with a mark of its own (@entry->mark), so that the sync need
+ * not hold every outgoing file until the commit is made.
+ */
+gboolean
+_vd_sync_stage_blob (Sync    *sync,
+                     Entry   *entry,
+                     GBytes  *bytes,
+                     GError **error)
+{
+  g_autofree char *header = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (!ensure_outgoing (sync, error))
+    return FALSE;
+
+  entry->mark = ++sync->n_marks;
+  header = g_strdup_printf ("blob\nmark :%u\ndata %" G_GSIZE_FORMAT "\n", entry->mark, len);
+  return write_outgoing (sync, header, strlen (header), error) &&
+         write_outgoing (sync, data, len, error) &&
+         write_outgoing (sync, "\n", 1, error);
+}
+
+/* Forgets the stream: a new attempt, or the sync's end. */
+void
+_vd_sync_drop_outgoing (Sync *sync)
+{
+  if (sync->outgoing != NULL)
+    g_output_stream_close (sync->outgoing, NULL, NULL);
+  g_clear_object (&sync->outgoing);
+  if (sync->outgoing_path != NULL)
+    g_unlink (sync->outgoing_path);
+  g_clear_pointer (&sync->outgoing_path, g_free);
+  sync->n_marks = 0;
+}
+
 /* One commit on top of the fetched head, built without a work tree (a
- * hostile symlink is never checked out) by one git fast-import. */
+ * hostile symlink is never checked out) by one git fast-import: the blobs
+ * staged while reading the database, then the commit naming them. */
 char *
 _vd_sync_make_commit (Sync       *sync,
              GPtrArray  *paths,
              GError    **error)
 {
   g_autoptr(GString) stream = g_string_new (NULL);
-  g_autoptr(GBytes) input = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) format = NULL;
   g_autofree char *name = NULL;
@@ -454,14 +528,24 @@ _vd_sync_make_commit (Sync       *sync,
     {
       Entry *entry = g_hash_table_lookup (sync->entries, g_ptr_array_index (paths, i));
 
+      if (entry->write == NULL)
+        {
+          g_string_append_printf (stream, "M 100644 :%u %s\n", entry->mark, entry->path);
+          continue;
+        }
       g_string_append_printf (stream, "M 100644 inline %s\n", entry->path);
       append_data (stream, g_bytes_get_data (entry->write, NULL), g_bytes_get_size (entry->write));
     }
   g_string_append (stream, "done\n");
 
-  input = g_string_free_to_bytes (g_steal_pointer (&stream));
-  if (!git (sync, (const char *[]) { "fast-import", "--quiet", "--force", "--done", NULL },
-            input, NULL, error) ||
+  if (!ensure_outgoing (sync, error) ||
+      !write_outgoing (sync, stream->str, stream->len, error) ||
+      !g_output_stream_close (sync->outgoing, NULL, error))
+    return NULL;
+
+  if (!vd_git_run_with_file (sync->git_dir, (const char *[]) { "fast-import", "--quiet", "--force",
+                                                               "--done", NULL },
+                             sync->outgoing_path, NULL, error) ||
       !git (sync, (const char *[]) { "rev-parse", "--verify", OUTGOING_REF, NULL }, NULL, &out,
             error))
     return NULL;
