@@ -569,7 +569,14 @@ _vd_sync_push (Sync        *sync,
   if (!read_remote_head (sync, &head, error))
     return VD_SYNC_FAILED;
   if (g_strcmp0 (head, commit) == 0)
-    return VD_SYNC_PUSHED;
+    {
+      /* What the remote has now: the history (read from the fetched
+       * branch) shows this desk's own change without another fetch. */
+      if (!git (sync, (const char *[]) { "update-ref", REMOTE_REF, commit, NULL }, NULL, NULL,
+                error))
+        return VD_SYNC_FAILED;
+      return VD_SYNC_PUSHED;
+    }
   if (g_strcmp0 (head, sync->theirs) != 0)
     return VD_SYNC_RACED;
 

@@ -178,6 +178,7 @@ vd_window_open_record (VdWindow   *self,
   else if (kind == VD_TYPE_TOOL)
     {
       vd_tool_editor_set_tool (self->tool_editor, VD_TOOL (record));
+      _vd_window_reload_tool_history (self);
       gtk_stack_set_visible_child_name (self->content_stack, "tool");
     }
   else
