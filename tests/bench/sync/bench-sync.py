@@ -43,40 +43,68 @@ def git_env(scratch):
     return env
 
 
-def own_peak(pid, peaks, done):
+def own_peak(pid, name, peaks, done):
     """Polls the process's own high-water mark (VmHWM), which wait4 cannot
-    tell apart from its children's."""
+    tell apart from its children's; only once it runs @name (not the fork
+    it started as)."""
     while not done.is_set():
         try:
-            with open(f"/proc/{pid}/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("VmHWM:"):
-                        peaks.append(int(line.split()[1]) / 1024.0)
-        except (OSError, ValueError):
+            with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+            if fields["Name"].strip() == name:
+                peaks.append(int(fields["VmHWM"].split()[0]) / 1024.0)
+        except (OSError, ValueError, KeyError):
             pass
-        done.wait(0.01)
+        done.wait(0.005)
 
 
-def timed(argv, env, stdout=subprocess.DEVNULL, own=None):
-    """Runs argv; returns (seconds, peak RSS in MiB of it and its children).
-    With @own (a list), appends the process's own peak RSS in MiB."""
+# GNU time forks the child from a process of a few MiB: a child forked by
+# this one starts with this process's resident pages (the data set's files,
+# hundreds of MiB) counted in its ru_maxrss.
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
+
+
+def timed(argv, env, stdout=subprocess.DEVNULL, own=None, tree=None):
+    """Runs argv; returns its seconds. With @own (a list), appends the
+    process's own peak RSS in MiB (VmHWM); with @tree, the peak of it and
+    the git it ran (GNU time's %M), when GNU time is installed."""
+    report = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"bench-sync-{os.getpid()}.rss")
+    wrapped = [GNU_TIME, "-f", "%M", "-o", report, *argv] if GNU_TIME else argv
     start = time.monotonic()
-    proc = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(wrapped, env=env, stdout=stdout, stderr=subprocess.PIPE)
+    pid = proc.pid
+    if GNU_TIME:
+        # The child of time: the desk itself.
+        for _ in range(2000):
+            try:
+                with open(f"/proc/{proc.pid}/task/{proc.pid}/children", encoding="ascii") as c:
+                    kids = c.read().split()
+                if kids:
+                    pid = int(kids[0])
+                    break
+            except OSError:
+                break
+            time.sleep(0.001)
     peaks, done = [], threading.Event()
-    poller = threading.Thread(target=own_peak, args=(proc.pid, peaks, done), daemon=True)
+    poller = threading.Thread(target=own_peak,
+                              args=(pid, os.path.basename(argv[0])[:15], peaks, done),
+                              daemon=True)
     poller.start()
-    _, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.wait()
     seconds = time.monotonic() - start
     done.set()
     poller.join()
-    if own is not None:
-        own.append(max(peaks, default=0.0))
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
     if proc.returncode != 0:
         raise SystemExit(f"bench-sync: {' '.join(argv)} exited {proc.returncode}: {err}")
-    return seconds, usage.ru_maxrss / 1024.0
+    if own is not None:
+        own.append(max(peaks, default=0.0))
+    if tree is not None and GNU_TIME:
+        with open(report, encoding="ascii") as f:
+            tree.append(int(f.read().split()[-1]) / 1024.0)
+    if GNU_TIME:
+        os.unlink(report)
+    return seconds
 
 
 def remove(path):
@@ -127,16 +155,16 @@ class Scale:
         shutil.copyfile(self.source, self.db)
         self.git("init", "--quiet", "--bare", "-b", "main", self.remote)
 
-    def sync(self, own=None):
+    def sync(self, own=None, tree=None):
         return timed([self.args.verdict_desk, "--database", self.db, "--sync", self.remote,
-                      *AUTHOR], self.env, own=own)
+                      *AUTHOR], self.env, own=own, tree=tree)
 
-    def first_sync(self, own=None):
+    def first_sync(self, own=None, tree=None):
         self.fresh_desk()
-        seconds, rss = self.sync(own)
+        seconds = self.sync(own, tree)
         if self.files is None:
             self.files = self.read_remote()
-        return seconds, rss
+        return seconds
 
     def read_remote(self):
         """Every file the first sync pushed, path → bytes, for the floor to write."""
@@ -233,13 +261,12 @@ def measure_first(scale, runs):
     scale.floor_first()
     for _ in range(runs):
         floor.append(scale.floor_first())
-        seconds, peak = scale.first_sync(own)
-        subject.append(seconds)
-        rss.append(peak)
+        subject.append(scale.first_sync(own, rss))
     print(f"# scale {scale.scale}: first sync {median(subject):.2f} s "
           f"(floor {median(floor):.2f} s), {max(own):.0f} MiB peak "
-          f"({max(rss):.0f} MiB with git), {len(scale.files)} files", file=sys.stderr, flush=True)
-    return median(subject), median(floor), max(own), max(rss)
+          f"({max(rss, default=0):.0f} MiB with git), {len(scale.files)} files",
+          file=sys.stderr, flush=True)
+    return median(subject), median(floor), max(own), max(rss, default=None)
 
 
 def measure_one(scale, runs):
@@ -252,7 +279,7 @@ def measure_one(scale, runs):
     for run in range(1, runs + 1):
         floor.append(scale.floor_one(path, run))
         scale.edit_desk(uuid, run)
-        subject.append(scale.sync()[0])
+        subject.append(scale.sync())
     sent = subprocess.run(["git", "-C", scale.remote, "show", "--stat", "--format=%s", "main"],
                           env=scale.env, check=True, capture_output=True).stdout.decode()
     print(f"# scale {scale.scale}: one scorecard {median(subject):.3f} s "
@@ -263,11 +290,13 @@ def measure_one(scale, runs):
 
 def baseline_rss(scale, runs):
     """The desk's own peak: opening the same database and listing its conflicts."""
-    peaks = []
+    own, tree = [], []
     for _ in range(max(1, min(runs, 3))):
         timed([scale.args.verdict_desk, "--database", scale.db, "--conflicts"], scale.env,
-              own=peaks)
-    return max(peaks)
+              own=own, tree=tree)
+    # No child here: GNU time's figure is the desk's own, and never misses
+    # the end of a short run as polling can.
+    return max(tree) if tree else max(own)
 
 
 def main():
