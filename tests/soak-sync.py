@@ -19,8 +19,9 @@
 # then every desk's state (the export of each of its comparisons, and its
 # tools) must be byte-identical, and nothing may be lost (lost = 0): every
 # journaled token must be in the final state, or in some desk's recorded
-# conflicts, or on a record that is gone and whose delete saw that token
-# (an edit the deleting desk had not seen wins over the delete); every
+# conflicts, or on a record whose delete saw that token (superseded by
+# the delete: an edit the deleting desk had not seen wins over the delete
+# and brings the record back as that edit had it); every
 # created record must be in the final state or have been deleted. Prints
 # one line of counts; exit status 0 only when both hold.
 #
@@ -234,10 +235,19 @@ def main():
     def kept(t, record):
         if t in final or t in recorded:
             return True
-        # Gone with its record, which a desk deleted after seeing it.
-        return record not in final and t in deletes.get(record, ())
+        # Superseded by a delete of its record by a desk that had it: gone
+        # with the record, or not in the version another desk's concurrent
+        # edit brought back (the edit wins, and it never had the token:
+        # the deleting desk's own unsynced edit).
+        return t in deletes.get(record, ())
 
+    kinds = {record: "created" for record in created}
     lost = [t for _, t, record in journal if not kept(t, record)]
+    lost_why = [f"{t} (desk {i}, {kinds.get(record, 'demo')} record {record}"
+           f"{', gone' if record not in final else ''}"
+           f"{', deleted' if record in deletes else ''}"
+           f"{', seen by the delete' if t in deletes.get(record, ()) else ''})"
+           for i, t, record in journal if not kept(t, record)]
     lost += [f"record {u}" for u in created if u not in final and u not in deletes]
     counts["lost"] = len(lost)
 
@@ -246,7 +256,7 @@ def main():
     for why, k in sorted(failures.items(), key=lambda x: -x[1]):
         print(f"  {k} failed: {why}")
     if lost:
-        print("lost:", " ".join(lost[:20]))
+        print("lost:", "; ".join((lost_why + lost[len(lost_why):])[:20]))
     tmp.cleanup()
     return 0 if identical and not lost else 1
 
