@@ -482,22 +482,28 @@ _vd_sync_drop_outgoing (Sync *sync)
   sync->n_marks = 0;
 }
 
-static gboolean
+static guint
 stage_bytes (Sync    *sync,
              GBytes  *bytes,
              GError **error)
 {
   Entry scratch = { 0 };
 
-  return _vd_sync_stage_blob (sync, &scratch, bytes, error);
+  return _vd_sync_stage_blob (sync, &scratch, bytes, error) ? scratch.mark : 0;
 }
+
+/* Up to this many files, fast-import edits the fetched tree itself: fewer
+ * processes for the everyday sync of a few records; past it, its linear
+ * search per file loses to git's index. */
+#define FAST_IMPORT_TREE_MAX 1000
 
 /* One commit on top of the fetched head, built without a work tree (a
  * hostile symlink is never checked out): every blob by one git
- * fast-import (those staged while reading the database, then the rest),
- * the tree in the bare clone's own index (the fetched tree, then each file
- * changed: git's sorted index scales where fast-import's tree edits, a
- * linear search per file, do not), the commit object written as it is. */
+ * fast-import (those staged while reading the database, then the rest).
+ * A few files: the same fast-import makes the commit. Many: the tree in
+ * the bare clone's own index (the fetched tree, then each file changed:
+ * git's sorted index scales where fast-import's tree edits, a linear
+ * search per file, do not), the commit object written as it is. */
 char *
 _vd_sync_make_commit (Sync       *sync,
              GPtrArray  *paths,
@@ -515,17 +521,20 @@ _vd_sync_make_commit (Sync       *sync,
   g_autofree char *message = NULL;
   g_autofree char *tree_id = NULL;
   g_autofree char *commit = NULL;
+  gboolean small = paths->len <= FAST_IMPORT_TREE_MAX;
+  guint format_mark = 0;
 
   if (ident == NULL)
     return NULL;
 
+  message = dup_message (sync, name, paths);
   if (!sync->have_format)
     {
       g_autofree char *blob = NULL;
 
       format = vd_sync_file_write_format ();
       blob = vd_sync_file_blob_id (format);
-      if (!stage_bytes (sync, format, error))
+      if (!(format_mark = stage_bytes (sync, format, error)))
         return NULL;
       g_string_append_printf (listing, "100644 %s\t" VD_SYNC_FORMAT_PATH "\n", blob);
     }
@@ -538,6 +547,37 @@ _vd_sync_make_commit (Sync       *sync,
         return NULL;
       /* new_base: the id of what this path now holds, staged or merged. */
       g_string_append_printf (listing, "100644 %s\t%s\n", entry->new_base, entry->path);
+    }
+
+  if (small)
+    {
+      /* The commit in the same stream, naming the staged blobs by mark. */
+      g_autoptr(GString) stream = g_string_new (NULL);
+
+      g_string_append_printf (stream, "commit " OUTGOING_REF "\nauthor %s\ncommitter %s\n"
+                              "data %" G_GSIZE_FORMAT "\n%s\n", ident, ident, strlen (message),
+                              message);
+      if (sync->theirs != NULL)
+        g_string_append_printf (stream, "from %s\n", sync->theirs);
+      if (format_mark != 0)
+        g_string_append_printf (stream, "M 100644 :%u " VD_SYNC_FORMAT_PATH "\n", format_mark);
+      for (guint i = 0; i < paths->len; i++)
+        {
+          Entry *entry = g_hash_table_lookup (sync->entries, g_ptr_array_index (paths, i));
+
+          g_string_append_printf (stream, "M 100644 :%u %s\n", entry->mark, entry->path);
+        }
+      g_string_append (stream, "done\n");
+      if (!ensure_outgoing (sync, error) ||
+          !write_outgoing (sync, stream->str, stream->len, error) ||
+          !g_output_stream_close (sync->outgoing, NULL, error) ||
+          !vd_git_run_with_file (sync->git_dir, (const char *[]) { "fast-import", "--quiet",
+                                                                   "--force", "--done", NULL },
+                                 sync->outgoing_path, NULL, error) ||
+          !git (sync, (const char *[]) { "rev-parse", "--verify", OUTGOING_REF, NULL }, NULL,
+                &out, error))
+        return NULL;
+      return bytes_to_line (out);
     }
 
   if (!ensure_outgoing (sync, error) ||
@@ -558,7 +598,6 @@ _vd_sync_make_commit (Sync       *sync,
     return NULL;
   tree_id = bytes_to_line (tree);
 
-  message = dup_message (sync, name, paths);
   g_string_append_printf (object, "tree %s\n", tree_id);
   if (sync->theirs != NULL)
     g_string_append_printf (object, "parent %s\n", sync->theirs);
