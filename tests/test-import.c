@@ -188,6 +188,10 @@ static const HostileCase hostile_cases[] = {
   { "dangling-tool", "\"tool_b\" : \"" MISTRAL "\"",
     "\"tool_b\" : \"00000000-0000-4000-8000-000000000000\"",
     VD_IMPORT_ERROR_INVALID, "00000000-0000-4000-8000-000000000000" },
+  /* The forms show a section under each prompt and none past them. */
+  { "section-past-prompts", "\"sections\" : [", "\"sections\" : [ \"Under no prompt.\", ",
+    VD_IMPORT_ERROR_INVALID,
+    "comparisons[0].scorecards[0].sections: has 4 sections for the reviewer’s 3 prompts" },
   { "tools-not-objects", "\"tools\" : [", "\"tools\" : [1, ",
     VD_IMPORT_ERROR_INVALID, "comparisons[0].tools: expected exactly two tools" },
 };

@@ -314,6 +314,32 @@ test_pricing_read (Fixture       *f,
   assert_label (read, "Back.");
 }
 
+/* Each card shows its tool's pricing detail, as the website's page does,
+ * and follows the field as it is typed. */
+static void
+test_pricing_detail (Fixture       *f,
+                     gconstpointer  data)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *detail = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->preview),
+                                                                   VD_TYPE_PREVIEW,
+                                                                   i == 0 ? "pricing_detail_a"
+                                                                          : "pricing_detail_b"));
+
+      g_assert_cmpstr (vd_tool_get_pricing_detail (f->tools[i]), !=, "");
+      assert_label (detail, vd_tool_get_pricing_detail (f->tools[i]));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (detail)));
+      g_assert_cmpuint (count_labels (GTK_WIDGET (f->preview),
+                                      vd_tool_get_pricing_detail (f->tools[i])), ==, 1);
+
+      vd_tool_set_pricing_detail (f->tools[i], TRICKY_TEXT);
+      assert_label (detail, TRICKY_TEXT);
+      vd_tool_set_pricing_detail (f->tools[i], "");
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (detail)));
+    }
+}
+
 static void
 test_live_text (Fixture       *f,
                 gconstpointer  data)
@@ -636,6 +662,7 @@ main (int   argc,
   g_test_add ("/preview/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("figures", test_figures);
   ADD ("pricing-read", test_pricing_read);
+  ADD ("pricing-detail", test_pricing_detail);
   ADD ("live/verdict", test_live_verdict);
   ADD ("live/text", test_live_text);
   ADD ("long-quote-wraps", test_long_quote_wraps);

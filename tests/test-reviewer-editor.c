@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "vd-reviewer-editor.h"
+#include "vd-undo.h"
 #include "vd-test-util.h"
 
 #define LITERAL "<b>x</b> & 🚀 مرحبا"
@@ -161,6 +162,61 @@ test_demo_reviewer (void)
   g_assert_cmpint (vd_reviewer_get_persona (reviewer), ==, VD_PERSONA_SKEPTIC);
 
   g_assert_finalize_object (editor);
+  g_assert_finalize_object (reviewer);
+}
+
+/* In a desk: a row never written just goes; a written prompt without text
+ * under it goes at once, from the database too, and Undo brings it back. */
+static void
+test_remove_in_desk (void)
+{
+  g_autoptr(VdStore) store = vd_test_new_empty_store ();
+  VdSession *session = vd_session_new (store, 0);
+  VdReviewer *reviewer = vd_reviewer_new ("Ada", VD_PERSONA_CUSTOM);
+  const char * const prompts[] = { "Alpha", "Beta", "Gamma", NULL };
+  VdReviewerEditor *editor = g_object_ref_sink (VD_REVIEWER_EDITOR (vd_reviewer_editor_new ()));
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AdwToast *previous = vd_undo_get_latest ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdReviewer) stored = NULL;
+
+  g_assert_true (vd_reviewer_set_prompts (reviewer, prompts));
+  g_assert_true (vd_session_create (session, VD_RECORD (reviewer), &error));
+  g_assert_no_error (error);
+  vd_reviewer_editor_set_session (editor, session);
+  vd_reviewer_editor_set_reviewer (editor, reviewer);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (editor));
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+
+  vd_reviewer_editor_add_prompt (editor);
+  g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 4);
+  click (vd_reviewer_editor_get_remove_button (editor, 3));
+  g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 3);
+  g_assert_true (vd_undo_get_latest () == previous);
+
+  click (vd_reviewer_editor_get_remove_button (editor, 1));
+  assert_prompts (reviewer, "Alpha", "Gamma", NULL);
+  g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 2);
+  g_assert_cmpstr (row_text (vd_reviewer_editor_get_prompt_row (editor, 1)), ==, "Gamma");
+  stored = vd_store_load (store, VD_TYPE_REVIEWER, vd_record_get_uuid (VD_RECORD (reviewer)),
+                          &error);
+  g_assert_no_error (error);
+  assert_prompts (stored, "Alpha", "Gamma", NULL);
+
+  g_assert_true (vd_undo_get_latest () != previous);
+  g_signal_emit_by_name (vd_undo_get_latest (), "button-clicked");
+  assert_prompts (reviewer, "Alpha", "Beta", "Gamma", NULL);
+  g_assert_cmpuint (vd_reviewer_editor_get_n_prompt_rows (editor), ==, 3);
+  g_clear_object (&stored);
+  stored = vd_store_load (store, VD_TYPE_REVIEWER, vd_record_get_uuid (VD_RECORD (reviewer)),
+                          &error);
+  assert_prompts (stored, "Alpha", "Beta", "Gamma", NULL);
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (editor);
+  g_assert_finalize_object (session);
   g_assert_finalize_object (reviewer);
 }
 
@@ -383,6 +439,7 @@ main (int   argc,
 
   g_test_add_func ("/reviewer-editor/demo-reviewer", test_demo_reviewer);
   g_test_add_func ("/reviewer-editor/no-reviewer", test_no_reviewer);
+  g_test_add_func ("/reviewer-editor/remove-in-desk", test_remove_in_desk);
   g_test_add_func ("/reviewer-editor/built-in-to-custom", test_built_in_to_custom);
 #define ADD(path, func) \
   g_test_add ("/reviewer-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -901,6 +901,27 @@ exec_raw (sqlite3    *db,
   "INSERT INTO conflicts VALUES (1, 'scorecard', 'c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c21', " \
   "  'verdict', '''ship''', '''undecided''', '''skip''', 3);"
 
+/* Version 7: a custom reviewer whose third prompt was removed before
+ * removing set text aside: its section was left in place. The changes rows
+ * are what the desk noted for the search index. */
+#define ADA "2b7e9c41-5d6a-4f8b-9c0d-7e1f2a3b4c59"
+#define ADA_CARD "c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c22"
+#define V7_ROWS \
+  V4_ROWS \
+  "INSERT INTO reviewers VALUES ('" ADA "', 1, 2, 'Ada', 'custom');" \
+  "INSERT INTO reviewers_prompts VALUES ('" ADA "', 0, 'The buyer', 0);" \
+  "INSERT INTO reviewers_prompts VALUES ('" ADA "', 1, 'The bet', 0);" \
+  "INSERT INTO comparisons VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b11', 1, 2, 'h-vs-m-2', " \
+  "  'H vs M again', '', '" HAIKU "', '" MISTRAL "', '', 'draft', '');" \
+  "INSERT INTO comparisons_panel VALUES ('9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b11', 0, '" ADA "', 0);" \
+  "INSERT INTO scorecards VALUES ('" ADA_CARD "', 1, 2, " \
+  "  '9a4d6e2f-7c1b-4e3a-b5d8-0f2e4c6a8b11', '" HAIKU "', '" ADA "', 'ship');" \
+  "INSERT INTO scorecards_sections VALUES ('" ADA_CARD "', 0, 'Buyer.', 0);" \
+  "INSERT INTO scorecards_sections VALUES ('" ADA_CARD "', 1, 'Bet.', 0);" \
+  "INSERT INTO scorecards_sections VALUES ('" ADA_CARD "', 2, 'Leftover.', 0);" \
+  "INSERT INTO changes (kind, uuid) VALUES ('tools', '" MISTRAL "'), " \
+  "  ('scorecards', 'c85f3b7a-1e9d-4c2b-a6f4-3d5e7a9b1c20'), ('scorecards', '" ADA_CARD "');"
+
 static const char * const fixtures[] = {
   /* version 0 is the empty file */
   NULL,
@@ -917,6 +938,8 @@ static const char * const fixtures[] = {
   V4_ROWS,
   /* version 6 changed verdicts only */
   V4_ROWS,
+  /* version 7 added the search index */
+  V7_ROWS,
 };
 
 static void
@@ -992,6 +1015,26 @@ test_migrate_from (gconstpointer data)
         g_assert_cmpint (vd_scorecard_get_verdict (undecided), ==,
                          from >= 6 ? VD_VERDICT_UNDECIDED : VD_VERDICT_NONE);
       }
+
+      /* Text past its reviewer's prompts showed in no form but reached the
+       * page: from version 8 it is set aside, kept, and found by no search. */
+      if (from == 7)
+        {
+          g_autoptr(VdScorecard) ada = vd_store_load (store, VD_TYPE_SCORECARD, ADA_CARD, &error);
+          g_autoptr(GPtrArray) hits = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_strv_length ((GStrv) vd_scorecard_get_sections (ada)), ==, 2);
+          g_assert_cmpstr (vd_scorecard_get_section (ada, 1), ==, "Bet.");
+          g_assert_cmpint (raw_int (store, "SELECT count (*) FROM scorecards_set_aside "
+                                           "WHERE record = ?1 AND value = 'Leftover.' "
+                                           "AND position = 2 AND key = ''", ADA_CARD), ==, 1);
+          hits = search (store, "leftover");
+          g_assert_cmpuint (hits->len, ==, 0);
+          g_clear_pointer (&hits, g_ptr_array_unref);
+          hits = search (store, "bet");
+          g_assert_cmpuint (hits->len, >=, 1);
+        }
 
       /* So was a conflict's copy of it; the other verdicts stay. */
       if (from >= 4 && from < 6)

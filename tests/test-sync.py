@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 
 BINARY = None
@@ -264,6 +265,35 @@ class Sync(unittest.TestCase):
         self.sync(self.a)
         self.sync(self.b)
         self.assertEqual(self.section(self.b, CARD, 0), "Kept through a refusal.")
+
+    def test_remote_locked(self):
+        """A desk killed during a push leaves its git running on the remote
+        for a moment: a sync waits for that lock instead of failing, and a
+        lock nobody lets go of is said as such, with nothing changed."""
+        self.both_synced()
+        lock = os.path.join(self.remote, "refs", "heads", "main.lock")
+        self.set_section(self.a, CARD, 0, "Sent once the lock is gone.")
+        with open(lock, "w", encoding="utf-8"):
+            pass
+        threading.Timer(0.8, os.unlink, (lock,)).start()
+        self.sync(self.a)
+        self.assertFalse(os.path.exists(lock))
+        self.sync(self.b)
+        self.assertEqual(self.section(self.b, CARD, 0), "Sent once the lock is gone.")
+
+        head = self.head()
+        self.set_section(self.a, CARD, 0, "Kept while the remote stays locked.")
+        with open(lock, "w", encoding="utf-8"):
+            pass
+        r = self.sync(self.a, code=1)
+        self.assertIn("main.lock", r.stderr.decode())
+        self.assertNotIn("refused", r.stderr.decode())
+        self.assertEqual(self.head(), head)
+        self.assertEqual(self.section(self.a, CARD, 0), "Kept while the remote stays locked.")
+        os.unlink(lock)
+        self.sync(self.a)
+        self.sync(self.b)
+        self.assertEqual(self.section(self.b, CARD, 0), "Kept while the remote stays locked.")
 
     def test_unreachable_remote(self):
         self.both_synced()

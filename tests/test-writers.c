@@ -758,13 +758,58 @@ test_two_processes (void)
   desk_close (&a);
 }
 
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* More saves than SQLite's automatic checkpoint waits for: the store's own
+ * checkpoints move the file, which is no rewrite, and they do happen (the
+ * WAL stays short). */
+static void
+save_past_checkpoints (VdStore   *store,
+                       VdSession *session,
+                       VdTool    *tool)
+{
+  g_autofree char *wal = g_strconcat (vd_store_get_path (store), "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 page_size = query_int (store->db, "PRAGMA page_size");
+  GStatBuf st;
+
+  g_assert_cmpint (store->autocheckpoint, >, 0);
+  for (int i = 0; i < 2 * store->autocheckpoint + 10; i++)
+    {
+      g_autofree char *tagline = g_strdup_printf ("Saved %d times", i + 1);
+
+      vd_tool_set_tagline (tool, tagline);
+      g_assert_true (vd_autosaver_flush (vd_session_get_autosaver (session), &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (vd_store_get_detached (store), ==, VD_STORE_ATTACHED);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  /* A frame is a page and its 24-byte header; the WAL's own is 32. */
+  g_assert_cmpint (st.st_size, <=, 32 + (store->autocheckpoint + 8) * (page_size + 24));
+}
+
 /* The file rewritten in place by another program (cp over it: the same
  * inode, other bytes, here another program's SQLite database): the store
  * stops writing, and closing neither checkpoints into the new bytes nor
- * truncates them. */
+ * truncates them. With @data, the store has first checkpointed into the
+ * file itself, many times. */
 static void
-test_file_overwritten (void)
+test_file_overwritten (gconstpointer data)
 {
+  gboolean checkpointed = GPOINTER_TO_INT (data);
   g_autofree char *path = NULL;
   g_autofree char *other_path = NULL;
   g_autoptr(GBytes) other_bytes = NULL, after = NULL;
@@ -787,6 +832,9 @@ test_file_overwritten (void)
     sqlite3_close (db);
   }
   other_bytes = read_bytes (other_path);
+
+  if (checkpointed)
+    save_past_checkpoints (store, session, tool);
 
   /* The open store's last commits go into its WAL and file first. */
   vd_tool_set_tagline (tool, "Saved before the rewrite");
@@ -1049,7 +1097,9 @@ main (int   argc,
   g_test_add_func ("/writers/disk-full", test_disk_full);
   g_test_add_data_func ("/writers/file-replaced", GINT_TO_POINTER (TRUE), test_file_gone);
   g_test_add_data_func ("/writers/file-deleted", GINT_TO_POINTER (FALSE), test_file_gone);
-  g_test_add_func ("/writers/file-overwritten", test_file_overwritten);
+  g_test_add_data_func ("/writers/file-overwritten", GINT_TO_POINTER (FALSE), test_file_overwritten);
+  g_test_add_data_func ("/writers/file-overwritten/after-own-checkpoints", GINT_TO_POINTER (TRUE),
+                        test_file_overwritten);
   g_test_add_func ("/writers/bulk-with-export", test_bulk_with_export);
   g_test_add_func ("/writers/sigkill", test_sigkill);
 

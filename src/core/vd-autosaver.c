@@ -35,10 +35,13 @@ struct _VdAutosaver
   GHashTable *bases;     /* VdRecord* (a ref) → Base*: what this desk last
                           * read or wrote of it; kept while watched or pending */
   GHashTable *edited;    /* VdRecord* → GHashTable* of the property names
-                          * (interned) it changed since its base */
+                          * (interned) it changed since its base; an empty
+                          * one is kept for a watched record's next edit */
   GPtrArray  *dirty;     /* VdRecord*, in the order they changed, refs */
+  GPtrArray  *spare;     /* an empty one for the next write's batch, or NULL */
   gint64      first_change; /* monotonic µs of the oldest unsaved change, or 0 */
-  guint       timeout_id;
+  gint64      deadline;  /* monotonic µs when the pending changes are due */
+  guint       timeout_id; /* fires at or before the deadline */
   guint       retry_id;
   GError     *error;     /* why the last write failed, until one succeeds */
   gboolean    applying;  /* setting merged values: not an edit */
@@ -108,14 +111,35 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean flush_store (VdAutosaver *self, VdStore *store, GError **error);
+static gboolean on_timeout (gpointer data);
+
+/* A timer for @wait µs from now, rounded up: it never fires early. */
+static void
+arm (VdAutosaver *self,
+     gint64       wait)
+{
+  wait = MAX (wait, 0);
+  self->timeout_id = g_timeout_add ((guint) ((wait + G_TIME_SPAN_MILLISECOND - 1) /
+                                             G_TIME_SPAN_MILLISECOND),
+                                    on_timeout, self);
+}
 
 static gboolean
 on_timeout (gpointer data)
 {
   VdAutosaver *self = data;
+  gint64 now = g_get_monotonic_time ();
 
   self->timeout_id = 0;
-  flush_store (self, self->store, NULL);
+  /* Nothing was edited since the last write (a failed one retries on its
+   * own timer); or typing moved the write later since the timer was set
+   * (the deadline never moves earlier: see schedule()). */
+  if (self->first_change == 0)
+    return G_SOURCE_REMOVE;
+  if (now < self->deadline)
+    arm (self, self->deadline - now);
+  else
+    flush_store (self, self->store, NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -135,19 +159,19 @@ static void
 schedule (VdAutosaver *self)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 wait_ms = self->delay_ms;
 
   if (self->first_change == 0)
     self->first_change = now;
 
   /* Typing keeps pushing the write back by one delay, but never past the
-   * ceiling counted from the oldest change not yet written. */
-  wait_ms = MIN (wait_ms, (self->first_change + VD_AUTOSAVER_CEILING_MS * G_TIME_SPAN_MILLISECOND - now)
-                          / G_TIME_SPAN_MILLISECOND);
-  wait_ms = MAX (wait_ms, 0);
-
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add ((guint) wait_ms, on_timeout, self);
+   * ceiling counted from the oldest change not yet written. So the
+   * deadline only ever moves later (the oldest change is newer after each
+   * write), and a timer already set fires in time: it looks again then
+   * instead of being replaced on every keystroke. */
+  self->deadline = MIN (now + self->delay_ms * G_TIME_SPAN_MILLISECOND,
+                        self->first_change + VD_AUTOSAVER_CEILING_MS * G_TIME_SPAN_MILLISECOND);
+  if (self->timeout_id == 0)
+    arm (self, self->deadline - now);
 }
 
 /**
@@ -174,23 +198,19 @@ on_notify (VdRecord    *record,
            GParamSpec  *pspec,
            VdAutosaver *self)
 {
-  /* Saving moves "updated" itself; "quote" follows "sections". */
-  if (self->applying ||
-      g_str_equal (pspec->name, "updated") || g_str_equal (pspec->name, "created") ||
-      g_str_equal (pspec->name, "quote"))
+  GHashTable *names;
+
+  if (self->applying)
     return;
 
-  {
-    GHashTable *names = g_hash_table_lookup (self->edited, record);
-
-    if (names == NULL)
-      {
-        names = g_hash_table_new (g_str_hash, g_str_equal);
-        g_hash_table_insert (self->edited, g_object_ref (record), names);
-      }
-    /* Property names are static strings. */
-    g_hash_table_add (names, (gpointer) g_intern_static_string (pspec->name));
-  }
+  names = g_hash_table_lookup (self->edited, record);
+  if (names == NULL)
+    {
+      names = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (self->edited, g_object_ref (record), names);
+    }
+  /* A property's name is interned: it outlives the table. */
+  g_hash_table_add (names, (gpointer) pspec->name);
 
   vd_autosaver_mark_dirty (self, record);
 }
@@ -218,6 +238,7 @@ vd_autosaver_finalize (GObject *object)
   g_clear_pointer (&self->bases, g_hash_table_unref);
   g_clear_pointer (&self->edited, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (vd_autosaver_parent_class)->finalize (object);
@@ -311,6 +332,9 @@ void
 vd_autosaver_watch (VdAutosaver *self,
                     VdRecord    *record)
 {
+  GParamSpec **fields;
+  guint n_fields;
+
   g_return_if_fail (VD_IS_AUTOSAVER (self));
   g_return_if_fail (VD_IS_RECORD (record));
 
@@ -320,7 +344,22 @@ vd_autosaver_watch (VdAutosaver *self,
   g_hash_table_add (self->watched, g_object_ref (record));
   if (!g_hash_table_contains (self->bases, record))
     g_hash_table_insert (self->bases, g_object_ref (record), base_new (vd_merge_snapshot (record)));
-  g_signal_connect (record, "notify", G_CALLBACK (on_notify), self);
+
+  /* One handler per stored field, the stamps aside (saving moves "updated"
+   * itself), rather than one for every notification: a property nobody
+   * follows ("quote", which follows "sections"; "updated") then costs
+   * GObject next to nothing to announce. */
+  fields = vd_record_class_get_fields (VD_RECORD_GET_CLASS (record), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *signal = NULL;
+
+      if (g_str_equal (fields[i]->name, "uuid") || g_str_equal (fields[i]->name, "created") ||
+          g_str_equal (fields[i]->name, "updated"))
+        continue;
+      signal = g_strconcat ("notify::", fields[i]->name, NULL);
+      g_signal_connect (record, signal, G_CALLBACK (on_notify), self);
+    }
 }
 
 /**
@@ -342,7 +381,10 @@ vd_autosaver_unwatch (VdAutosaver *self,
   g_signal_handlers_disconnect_by_func (record, on_notify, self);
   /* The base stays with a pending change, which the flush still merges. */
   if (!g_ptr_array_find (self->dirty, record, NULL))
-    g_hash_table_remove (self->bases, record);
+    {
+      g_hash_table_remove (self->bases, record);
+      g_hash_table_remove (self->edited, record);
+    }
   g_hash_table_remove (self->watched, record);
 }
 
@@ -359,7 +401,10 @@ vd_autosaver_unwatch_all (VdAutosaver *self)
     {
       g_signal_handlers_disconnect_by_func (record, on_notify, self);
       if (!g_ptr_array_find (self->dirty, record, NULL))
-        g_hash_table_remove (self->bases, record);
+        {
+          g_hash_table_remove (self->bases, record);
+          g_hash_table_remove (self->edited, record);
+        }
     }
   g_hash_table_remove_all (self->watched);
 }
@@ -418,7 +463,7 @@ typedef struct
   GHashTable *written;    /* the fields written (name → GValue*), the rest
                            * as the base has them */
   gint64      updated;
-  GPtrArray  *conflicts;  /* VdConflict*, stored */
+  GPtrArray  *conflicts;  /* VdConflict*, stored; or NULL */
   gboolean    in_place;   /* the record itself was written: it holds @merged */
 } Saved;
 
@@ -428,7 +473,7 @@ saved_free (Saved *saved)
   g_object_unref (saved->record);
   g_clear_pointer (&saved->merged, g_variant_unref);
   g_clear_pointer (&saved->written, g_hash_table_unref);
-  g_ptr_array_unref (saved->conflicts);
+  g_clear_pointer (&saved->conflicts, g_ptr_array_unref);
   g_free (saved);
 }
 
@@ -446,7 +491,7 @@ save_edits (VdAutosaver  *self,
   g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) value_free);
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) keep = NULL;  /* lists copied from the snapshot */
   GHashTableIter iter;
   gpointer name;
   Saved *saved;
@@ -471,7 +516,11 @@ save_edits (VdAutosaver  *self,
           if (before != NULL)
             stored = g_value_get_boxed (before);
           else if ((list = g_variant_lookup_value (base->snapshot, name, G_VARIANT_TYPE_STRING_ARRAY)))
-            g_ptr_array_add (keep, (stored = g_variant_dup_strv (list, NULL)));
+            {
+              if (keep == NULL)
+                keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+              g_ptr_array_add (keep, (stored = g_variant_dup_strv (list, NULL)));
+            }
         }
       g_hash_table_insert (fields, name, stored);
     }
@@ -480,7 +529,7 @@ save_edits (VdAutosaver  *self,
    * it fails, the flush rolls everything back. */
   if (!alone && !vd_store_begin (store, error))
     return NULL;
-  if (!vd_store_save_edits (store, record, fields, error))
+  if (!vd_store_save_edits (store, record, fields, written, error))
     {
       if (!alone)
         vd_store_rollback (store);
@@ -494,7 +543,6 @@ save_edits (VdAutosaver  *self,
   saved->in_place = TRUE;
   saved->written = g_steal_pointer (&written);
   saved->updated = vd_record_get_updated (record);
-  saved->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) vd_conflict_free);
   return saved;
 }
 
@@ -518,6 +566,9 @@ save_record (VdAutosaver  *self,
   g_autoptr(VdRecord) stored = NULL;
   VdRecord *target = record;
   Saved *saved;
+
+  if (edited != NULL && g_hash_table_size (edited) == 0)
+    edited = NULL;
 
   /* Nobody else wrote since this desk last looked: what is stored is the
    * base, and writing what was edited is the merge. Else read theirs and
@@ -608,14 +659,15 @@ flush_store (VdAutosaver  *self,
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) saved_free);
   g_autoptr(GError) failure = NULL;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  /* A timer still set finds nothing new when it fires (first_change). */
   g_clear_handle_id (&self->retry_id, g_source_remove);
 
   if (self->dirty->len == 0)
     return TRUE;
 
   batch = g_steal_pointer (&self->dirty);
-  self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dirty = self->spare != NULL ? g_steal_pointer (&self->spare)
+                                    : g_ptr_array_new_with_free_func (g_object_unref);
   self->first_change = 0;
 
   if (vd_store_begin (store, &failure))
@@ -644,33 +696,43 @@ flush_store (VdAutosaver  *self,
 
   /* What was not written stays pending, ahead of anything changed since
    * (nothing is: a flush does not return to the main loop). */
-  {
-    g_autoptr(GPtrArray) later = g_steal_pointer (&self->dirty);
+  if (done->len < batch->len || self->dirty->len > 0)
+    {
+      g_autoptr(GPtrArray) later = g_steal_pointer (&self->dirty);
 
-    self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
-    for (guint i = 0; i < batch->len; i++)
-      {
-        VdRecord *record = g_ptr_array_index (batch, i);
-        gboolean written = FALSE;
+      self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < batch->len; i++)
+        {
+          VdRecord *record = g_ptr_array_index (batch, i);
+          gboolean written = FALSE;
 
-        for (guint j = 0; j < done->len && !written; j++)
-          written = ((Saved *) g_ptr_array_index (done, j))->record == record;
-        if (!written)
-          g_ptr_array_add (self->dirty, g_object_ref (record));
-      }
-    for (guint i = 0; i < later->len; i++)
-      if (!g_ptr_array_find (self->dirty, later->pdata[i], NULL))
-        g_ptr_array_add (self->dirty, g_object_ref (later->pdata[i]));
-  }
+          for (guint j = 0; j < done->len && !written; j++)
+            written = ((Saved *) g_ptr_array_index (done, j))->record == record;
+          if (!written)
+            g_ptr_array_add (self->dirty, g_object_ref (record));
+        }
+      for (guint i = 0; i < later->len; i++)
+        if (!g_ptr_array_find (self->dirty, later->pdata[i], NULL))
+          g_ptr_array_add (self->dirty, g_object_ref (later->pdata[i]));
+    }
+  g_ptr_array_set_size (batch, 0);
+  if (self->spare == NULL)
+    self->spare = g_steal_pointer (&batch);
 
   for (guint i = 0; i < done->len; i++)
     {
       Saved *saved = g_ptr_array_index (done, i);
+      GHashTable *names;
 
       if (g_ptr_array_find (self->dirty, saved->record, NULL))
         continue;
 
-      g_hash_table_remove (self->edited, saved->record);
+      /* A watched record keeps its (now empty) table for the next edit. */
+      if (g_hash_table_contains (self->watched, saved->record) &&
+          (names = g_hash_table_lookup (self->edited, saved->record)) != NULL)
+        g_hash_table_remove_all (names);
+      else
+        g_hash_table_remove (self->edited, saved->record);
 
       /* The record takes what is stored now: the other writer's fields
        * and, where both changed one, theirs (ours is in the conflict). */
@@ -707,7 +769,7 @@ flush_store (VdAutosaver  *self,
     {
       Saved *saved = g_ptr_array_index (done, i);
 
-      for (guint j = 0; j < saved->conflicts->len; j++)
+      for (guint j = 0; saved->conflicts != NULL && j < saved->conflicts->len; j++)
         g_signal_emit (self, signals[CONFLICT], 0, saved->record,
                        g_ptr_array_index (saved->conflicts, j));
     }

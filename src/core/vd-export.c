@@ -180,6 +180,33 @@ load_page_parts (VdStore       *store,
       g_list_store_append (parts->reviewers, reviewer);
     }
 
+  /* The page shows a section under each prompt and nothing else, as the
+   * forms do: text past the prompts (a persona changed to one with fewer)
+   * stays in the database and out of the page. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (parts->scorecards)); i++)
+    {
+      g_autoptr(VdScorecard) card = g_list_model_get_item (G_LIST_MODEL (parts->scorecards), i);
+      const char * const *sections = vd_scorecard_get_sections (card);
+      guint n_prompts = 0;
+
+      for (guint r = 0; panel[r] != NULL; r++)
+        if (g_str_equal (panel[r], vd_scorecard_get_reviewer (card)))
+          {
+            g_autoptr(VdReviewer) reviewer = g_list_model_get_item (G_LIST_MODEL (parts->reviewers),
+                                                                    r);
+
+            n_prompts = g_strv_length ((char **) vd_reviewer_get_prompts (reviewer));
+          }
+      if (g_strv_length ((char **) sections) > n_prompts)
+        {
+          g_auto(GStrv) shown = g_new0 (char *, n_prompts + 1);
+
+          for (guint s = 0; s < n_prompts; s++)
+            shown[s] = g_strdup (sections[s]);
+          vd_scorecard_set_sections (card, (const char * const *) shown);
+        }
+    }
+
   return TRUE;
 }
 

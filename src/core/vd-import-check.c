@@ -478,6 +478,42 @@ dup_panel (JsonObject  *page,
   return g_strv_builder_end (builder);
 }
 
+/* A scorecard has a section under each of its reviewer's prompts and none
+ * past them: the forms show no other, so the page must not either. A list
+ * that is not a list is left to the records' readers, which name it. */
+static gboolean
+check_sections_prompted (JsonObject  *card,
+                         const char  *where,
+                         JsonArray   *reviewers,
+                         const char  *reviewer_uuid,
+                         GError     **error)
+{
+  JsonNode *sections = json_object_get_member (card, "sections");
+
+  if (sections == NULL || !JSON_NODE_HOLDS_ARRAY (sections))
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (reviewers); i++)
+    {
+      JsonObject *reviewer = json_array_get_object_element (reviewers, i);
+      JsonNode *prompts = json_object_get_member (reviewer, "prompts");
+      guint n_sections = json_array_get_length (json_node_get_array (sections));
+      guint n_prompts;
+
+      if (!g_str_equal (get_string (reviewer, "uuid"), reviewer_uuid))
+        continue;
+      if (prompts == NULL || !JSON_NODE_HOLDS_ARRAY (prompts))
+        return TRUE;
+      n_prompts = json_array_get_length (json_node_get_array (prompts));
+      if (n_sections > n_prompts)
+        return refuse (error, where, "sections",
+                       "has %u sections for the reviewer’s %u prompts: text under no prompt "
+                       "would be published without a form showing it", n_sections, n_prompts);
+      return TRUE;
+    }
+  return TRUE;
+}
+
 /**
  * vd_import_check_page:
  * @where: how messages name @page: "comparisons[0]"
@@ -590,6 +626,8 @@ vd_import_check_page (JsonObject  *page,
       if ((ref = get_string (card, "reviewer")) != NULL &&
           !g_strv_contains ((const char * const *) panel, ref))
         return refuse (error, item_where, "reviewer", "%s is not on the panel", ref);
+      if (ref != NULL && !check_sections_prompted (card, item_where, reviewers, ref, error))
+        return FALSE;
       if (!json_object_has_member (card, "quote"))
         return refuse (error, item_where, "quote", "missing");
     }

@@ -9,9 +9,10 @@
 
 typedef struct
 {
-  char   *uuid;
-  gint64  created;
-  gint64  updated;
+  char     *uuid;
+  gint64    created;
+  gint64    updated;
+  gboolean  uuid_valid;  /* the uuid is construct-only: checked once */
 } VdRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VdRecord, vd_record, G_TYPE_OBJECT)
@@ -39,6 +40,8 @@ vd_record_constructed (GObject *object)
       g_free (priv->uuid);
       priv->uuid = g_uuid_string_random ();
     }
+
+  priv->uuid_valid = g_uuid_string_is_valid (priv->uuid);
 
   if (priv->created == 0)
     priv->created = g_get_real_time ();
@@ -388,7 +391,7 @@ vd_record_validate (VdRecord  *self,
 
   g_return_val_if_fail (VD_IS_RECORD (self), FALSE);
 
-  if (!g_uuid_string_is_valid (priv->uuid))
+  if (!priv->uuid_valid)
     {
       g_set_error (error, VD_MODEL_ERROR, VD_MODEL_ERROR_INVALID,
                    "“%s” is not a valid uuid", priv->uuid);

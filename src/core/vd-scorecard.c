@@ -27,6 +27,9 @@ struct _VdScorecard
   char       *text[LAST_STRING_PROP + 1];
   VdVerdict   verdict;
   char      **sections;
+  /* The three references are construct-only: once found well-formed, they
+   * stay so, and each save need not parse them again. */
+  gboolean    references_valid;
 };
 
 G_DEFINE_FINAL_TYPE (VdScorecard, vd_scorecard, VD_TYPE_RECORD)
@@ -108,9 +111,13 @@ vd_scorecard_validate (VdRecord  *record,
 {
   VdScorecard *self = VD_SCORECARD (record);
 
-  return vd_record_require_uuid (self->text[PROP_COMPARISON], "The scorecard’s comparison", error) &&
-         vd_record_require_uuid (self->text[PROP_TOOL], "The scorecard’s tool", error) &&
-         vd_record_require_uuid (self->text[PROP_REVIEWER], "The scorecard’s reviewer", error);
+  if (!self->references_valid)
+    self->references_valid =
+      vd_record_require_uuid (self->text[PROP_COMPARISON], "The scorecard’s comparison", error) &&
+      vd_record_require_uuid (self->text[PROP_TOOL], "The scorecard’s tool", error) &&
+      vd_record_require_uuid (self->text[PROP_REVIEWER], "The scorecard’s reviewer", error);
+
+  return self->references_valid;
 }
 
 static void

@@ -474,3 +474,169 @@ vd_session_list_scorecards (VdSession     *self,
 
   return shared;
 }
+
+/* Prompts ---------------------------------------------------------------- */
+
+/* After the store rewrote @reviewer and its scorecards itself: the open
+ * ones take in what it wrote (nothing of theirs was pending: it flushed). */
+static void
+refresh_reviewer (VdSession  *self,
+                  VdReviewer *reviewer)
+{
+  const char *uuid = vd_record_get_uuid (VD_RECORD (reviewer));
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if ((VD_IS_SCORECARD (value) && g_str_equal (vd_scorecard_get_reviewer (value), uuid)) ||
+        value == (gpointer) reviewer)
+      g_ptr_array_add (open, g_object_ref (value));
+
+  /* The prompts first, so that a form rebuilds its sections before their
+   * texts arrive. */
+  refresh (self, VD_RECORD (reviewer));
+  for (guint i = 0; i < open->len; i++)
+    if (open->pdata[i] != (gpointer) reviewer)
+      refresh (self, open->pdata[i]);
+}
+
+/**
+ * vd_session_count_prompt_text:
+ * @n_scorecards: (out): how many of @reviewer's scorecards, in every
+ *   comparison, have text under prompt @index, pending edits included
+ */
+gboolean
+vd_session_count_prompt_text (VdSession   *self,
+                              VdReviewer  *reviewer,
+                              guint        index,
+                              guint       *n_scorecards,
+                              GError     **error)
+{
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (VD_IS_REVIEWER (reviewer), FALSE);
+
+  return vd_autosaver_flush (self->autosaver, error) &&
+         vd_store_count_prompt_text (self->store, vd_record_get_uuid (VD_RECORD (reviewer)),
+                                     index, n_scorecards, error);
+}
+
+/**
+ * vd_session_remove_prompt:
+ *
+ * Removes @reviewer's prompt @index with vd_store_remove_prompt(), after
+ * writing what is pending; the open records follow.
+ *
+ * Returns: the removal, for vd_session_restore_prompt(); 0 on failure, when
+ *   nothing changed
+ */
+gint64
+vd_session_remove_prompt (VdSession   *self,
+                          VdReviewer  *reviewer,
+                          guint        index,
+                          GError     **error)
+{
+  gint64 removal;
+
+  g_return_val_if_fail (VD_IS_SESSION (self), 0);
+  g_return_val_if_fail (VD_IS_REVIEWER (reviewer), 0);
+
+  if (!vd_autosaver_flush (self->autosaver, error) ||
+      !(removal = vd_store_remove_prompt (self->store, vd_record_get_uuid (VD_RECORD (reviewer)),
+                                          index, error)))
+    return 0;
+
+  refresh_reviewer (self, reviewer);
+  return removal;
+}
+
+/**
+ * vd_session_restore_prompt:
+ *
+ * Undoes vd_session_remove_prompt() with vd_store_restore_prompt().
+ */
+gboolean
+vd_session_restore_prompt (VdSession   *self,
+                           VdReviewer  *reviewer,
+                           guint        index,
+                           const char  *prompt,
+                           gint64       removal,
+                           GError     **error)
+{
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (VD_IS_REVIEWER (reviewer), FALSE);
+
+  if (!vd_autosaver_flush (self->autosaver, error) ||
+      !vd_store_restore_prompt (self->store, vd_record_get_uuid (VD_RECORD (reviewer)),
+                                index, prompt, removal, error))
+    return FALSE;
+
+  refresh_reviewer (self, reviewer);
+  return TRUE;
+}
+
+/**
+ * vd_session_set_aside_past_prompts:
+ *
+ * After @reviewer's prompts became fewer (another persona): writes what is
+ * pending, then vd_store_set_aside_past_prompts().
+ */
+gboolean
+vd_session_set_aside_past_prompts (VdSession          *self,
+                                   VdReviewer         *reviewer,
+                                   const char * const *old_prompts,
+                                   guint              *n_scorecards,
+                                   GError            **error)
+{
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (VD_IS_REVIEWER (reviewer), FALSE);
+
+  if (!vd_autosaver_flush (self->autosaver, error) ||
+      !vd_store_set_aside_past_prompts (self->store, vd_record_get_uuid (VD_RECORD (reviewer)),
+                                        old_prompts, n_scorecards, error))
+    return FALSE;
+
+  refresh_reviewer (self, reviewer);
+  return TRUE;
+}
+
+/**
+ * vd_session_take_back_prompt_text:
+ * @n_scorecards: (out) (optional): how many scorecards got text back
+ *
+ * After @reviewer's prompts changed: a prompt typed again brings back the
+ * text set aside under it (vd_store_take_back_prompt_text()). Costs a few
+ * indexed reads when there is none, so it can follow every keystroke.
+ */
+gboolean
+vd_session_take_back_prompt_text (VdSession   *self,
+                                  VdReviewer  *reviewer,
+                                  guint       *n_scorecards,
+                                  GError     **error)
+{
+  const char *uuid;
+  const char * const *prompts;
+  guint n = 0;
+
+  g_return_val_if_fail (VD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (VD_IS_REVIEWER (reviewer), FALSE);
+
+  if (n_scorecards != NULL)
+    *n_scorecards = 0;
+
+  uuid = vd_record_get_uuid (VD_RECORD (reviewer));
+  prompts = vd_reviewer_get_prompts (reviewer);
+  if (!vd_store_has_set_aside_text (self->store, uuid, prompts))
+    return TRUE;
+
+  if (!vd_autosaver_flush (self->autosaver, error) ||
+      !vd_store_take_back_prompt_text (self->store, uuid, prompts, &n, error))
+    return FALSE;
+
+  if (n > 0)
+    refresh_reviewer (self, reviewer);
+  if (n_scorecards != NULL)
+    *n_scorecards = n;
+  return TRUE;
+}

@@ -44,4 +44,30 @@ GListStore  *vd_session_list_scorecards (VdSession   *self,
                                         VdComparison *comparison,
                                         GError     **error);
 
+
+gboolean     vd_session_count_prompt_text (VdSession  *self,
+                                        VdReviewer  *reviewer,
+                                        guint        index,
+                                        guint       *n_scorecards,
+                                        GError     **error);
+gint64       vd_session_remove_prompt  (VdSession   *self,
+                                        VdReviewer  *reviewer,
+                                        guint        index,
+                                        GError     **error);
+gboolean     vd_session_restore_prompt (VdSession   *self,
+                                        VdReviewer  *reviewer,
+                                        guint        index,
+                                        const char  *prompt,
+                                        gint64       removal,
+                                        GError     **error);
+gboolean     vd_session_set_aside_past_prompts (VdSession *self,
+                                        VdReviewer  *reviewer,
+                                        const char * const *old_prompts,
+                                        guint       *n_scorecards,
+                                        GError     **error);
+gboolean     vd_session_take_back_prompt_text (VdSession *self,
+                                        VdReviewer  *reviewer,
+                                        guint       *n_scorecards,
+                                        GError     **error);
+
 G_END_DECLS

@@ -56,6 +56,15 @@ gboolean      _vd_store_search_catch_up  (VdStore       *self,
 
 /* What vd-store.c, vd-store-read.c, vd-store-write.c and vd-store-watch.c
  * share. */
+/* What a field is to its table (VdTable.kinds). */
+typedef enum
+{
+  VD_FIELD_SCALAR    = 1 << 0,  /* a column */
+  VD_FIELD_LIST      = 1 << 1,  /* a child table */
+  VD_FIELD_REFERENCE = 1 << 2,  /* names other records (_vd_store_is_reference()) */
+  VD_FIELD_STAMP     = 1 << 3,  /* "updated" */
+} VdFieldKind;
+
 /* How one record type maps to its tables. Built once per store from the
  * class's field list, so the SQL text below is made only of our own column
  * names; every value travels as a bound parameter. */
@@ -67,6 +76,7 @@ typedef struct
   guint         n_fields;
   GPtrArray    *scalars;     /* GParamSpec*: one column each, in order */
   GPtrArray    *lists;       /* GParamSpec*: one child table each */
+  GHashTable   *kinds;       /* a field's name → its VdFieldKind flags */
   guint         updated;     /* the index of "updated" in scalars */
   char         *select_sql;  /* SELECT <columns> FROM <table>; "updated" is the
                               * row's own stamp, to be raised to its list rows' */
@@ -122,6 +132,10 @@ struct _VdStore
   GStatBuf     wal_stat;       /* its WAL, while it exists */
   gboolean     have_wal_stat;
   gboolean     in_memory;      /* ":memory:": no file to watch */
+  gboolean     wal;            /* in WAL mode: a commit leaves the file alone */
+  int          autocheckpoint; /* WAL frames after which a commit checkpoints */
+  gboolean     checkpointed;   /* this connection folded the WAL into the file
+                                * since the file was last looked at */
   VdStoreDetach detached;
 };
 
@@ -147,6 +161,7 @@ gboolean      _vd_store_step_done        (VdStore       *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
 char         *_vd_store_column_name      (GParamSpec    *pspec);
+gboolean      _vd_store_is_reference     (GParamSpec    *pspec);
 char        **_vd_store_read_list        (VdStore       *self,
                                           VdTable       *table,
                                           guint          list_index,

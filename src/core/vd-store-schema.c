@@ -175,6 +175,43 @@ static const char * const migrations[] = {
   SEARCH_RECORD_DELETE ("comparisons", "2")
   SEARCH_RECORD_DELETE ("scorecards", "3")
   SEARCH_BACKFILL_SQL ("", "") ";",
+
+  /* 7 → 8: text set aside when its prompt is removed (vd-store-prompts.c):
+   * kept in the database, out of every form, page, export and the shared
+   * desk's files, until Undo or the same prompt (by "key", casefolded) is
+   * added again. "removal" numbers each removal; "position" is where the
+   * section was. Until now removing a prompt left its section in place, so
+   * sections past the reviewer's prompts (a built-in persona has three)
+   * showed in no form yet reached the page: they are set aside here, under
+   * no prompt (an empty key never comes back by itself). "record" has no
+   * foreign key: a deleted scorecard's rows stay, so that the Undo of the
+   * deletion, which stores the same uuid again, finds them. */
+  "CREATE TABLE scorecards_set_aside ("
+  "  record TEXT NOT NULL,"
+  "  reviewer TEXT NOT NULL,"
+  "  removal INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  prompt TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (record, removal, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX scorecards_set_aside_prompt ON scorecards_set_aside (reviewer, key);"
+  "CREATE TEMP TABLE prompt_counts AS"
+  "  SELECT uuid AS reviewer, CASE WHEN persona = 'custom'"
+  "    THEN (SELECT count (*) FROM reviewers_prompts p WHERE p.record = r.uuid) ELSE 3 END AS n"
+  "  FROM reviewers r;"
+  "INSERT INTO scorecards_set_aside (record, reviewer, removal, position, prompt, key, value)"
+  "  SELECT l.record, s.reviewer, 0, l.position, '', '', l.value"
+  "  FROM scorecards_sections l JOIN scorecards s ON s.uuid = l.record"
+  "  JOIN prompt_counts c ON c.reviewer = s.reviewer"
+  "  WHERE l.position >= c.n AND trim (l.value, ' ' || char (9, 10, 11, 12, 13)) <> '';"
+  "DELETE FROM search WHERE rowid IN (SELECT " SEARCH_KEY ("3", "s.rowid", "16 + l.position")
+  "  FROM scorecards_sections l JOIN scorecards s ON s.uuid = l.record"
+  "  JOIN prompt_counts c ON c.reviewer = s.reviewer WHERE l.position >= c.n);"
+  "DELETE FROM scorecards_sections WHERE position >= (SELECT c.n FROM scorecards s"
+  "  JOIN prompt_counts c ON c.reviewer = s.reviewer WHERE s.uuid = scorecards_sections.record);"
+  "DROP TABLE temp.prompt_counts;",
 };
 
 int

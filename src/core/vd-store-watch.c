@@ -136,10 +136,30 @@ remember_seen_stamp (VdStore  *self,
   return TRUE;
 }
 
+/* After each commit in WAL mode, with the WAL's length in frames: the
+ * only moment this connection writes into the database file itself,
+ * besides closing. */
+static int
+on_wal_commit (void       *data,
+               sqlite3    *db,
+               const char *name,
+               int         n_frames)
+{
+  VdStore *self = data;
+
+  if (self->autocheckpoint > 0 && n_frames >= self->autocheckpoint)
+    {
+      sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+      self->checkpointed = TRUE;
+    }
+  return SQLITE_OK;
+}
+
 gboolean
 _vd_store_watch_init (VdStore  *self,
                       GError  **error)
 {
+  gint64 autocheckpoint = 0;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -165,6 +185,16 @@ _vd_store_watch_init (VdStore  *self,
   self->in_memory = sqlite3_db_filename (self->db, "main") == NULL ||
                     sqlite3_db_filename (self->db, "main")[0] == '\0';
   remember_file (self);
+
+  /* The automatic checkpoint is SQLite's own WAL hook: this one does the
+   * same at the same threshold, and notes that the file moved. */
+  if (self->wal && !self->in_memory)
+    {
+      if (!query_int64 (self, "PRAGMA wal_autocheckpoint", &autocheckpoint, error))
+        return FALSE;
+      self->autocheckpoint = (int) autocheckpoint;
+      sqlite3_wal_hook (self->db, on_wal_commit, self);
+    }
   return TRUE;
 }
 
@@ -361,11 +391,14 @@ _vd_store_before_commit (VdStore *self)
 void
 _vd_store_after_commit (VdStore *self)
 {
-  /* The commit may have checkpointed into the file (the WAL stays the
-   * same file while the store is open). */
+  /* A commit that checkpointed moved the file (the WAL stays the same file
+   * while the store is open); in WAL mode, any other commit wrote only to
+   * the WAL, and the file is as it was looked at. */
   if (self->detached == VD_STORE_ATTACHED && !self->in_memory &&
+      (self->checkpointed || !self->wal) &&
       g_stat (self->path, &self->file_stat) != 0)
     memset (&self->file_stat, 0, sizeof self->file_stat);
+  self->checkpointed = FALSE;
 }
 
 

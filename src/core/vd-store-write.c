@@ -266,18 +266,6 @@ column_equals (sqlite3_stmt *stmt,
   g_assert_not_reached ();
 }
 
-/* Fields whose value check_references() looks at: a stored record whose
- * references did not change needs no second look. */
-static gboolean
-is_reference (GParamSpec *pspec)
-{
-  static const char * const references[] = {
-    "slug", "tool-a", "tool-b", "panel", "comparison", "tool", "reviewer", NULL
-  };
-
-  return g_strv_contains (references, pspec->name);
-}
-
 /* A record written: noted for other connections and for the commit. */
 static gboolean
 noted (VdStore     *self,
@@ -301,13 +289,15 @@ update_columns (VdStore        *self,
                 const gboolean *changed,
                 GError        **error)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   int param = 0;
 
   for (guint i = 0; i < table->scalars->len; i++)
     if (changed[i])
       {
+        if (sql == NULL)
+          sql = g_string_new (NULL);
         g_autofree char *column = _vd_store_column_name (g_ptr_array_index (table->scalars, i));
 
         g_string_append_printf (sql, "%s%s = ?%d", sql->len ? ", " : "", column, ++param);
@@ -439,7 +429,7 @@ write_record (VdStore       *self,
       GParamSpec *pspec = g_ptr_array_index (table->scalars, i);
 
       changed[i] = !column_equals (stmt, i, pspec, &values[i]);
-      needs_check |= changed[i] && is_reference (pspec);
+      needs_check |= changed[i] && _vd_store_is_reference (pspec);
       others_changed |= changed[i] && i != table->updated;
     }
   if (exists)
@@ -462,7 +452,7 @@ write_record (VdStore       *self,
       list_changed = !g_strv_equal ((const char * const *) lists[i],
                                     (const char * const *) stored_lists[i]);
       lists_changed |= list_changed;
-      needs_check |= list_changed && is_reference (g_ptr_array_index (table->lists, i));
+      needs_check |= list_changed && _vd_store_is_reference (g_ptr_array_index (table->lists, i));
     }
 
   if (needs_check && !check_references (self, record, error))
@@ -511,79 +501,103 @@ out:
 
 /* The autosaver's fast path: nobody else wrote since @record was read, so
  * only the @fields edited since are written, lists compared with the lists
- * as stored rather than read back. An edited reference (a slug, a tool,
- * the panel) takes the full write, which checks it. */
+ * as stored rather than read back, each value as the caller read it
+ * (@values) when it did. An edited reference (a slug, a tool, the panel)
+ * takes the full write, which checks it. */
 static gboolean
 write_edits (VdStore     *self,
              VdRecord    *record,
              GHashTable  *fields,
+             GHashTable  *given,
              GError     **error)
 {
   VdTable *table = _vd_store_get_table (self, G_OBJECT_TYPE (record));
   const char *uuid = vd_record_get_uuid (record);
   guint n_scalars = table->scalars->len;
-  g_autofree GValue *values = g_new0 (GValue, n_scalars);
-  g_autofree gboolean *changed = g_new0 (gboolean, n_scalars);
+  g_autofree GValue *values = NULL;
+  g_autofree gboolean *changed = NULL;
   gboolean row_written = FALSE;
+  gboolean lists_edited = FALSE;
   gint64 stamp = vd_record_get_updated (record);
   gboolean ok = FALSE;
+  GHashTableIter iter;
+  gpointer name;
 
-  for (guint i = 0; i < table->n_fields; i++)
-    if (is_reference (table->fields[i]) &&
-        g_hash_table_contains (fields, table->fields[i]->name))
-      return write_record (self, record, NULL, error);
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      VdFieldKind kind = GPOINTER_TO_UINT (g_hash_table_lookup (table->kinds, name));
+
+      if (kind & VD_FIELD_REFERENCE)
+        return write_record (self, record, NULL, error);
+      /* An edited field is written as it is (typing back what was there
+       * rewrites one row); the row's stamp rides along. Else the stamp
+       * rides on the list rows written. */
+      row_written |= (kind & VD_FIELD_SCALAR) && !(kind & VD_FIELD_STAMP);
+      lists_edited |= (kind & VD_FIELD_LIST) != 0;
+    }
 
   if (!vd_record_validate (record, error))
     return FALSE;
 
-  /* An edited field is written as it is (typing back what was there
-   * rewrites one row); the row's stamp rides along. */
-  for (guint i = 0; i < n_scalars; i++)
+  if (row_written)
     {
-      GParamSpec *pspec = g_ptr_array_index (table->scalars, i);
-
-      changed[i] = i == table->updated || g_hash_table_contains (fields, pspec->name);
-      row_written |= changed[i] && i != table->updated;
-      if (changed[i])
+      values = g_new0 (GValue, n_scalars);
+      changed = g_new0 (gboolean, n_scalars);
+      for (guint i = 0; i < n_scalars; i++)
         {
+          GParamSpec *pspec = g_ptr_array_index (table->scalars, i);
+          const GValue *value = given != NULL ? g_hash_table_lookup (given, pspec->name) : NULL;
+
+          changed[i] = i == table->updated || g_hash_table_contains (fields, pspec->name);
+          if (!changed[i])
+            continue;
           g_value_init (&values[i], G_PARAM_SPEC_VALUE_TYPE (pspec));
-          g_object_get_property (G_OBJECT (record), pspec->name, &values[i]);
+          if (value != NULL && i != table->updated)
+            g_value_copy (value, &values[i]);
+          else
+            g_object_get_property (G_OBJECT (record), pspec->name, &values[i]);
+        }
+
+      if (!update_columns (self, table, uuid, values, changed, error))
+        goto out;
+      /* Not stored yet (a new scorecard's first edit), or not as known. */
+      if (sqlite3_changes (self->db) == 0)
+        {
+          ok = write_record (self, record, NULL, error);
+          goto out;
         }
     }
 
-  /* Else the stamp rides on the list rows written. */
-  changed[table->updated] = row_written;
-  if (!update_columns (self, table, uuid, values, changed, error))
-    goto out;
-  /* Not stored yet (a new scorecard's first edit), or not as known. */
-  if (row_written && sqlite3_changes (self->db) == 0)
-    {
-      ok = write_record (self, record, NULL, error);
-      goto out;
-    }
-
-  for (guint i = 0; i < table->lists->len; i++)
+  for (guint i = 0; lists_edited && i < table->lists->len; i++)
     {
       GParamSpec *pspec = g_ptr_array_index (table->lists, i);
-      g_auto(GStrv) list = NULL;
+      const GValue *value = given != NULL ? g_hash_table_lookup (given, pspec->name) : NULL;
+      g_auto(GStrv) read = NULL;
+      const char * const *list;
       const char * const *stored;
       gboolean missing = FALSE;
 
       if (!g_hash_table_contains (fields, pspec->name))
         continue;
 
-      g_object_get (record, pspec->name, &list, NULL);
+      if (value != NULL)
+        list = g_value_get_boxed (value);
+      else
+        {
+          g_object_get (record, pspec->name, &read, NULL);
+          list = (const char * const *) read;
+        }
       stored = g_hash_table_lookup (fields, pspec->name);
       /* Not known as stored, or items added or removed: the full write
        * finds out what is. */
       if (stored == NULL || list == NULL ||
-          g_strv_length (list) != g_strv_length ((char **) stored))
+          g_strv_length ((char **) list) != g_strv_length ((char **) stored))
         {
           ok = write_record (self, record, NULL, error);
           goto out;
         }
-      if (!write_list_changes (self, table, i, uuid,
-                               (const char * const *) list, stored, stamp, FALSE, &missing, error))
+      if (!write_list_changes (self, table, i, uuid, list, stored, stamp, FALSE, &missing, error))
         goto out;
       if (missing)
         {
@@ -595,7 +609,7 @@ write_edits (VdStore     *self,
   ok = noted (self, table, uuid, error);
 
 out:
-  for (guint i = 0; i < n_scalars; i++)
+  for (guint i = 0; values != NULL && i < n_scalars; i++)
     if (G_IS_VALUE (&values[i]))
       g_value_unset (&values[i]);
   return ok;
@@ -672,6 +686,9 @@ vd_store_put (VdStore   *self,
  * @fields: (element-type utf8 gpointer): the names of the properties edited
  *   since @record was read or saved, each list property's name mapped to the
  *   list as stored (a `const char * const *`, or %NULL when not known)
+ * @values: (element-type utf8 GValue) (nullable): the record's value of
+ *   each edited property, as the caller just read it; read from @record
+ *   when %NULL
  *
  * Saves a user's change as vd_store_save() does, when the caller knows what
  * is stored (nobody else wrote since: vd_store_others_committed(), asked
@@ -683,6 +700,7 @@ gboolean
 vd_store_save_edits (VdStore    *self,
                      VdRecord   *record,
                      GHashTable *fields,
+                     GHashTable *values,
                      GError    **error)
 {
   g_return_val_if_fail (VD_IS_STORE (self), FALSE);
@@ -691,7 +709,7 @@ vd_store_save_edits (VdStore    *self,
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   vd_record_touch (record);
-  if (!write_edits (self, record, fields, error))
+  if (!write_edits (self, record, fields, values, error))
     return FALSE;
   _vd_store_note_changed (self, record);
   return TRUE;

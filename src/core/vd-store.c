@@ -42,6 +42,7 @@ vd_table_free (gpointer data)
 
   g_ptr_array_unref (table->scalars);
   g_ptr_array_unref (table->lists);
+  g_hash_table_unref (table->kinds);
   g_free (table->select_sql);
   g_free (table->upsert_sql);
   g_free (table->contains_sql);
@@ -51,6 +52,18 @@ vd_table_free (gpointer data)
   g_ptr_array_unref (table->list_delete_sql);
   g_ptr_array_unref (table->list_insert_sql);
   g_free (table);
+}
+
+/* Fields whose value check_references() (vd-store-write.c) looks at: a
+ * stored record whose references did not change needs no second look. */
+gboolean
+_vd_store_is_reference (GParamSpec *pspec)
+{
+  static const char * const references[] = {
+    "slug", "tool-a", "tool-b", "panel", "comparison", "tool", "reviewer", NULL
+  };
+
+  return g_strv_contains (references, pspec->name);
 }
 
 char *
@@ -78,6 +91,7 @@ vd_table_new (GType type)
   table->fields = vd_record_class_get_fields (VD_RECORD_CLASS (klass), &table->n_fields);
   table->scalars = g_ptr_array_new ();
   table->lists = g_ptr_array_new ();
+  table->kinds = g_hash_table_new (g_str_hash, g_str_equal);
   table->list_select_sql = g_ptr_array_new_with_free_func (g_free);
   table->list_delete_sql = g_ptr_array_new_with_free_func (g_free);
   table->list_insert_sql = g_ptr_array_new_with_free_func (g_free);
@@ -89,6 +103,11 @@ vd_table_new (GType type)
       g_autofree char *column = NULL;
 
       column = _vd_store_column_name (pspec);
+      g_hash_table_insert (table->kinds, (gpointer) pspec->name,
+                           GUINT_TO_POINTER ((G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV
+                                              ? VD_FIELD_LIST : VD_FIELD_SCALAR) |
+                                             (_vd_store_is_reference (pspec) ? VD_FIELD_REFERENCE : 0) |
+                                             (g_str_equal (column, "updated") ? VD_FIELD_STAMP : 0)));
       if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
         {
           g_ptr_array_add (table->lists, pspec);
@@ -284,6 +303,29 @@ pragma_int (VdStore     *self,
   return TRUE;
 }
 
+/* PRAGMA journal_mode = WAL, and whether the file is in WAL now (a file
+ * system without shared memory keeps the rollback journal). */
+static gboolean
+set_wal (VdStore  *self,
+         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *mode = (const char *) sqlite3_column_text (stmt, 0);
+
+      self->wal = mode != NULL && g_ascii_strcasecmp (mode, "wal") == 0;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    return _vd_store_set_sqlite_error (self, rc, error);
+
+  return TRUE;
+}
+
 /* Before SQLite sees the file: anything that is not an SQLite database is
  * refused here, so it is never opened for writing. */
 static gboolean
@@ -421,7 +463,7 @@ open_database (VdStore  *self,
       return FALSE;
     }
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (!set_wal (self, error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;

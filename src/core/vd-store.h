@@ -50,6 +50,7 @@ gboolean      vd_store_save                  (VdStore       *self,
 gboolean      vd_store_save_edits            (VdStore       *self,
                                               VdRecord      *record,
                                               GHashTable    *fields,
+                                              GHashTable    *values,
                                               GError       **error);
 gboolean      vd_store_check                 (VdStore       *self,
                                               VdRecord      *record,
@@ -133,6 +134,37 @@ GPtrArray    *vd_store_list_conflicts        (VdStore       *self,
                                               GError       **error);
 gboolean      vd_store_remove_conflict       (VdStore       *self,
                                               gint64         id,
+                                              GError       **error);
+
+/* A custom reviewer's prompts and the text under them (vd-store-prompts.c). */
+char         *vd_prompt_dup_key              (const char    *prompt);
+gboolean      vd_store_count_prompt_text     (VdStore       *self,
+                                              const char    *reviewer,
+                                              guint          index,
+                                              guint         *n_scorecards,
+                                              GError       **error);
+gint64        vd_store_remove_prompt         (VdStore       *self,
+                                              const char    *reviewer,
+                                              guint          index,
+                                              GError       **error);
+gboolean      vd_store_restore_prompt        (VdStore       *self,
+                                              const char    *reviewer,
+                                              guint          index,
+                                              const char    *prompt,
+                                              gint64         removal,
+                                              GError       **error);
+gboolean      vd_store_set_aside_past_prompts (VdStore      *self,
+                                              const char    *reviewer,
+                                              const char * const *old_prompts,
+                                              guint         *n_scorecards,
+                                              GError       **error);
+gboolean      vd_store_has_set_aside_text    (VdStore       *self,
+                                              const char    *reviewer,
+                                              const char * const *prompts);
+gboolean      vd_store_take_back_prompt_text (VdStore       *self,
+                                              const char    *reviewer,
+                                              const char * const *prompts,
+                                              guint         *n_scorecards,
                                               GError       **error);
 
 /* The shared desk's memory (vd-store-sync.c; see src/sync/DESIGN.md). */

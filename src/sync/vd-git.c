@@ -34,27 +34,43 @@ last_line (GBytes *bytes)
   return g_strdup (g_strstrip (lines[g_strv_length (lines) - 1]));
 }
 
-static gboolean
-run (const char          *git_dir,
-     const char * const  *argv,
-     GBytes              *input,
-     const char          *input_path,
-     GBytes             **output,
-     int                 *status,
-     GError             **error)
+/* The lock another git process holds, from git's "Unable to create
+ * '…/main.lock': File exists." (the remote's comes on a "remote:" line), or
+ * NULL. */
+static char *
+held_lock (GBytes *err)
+{
+  static const char opening[] = "Unable to create '";
+  gsize len = 0;
+  const char *data = err != NULL ? g_bytes_get_data (err, &len) : NULL;
+  g_autofree char *text = g_strndup (data != NULL ? data : "", len);
+  const char *path = strstr (text, opening);
+  const char *end;
+
+  if (path == NULL)
+    return NULL;
+  path += strlen (opening);
+  end = strstr (path, ".lock': File exists");
+  if (end == NULL || memchr (path, '\n', end - path) != NULL)
+    return NULL;
+  return g_strndup (path, end - path + strlen (".lock"));
+}
+
+static GSubprocess *
+spawn_git (const char          *git_dir,
+           const char * const  *argv,
+           gboolean             with_input,
+           const char          *input_path,
+           GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  int exit_status;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                                       : input_path != NULL ? 0
-                                                       : G_SUBPROCESS_FLAGS_STDIN_INHERIT));
+                                        (with_input ? G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                    : input_path != NULL ? 0
+                                                    : G_SUBPROCESS_FLAGS_STDIN_INHERIT));
   if (input_path != NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
   /* A sync runs from a window or a cron job: a prompt would hang it. The
@@ -79,19 +95,59 @@ run (const char          *git_dir,
     g_ptr_array_add (args, (gpointer) argv[i]);
   g_ptr_array_add (args, NULL);
 
+  return g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, error);
+}
+
+static gboolean
+run (const char          *git_dir,
+     const char * const  *argv,
+     GBytes              *input,
+     const char          *input_path,
+     GBytes             **output,
+     int                 *status,
+     GError             **error)
+{
+  /* 50 ms doubling to 1.6 s: about 6 s in all for the other git to finish. */
+  const guint attempts = 8;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autofree char *lock = NULL;
+  int exit_status = -1;
+
   if (status != NULL)
     *status = -1;
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, error);
-  if (process == NULL)
-    return FALSE;
-  if (!g_subprocess_communicate (process, input, NULL, &out, &err, error))
-    return FALSE;
+  for (guint attempt = 0; attempt < attempts; attempt++)
+    {
+      g_autoptr(GSubprocess) process = spawn_git (git_dir, argv, input != NULL,
+                                                  input_path, error);
 
-  exit_status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+      if (process == NULL)
+        return FALSE;
+      g_clear_pointer (&out, g_bytes_unref);
+      g_clear_pointer (&err, g_bytes_unref);
+      if (!g_subprocess_communicate (process, input, NULL, &out, &err, error))
+        return FALSE;
+
+      exit_status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process)
+                                                         : -1;
+      g_clear_pointer (&lock, g_free);
+      if (exit_status == 0 || (lock = held_lock (err)) == NULL)
+        break;
+      if (attempt + 1 < attempts)
+        g_usleep ((50 << MIN (attempt, 5u)) * G_TIME_SPAN_MILLISECOND);
+    }
+
   if (status != NULL)
     *status = exit_status;
 
+  if (exit_status != 0 && lock != NULL)
+    {
+      g_set_error (error, VD_SYNC_ERROR, VD_SYNC_ERROR_BUSY,
+                   "git %s: another git process keeps “%s” locked (if none is running, one "
+                   "that stopped half-way left it: remove it)", argv[0], lock);
+      return FALSE;
+    }
   if (exit_status != 0)
     {
       g_autofree char *why = last_line (err);

@@ -181,8 +181,11 @@ _vd_sync_fetch (Sync    *sync,
       !git (sync, (const char *[]) { "rev-parse", "--verify", "--quiet", REMOTE_REF "^{commit}",
                                      NULL }, NULL, &out, &local_error))
     {
-      g_set_error (error, VD_SYNC_ERROR, VD_SYNC_ERROR_UNREACHABLE,
-                   "Could not fetch from “%s”: %s", sync->remote, local_error->message);
+      if (g_error_matches (local_error, VD_SYNC_ERROR, VD_SYNC_ERROR_BUSY))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, VD_SYNC_ERROR, VD_SYNC_ERROR_UNREACHABLE,
+                     "Could not fetch from “%s”: %s", sync->remote, local_error->message);
       return FALSE;
     }
 
@@ -640,6 +643,12 @@ _vd_sync_push (Sync        *sync,
     }
   if (g_strcmp0 (head, sync->theirs) != 0)
     return VD_SYNC_RACED;
+  /* Not refused: another git process kept the remote's branch locked. */
+  if (g_error_matches (push_error, VD_SYNC_ERROR, VD_SYNC_ERROR_BUSY))
+    {
+      g_propagate_error (error, g_steal_pointer (&push_error));
+      return VD_SYNC_FAILED;
+    }
 
   g_set_error (error, VD_SYNC_ERROR, VD_SYNC_ERROR_REFUSED, "“%s” refused the changes: %s",
                sync->remote, push_error != NULL ? push_error->message

@@ -19,6 +19,7 @@ typedef enum
   VD_SYNC_ERROR_FORMAT,         /* the repository is not a desk, or a newer one */
   VD_SYNC_ERROR_IDENTITY,       /* no author name and e-mail */
   VD_SYNC_ERROR_GIT,            /* git failed locally */
+  VD_SYNC_ERROR_BUSY,           /* another git process kept a lock, every retry */
 } VdSyncError;
 
 GQuark vd_sync_error_quark (void);

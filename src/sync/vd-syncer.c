@@ -119,6 +119,9 @@ vd_sync_describe_error (const GError *error,
                        "kept here"));
   else if (g_error_matches (error, VD_SYNC_ERROR, VD_SYNC_ERROR_IDENTITY))
     text = g_strdup (_("Say who this desk's changes are by: a name and e-mail in Preferences"));
+  else if (g_error_matches (error, VD_SYNC_ERROR, VD_SYNC_ERROR_BUSY))
+    text = g_strdup (_("The repository is locked by another git process; it is tried again "
+                       "later"));
   else if (g_error_matches (error, VD_SYNC_ERROR, VD_SYNC_ERROR_RACE))
     text = g_strdup (_("Other desks kept sending first; it is tried again later"));
   else if (g_error_matches (error, VD_SYNC_ERROR, VD_SYNC_ERROR_FORMAT))

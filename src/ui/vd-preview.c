@@ -37,6 +37,7 @@ typedef struct
   GtkLabel  *community;
   GtkLabel  *pricing;
   GtkLabel  *split;
+  GtkLabel  *pricing_detail;
   GtkLabel  *description;
 
   /* The page */
@@ -487,8 +488,10 @@ static void
 bind_tool (VdPreview *self,
            ToolView  *view)
 {
-  static const char * const optional[] = { "category", "tagline", "description" };
-  GtkLabel *optional_labels[] = { view->category, view->tagline, view->description };
+  static const char * const optional[] = { "category", "tagline", "pricing-detail",
+                                           "description" };
+  GtkLabel *optional_labels[] = { view->category, view->tagline, view->pricing_detail,
+                                  view->description };
 
   bind (self->page_bindings, view->tool, "name", view->name, "label", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
@@ -918,6 +921,7 @@ vd_preview_class_init (VdPreviewClass *klass)
     TOOL_CHILD (community),
     TOOL_CHILD (pricing),
     TOOL_CHILD (split),
+    TOOL_CHILD (pricing_detail),
     TOOL_CHILD (description),
   };
 

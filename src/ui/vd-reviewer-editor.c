@@ -39,6 +39,9 @@ struct _VdReviewerEditor
 
   VdReviewer          *reviewer;
   gulong               notify_id;
+  /* Whose scorecards a removed prompt's text is set aside from; without
+   * one (a reviewer of no desk) a prompt simply goes. */
+  VdSession           *session;
 
   /* PromptRow*, in the order of the list. */
   GPtrArray           *prompt_rows;
@@ -257,6 +260,60 @@ number_prompt_rows (VdReviewerEditor *self)
     }
 }
 
+/* A plain toast, for what the editor cannot do or did by itself. */
+static void
+show_toast (VdReviewerEditor *self,
+            const char       *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_warning ("%s", title);
+      return;
+    }
+
+  /* Said now, in front of an earlier Undo toast, which waits behind it. */
+  toast = adw_toast_new (escaped);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+show_error (VdReviewerEditor *self,
+            const char       *what,
+            const GError     *error)
+{
+  /* Translators: “Could not remove the prompt: <the reason>” */
+  g_autofree char *title = g_strdup_printf (_("%s: %s"), what, error->message);
+
+  show_toast (self, title);
+}
+
+/* A prompt typed again brings back the text set aside under it. */
+static void
+take_back_text (VdReviewerEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (self->session == NULL)
+    return;
+
+  if (!vd_session_take_back_prompt_text (self->session, self->reviewer, &n, &error))
+    show_error (self, _("Could not bring back the text under the prompt"), error);
+  else if (n > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Brought back the text of %u scorecard",
+                                                          "Brought back the text of %u scorecards",
+                                                          n), n);
+
+      show_toast (self, title);
+    }
+}
+
 static void
 on_prompt_changed (VdReviewerEditor *self,
                    GtkEditable      *row)
@@ -277,43 +334,276 @@ on_prompt_changed (VdReviewerEditor *self,
 
   update_prompt_row_error (prompt);
   write_prompts (self);
+  take_back_text (self);
   update_validity (self);
 }
 
-static void
-on_remove_clicked (VdReviewerEditor *self,
-                   GtkButton        *button)
+typedef struct
 {
-  GtkListBoxRow *next;
-  guint index;
+  VdSession  *session;
+  VdReviewer *reviewer;
+  GtkWidget  *editor;     /* weak: where an error is said */
+  guint       index;
+  char       *prompt;
+  gint64      removal;
+} PromptUndo;
+
+static void
+prompt_undo_free (gpointer data)
+{
+  PromptUndo *undo = data;
+
+  g_object_unref (undo->session);
+  g_object_unref (undo->reviewer);
+  g_clear_weak_pointer (&undo->editor);
+  g_free (undo->prompt);
+  g_free (undo);
+}
+
+static void
+prompt_undo (gpointer data)
+{
+  PromptUndo *undo = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vd_session_restore_prompt (undo->session, undo->reviewer, undo->index, undo->prompt,
+                                  undo->removal, &error) &&
+      undo->editor != NULL)
+    show_error (VD_REVIEWER_EDITOR (undo->editor), _("Could not undo"), error);
+}
+
+static char *
+dup_removed_title (const char *prompt)
+{
+  return prompt[0] != '\0' ? g_strdup_printf (_("Removed the prompt “%s”"), prompt)
+                           : g_strdup (_("Removed an empty prompt"));
+}
+
+/* Keep the keyboard in the list: the row that took its place, else "Add". */
+static void
+focus_row_at (VdReviewerEditor *self,
+              guint             index)
+{
+  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->prompt_list, index);
+
+  if (next != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (next));
+}
+
+/* A row the reviewer's list does not hold yet (new, never typed in): it
+ * only leaves the editor. */
+static void
+remove_unwritten_row (VdReviewerEditor *self,
+                      guint             row)
+{
+  gtk_list_box_remove (self->prompt_list,
+                       ((PromptRow *) g_ptr_array_index (self->prompt_rows, row))->row);
+  g_ptr_array_remove_index (self->prompt_rows, row);
+  number_prompt_rows (self);
+  focus_row_at (self, row);
+  update_validity (self);
+}
+
+/* Without a desk there are no scorecards: the list just loses the prompt. */
+static void
+remove_without_session (VdReviewerEditor *self,
+                        guint             row)
+{
   GValue before = G_VALUE_INIT;
   g_autofree char *prompt = NULL;
   g_autofree char *title = NULL;
 
-  if (self->reviewer == NULL || find_prompt_row (self, GTK_WIDGET (button), &index) == NULL)
-    return;
-
-  /* Undo puts the prompts back; the editor follows the reviewer. */
   g_value_init (&before, G_TYPE_STRV);
   g_object_get_property (G_OBJECT (self->reviewer), "prompts", &before);
-  prompt = dup_stripped_text (((PromptRow *) g_ptr_array_index (self->prompt_rows, index))->row);
-  title = prompt[0] != '\0' ? g_strdup_printf (_("Removed the prompt “%s”"), prompt)
-                             : g_strdup (_("Removed an empty prompt"));
+  prompt = dup_stripped_text (((PromptRow *) g_ptr_array_index (self->prompt_rows, row))->row);
+  title = dup_removed_title (prompt);
 
-  gtk_list_box_remove (self->prompt_list,
-                       ((PromptRow *) g_ptr_array_index (self->prompt_rows, index))->row);
-  g_ptr_array_remove_index (self->prompt_rows, index);
-  number_prompt_rows (self);
-
-  /* Keep the keyboard in the list: the row that took its place, else "Add". */
-  next = gtk_list_box_get_row_at_index (self->prompt_list, index);
-  if (next != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (next));
-
+  remove_unwritten_row (self, row);
   write_prompts (self);
   update_validity (self);
   vd_undo_offer_property (GTK_WIDGET (self), title, G_OBJECT (self->reviewer), "prompts",
                           &before);
+}
+
+/* The position in the reviewer's list of the prompt row @row shows, or -1
+ * for a row the list does not hold. */
+static int
+list_index (VdReviewerEditor *self,
+            guint             row)
+{
+  int index = 0;
+
+  for (guint i = 0; i <= row; i++)
+    {
+      PromptRow *prompt = g_ptr_array_index (self->prompt_rows, i);
+      g_autofree char *text = dup_stripped_text (prompt->row);
+      gboolean listed = text[0] != '\0' || prompt->saved != NULL;
+
+      if (i == row)
+        return listed ? index : -1;
+      if (listed)
+        index++;
+    }
+
+  g_return_val_if_reached (-1);
+}
+
+static void
+remove_listed_prompt (VdReviewerEditor *self,
+                      guint             index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prompt = NULL;
+  g_autofree char *title = NULL;
+  PromptUndo *undo;
+  gint64 removal;
+
+  if (index >= g_strv_length ((GStrv) vd_reviewer_get_prompts (self->reviewer)))
+    return;
+
+  prompt = g_strdup (vd_reviewer_get_prompts (self->reviewer)[index]);
+  removal = vd_session_remove_prompt (self->session, self->reviewer, index, &error);
+  if (removal == 0)
+    {
+      show_error (self, _("Could not remove the prompt"), error);
+      return;
+    }
+
+  /* The rows follow the reviewer, which the session refreshed. */
+  focus_row_at (self, index);
+
+  undo = g_new0 (PromptUndo, 1);
+  undo->session = g_object_ref (self->session);
+  undo->reviewer = g_object_ref (self->reviewer);
+  g_set_weak_pointer (&undo->editor, GTK_WIDGET (self));
+  undo->index = index;
+  undo->prompt = g_strdup (prompt);
+  undo->removal = removal;
+  title = dup_removed_title (prompt);
+  vd_undo_offer (GTK_WIDGET (self), title, prompt_undo, undo, prompt_undo_free);
+}
+
+typedef struct
+{
+  VdReviewerEditor *editor;
+  VdReviewer       *reviewer;
+  char             *prompt;
+  guint             index;
+} RemoveAsk;
+
+static void
+remove_ask_free (gpointer data)
+{
+  RemoveAsk *ask = data;
+
+  g_object_unref (ask->editor);
+  g_object_unref (ask->reviewer);
+  g_free (ask->prompt);
+  g_free (ask);
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    RemoveAsk        *ask)
+{
+  VdReviewerEditor *self = ask->editor;
+  const char * const *prompts;
+
+  if (!g_str_equal (response, "remove") || self->reviewer != ask->reviewer ||
+      self->session == NULL)
+    return;
+
+  /* The prompt asked about, where it is now. */
+  prompts = vd_reviewer_get_prompts (self->reviewer);
+  if (ask->index < g_strv_length ((GStrv) prompts) &&
+      g_str_equal (prompts[ask->index], ask->prompt))
+    remove_listed_prompt (self, ask->index);
+}
+
+static void
+ask_before_removing (VdReviewerEditor *self,
+                     guint             index,
+                     guint             n_scorecards)
+{
+  const char *prompt = vd_reviewer_get_prompts (self->reviewer)[index];
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), prompt);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  RemoveAsk *ask;
+
+  body = g_strdup_printf (ngettext ("%u scorecard has text under “%s”. It leaves the forms, "
+                                    "the preview and the export, and stays in the database: "
+                                    "Undo brings it back, and so does adding the prompt again.",
+                                    "%u scorecards have text under “%s”. It leaves the forms, "
+                                    "the preview and the export, and stays in the database: "
+                                    "Undo brings it back, and so does adding the prompt again.",
+                                    n_scorecards),
+                          n_scorecards, prompt);
+
+  /* Heading and body are plain text: the prompt is the user's. */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  ask = g_new0 (RemoveAsk, 1);
+  ask->editor = g_object_ref (self);
+  ask->reviewer = g_object_ref (self->reviewer);
+  ask->prompt = g_strdup (prompt);
+  ask->index = index;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_remove_response), ask,
+                         (GClosureNotify) (void (*) (void)) remove_ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A prompt with no text under it goes at once, with Undo; one with text
+ * asks first, saying how many scorecards have some. */
+static void
+on_remove_clicked (VdReviewerEditor *self,
+                   GtkButton        *button)
+{
+  g_autoptr(GError) error = NULL;
+  guint row;
+  guint n_scorecards = 0;
+  int index;
+
+  if (self->reviewer == NULL || find_prompt_row (self, GTK_WIDGET (button), &row) == NULL)
+    return;
+
+  index = list_index (self, row);
+  if (index < 0)
+    {
+      remove_unwritten_row (self, row);
+      return;
+    }
+  if (self->session == NULL)
+    {
+      remove_without_session (self, row);
+      return;
+    }
+
+  /* Whatever the rows hold is written first, so the count and the removal
+   * see it. */
+  write_prompts (self);
+  if (!vd_session_count_prompt_text (self->session, self->reviewer, (guint) index,
+                                     &n_scorecards, &error))
+    {
+      show_error (self, _("Could not remove the prompt"), error);
+      return;
+    }
+
+  if (n_scorecards == 0)
+    remove_listed_prompt (self, (guint) index);
+  else
+    ask_before_removing (self, (guint) index, n_scorecards);
 }
 
 static PromptRow *
@@ -587,6 +877,7 @@ static void
 on_persona_selected (VdReviewerEditor *self)
 {
   VdPersona old_persona;
+  g_auto(GStrv) old_prompts = NULL;
   guint position;
 
   if (self->syncing || self->reviewer == NULL)
@@ -603,11 +894,39 @@ on_persona_selected (VdReviewerEditor *self)
   /* Someone turning a built-in persona into a custom one starts from its
    * prompts rather than from nothing, unless they wrote their own before.
    * One batch of notifications, so the rows are built once. */
+  old_prompts = g_strdupv ((GStrv) vd_reviewer_get_prompts (self->reviewer));
   g_object_freeze_notify (G_OBJECT (self->reviewer));
   vd_reviewer_set_persona (self->reviewer, (VdPersona) position);
   if (position == VD_PERSONA_CUSTOM && vd_reviewer_get_prompts (self->reviewer)[0] == NULL)
     vd_reviewer_set_prompts (self->reviewer, vd_persona_get_prompts (old_persona));
   g_object_thaw_notify (G_OBJECT (self->reviewer));
+
+  if (self->session == NULL)
+    return;
+
+  /* Sections past the new prompts would show in no form: they are set
+   * aside under their old prompts, and come back with them. */
+  if (g_strv_length ((GStrv) vd_reviewer_get_prompts (self->reviewer)) <
+      g_strv_length (old_prompts))
+    {
+      g_autoptr(GError) error = NULL;
+      guint n = 0;
+
+      if (!vd_session_set_aside_past_prompts (self->session, self->reviewer,
+                                              (const char * const *) old_prompts, &n, &error))
+        show_error (self, _("Could not keep the text under the old prompts aside"), error);
+      else if (n > 0)
+        {
+          g_autofree char *title =
+            g_strdup_printf (ngettext ("Kept aside the text of %u scorecard under prompts "
+                                       "this persona does not have",
+                                       "Kept aside the text of %u scorecards under prompts "
+                                       "this persona does not have", n), n);
+
+          show_toast (self, title);
+        }
+    }
+  take_back_text (self);
 }
 
 static void
@@ -626,6 +945,7 @@ vd_reviewer_editor_dispose (GObject *object)
   if (self->reviewer != NULL)
     g_clear_signal_handler (&self->notify_id, self->reviewer);
   g_clear_object (&self->reviewer);
+  g_clear_object (&self->session);
   g_clear_object (&self->name_error_icon);
   /* The rows go with the list; the array only points at them. */
   g_ptr_array_set_size (self->prompt_rows, 0);
@@ -799,6 +1119,23 @@ vd_reviewer_editor_set_reviewer (VdReviewerEditor *self,
   sync_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWER]);
+}
+
+/**
+ * vd_reviewer_editor_set_session:
+ * @session: (nullable): the desk the reviewer belongs to
+ *
+ * With a session, removing a prompt sets the text under it aside in every
+ * scorecard of the reviewer, asking first when there is some.
+ */
+void
+vd_reviewer_editor_set_session (VdReviewerEditor *self,
+                                VdSession        *session)
+{
+  g_return_if_fail (VD_IS_REVIEWER_EDITOR (self));
+  g_return_if_fail (session == NULL || VD_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "vd-reviewer.h"
+#include "vd-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ GtkWidget   *vd_reviewer_editor_new              (void);
 VdReviewer  *vd_reviewer_editor_get_reviewer     (VdReviewerEditor *self);
 void         vd_reviewer_editor_set_reviewer     (VdReviewerEditor *self,
                                                   VdReviewer       *reviewer);
+void         vd_reviewer_editor_set_session      (VdReviewerEditor *self,
+                                                  VdSession        *session);
 gboolean     vd_reviewer_editor_is_valid         (VdReviewerEditor *self);
 void         vd_reviewer_editor_add_prompt       (VdReviewerEditor *self);
 

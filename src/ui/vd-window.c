@@ -541,6 +541,7 @@ vd_window_new (VdApplication *application,
       self->session = vd_session_new (store, application != NULL
                                                ? vd_application_get_autosave_delay (application)
                                                : VD_AUTOSAVER_DEFAULT_DELAY_MS);
+      vd_reviewer_editor_set_session (self->reviewer_editor, self->session);
       _vd_window_unsaved_set_store (self);
       _vd_window_saving_start (self);
       vd_sidebar_set_store (self->sidebar, store);
