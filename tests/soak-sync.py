@@ -200,6 +200,14 @@ def main():
         sent = 0
         for i in range(DESKS):
             r = subprocess.run(sync_cmd(i), env=env, capture_output=True)
+            # A killed desk's git may still hold the remote's lock on a
+            # loaded machine (its push outlives it): the desk says so and
+            # changes nothing; wait for it, as a user would.
+            for _ in range(30):
+                if r.returncode != 1 or b"locked" not in r.stderr:
+                    break
+                time.sleep(1)
+                r = subprocess.run(sync_cmd(i), env=env, capture_output=True)
             if r.returncode not in (0, 3):
                 raise SystemExit(f"desk {i}: final sync exited {r.returncode}: "
                                  f"{r.stderr.decode()}")
