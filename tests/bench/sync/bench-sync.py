@@ -154,6 +154,9 @@ class Scale:
         remove(self.remote)
         shutil.copyfile(self.source, self.db)
         self.git("init", "--quiet", "--bare", "-b", "main", self.remote)
+        # The copy's gigabyte of dirty pages is written out now, not during
+        # the timed sync.
+        os.sync()
 
     def sync(self, own=None, tree=None):
         return timed([self.args.verdict_desk, "--database", self.db, "--sync", self.remote,
@@ -191,6 +194,7 @@ class Scale:
         remove(self.tree)
         remove(self.floor_remote)
         self.git("init", "--quiet", "--bare", "-b", "main", self.floor_remote)
+        os.sync()
         start = time.monotonic()
         self.git("init", "--quiet", "-b", "main", self.tree)
         self.git("remote", "add", "origin", self.floor_remote, cwd=self.tree)
