@@ -4,27 +4,38 @@
 # Usage: soak-sync.py VERDICT_DESK [SECONDS] [SEED]
 #
 # Four desks (four databases, each synced by its own `verdict-desk --sync`
-# process) share one bare remote. Until SECONDS have passed, at random:
-# a desk appends a journaled token to one of a scorecard's sections or
-# changes a verdict (straight in its SQLite file, as its window would);
-# some desks sync at once (racing each other's pushes), sometimes while
-# edits land in their own file; a running sync is killed with SIGKILL; the
-# remote is moved away (unreachable) for a while and brought back.
+# process) share one bare remote. Until SECONDS have passed, at random, a
+# desk edits its SQLite file as its window would: it appends a journaled
+# token to one of a scorecard's sections, to a comparison's title or to a
+# tool's name; changes a verdict; creates a tool or a draft comparison (its
+# name or title a token); or deletes one of those it can see that the soak
+# created (the demo's records are never deleted, and nothing refers to a
+# created one). Meanwhile some desks sync at once (racing each other's
+# pushes), sometimes while edits land in their own file; a running sync is
+# killed with SIGKILL; the remote is moved away (unreachable) for a while
+# and brought back.
 #
 # At the end, with the remote back, every desk syncs until nothing moves;
-# then every desk's export must be byte-identical, and every journaled
-# token must be in the final text or in some desk's recorded conflicts
-# (lost = 0). Prints one line of counts; exit status 0 only when both hold.
+# then every desk's state (the export of each of its comparisons, and its
+# tools) must be byte-identical, and nothing may be lost (lost = 0): every
+# journaled token must be in the final state, or in some desk's recorded
+# conflicts, or on a record whose delete saw that token (superseded by
+# the delete: an edit the deleting desk had not seen wins over the delete
+# and brings the record back as that edit had it); every
+# created record must be in the final state or have been deleted. Prints
+# one line of counts; exit status 0 only when both hold.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
 SLUG = "claude-haiku-open-weights-vs-mistral-medium-3"
 DESKS = 4
@@ -52,7 +63,8 @@ def main():
         return desk(i, "--sync", remote, "--author-name", f"Desk {i}",
                     "--author-email", f"desk{i}@example.org")
 
-    counts = dict(edits=0, syncs=0, synced=0, offline=0, kills=0, outages=0, conflicts=0, lost=0)
+    counts = dict(edits=0, titles=0, creates=0, deletes=0, syncs=0, synced=0, offline=0,
+                  kills=0, outages=0, conflicts=0, lost=0)
 
     subprocess.run(desk(0, "--create-demo"), check=True, env=env, capture_output=True)
     subprocess.run(sync_cmd(0), check=True, env=env, capture_output=True)
@@ -62,28 +74,79 @@ def main():
     with sqlite3.connect(dbs[0]) as c:
         sections = c.execute("SELECT record, position FROM scorecards_sections").fetchall()
         cards = [r[0] for r in c.execute("SELECT uuid FROM scorecards").fetchall()]
+        demo_tools = [r[0] for r in c.execute("SELECT uuid FROM tools ORDER BY uuid").fetchall()]
     c.close()
 
-    journal = []     # (desk, token)
+    # The records with a journaled title: the table and its title column.
+    titled = {"comparisons": "title", "tools": "name"}
+    journal = []     # (desk, token, record uuid)
+    created = []     # uuids of the records the soak created
+    deletes = {}     # uuid → the tokens its deleting desks saw in it
     failures = {}    # why a sync failed → how often
     running = {}     # desk → Popen
     outage_until = 0.0
     deadline = time.monotonic() + seconds
     n = 0
 
-    def edit(i):
+    def token(i):
         nonlocal n
+        n += 1
+        return f"[d{i}e{n}]"
+
+    def now_us():
+        return int(time.time() * 1_000_000)
+
+    def edit(i):
         with sqlite3.connect(dbs[i], timeout=30) as c:
-            if rng.random() < 0.8:
+            c.execute("PRAGMA foreign_keys = ON")
+            kind = rng.random()
+            if kind < 0.6:
                 record, position = rng.choice(sections)
-                n += 1
-                token = f"[d{i}e{n}]"
+                t = token(i)
                 c.execute("UPDATE scorecards_sections SET value = value || ? WHERE record = ? "
-                          "AND position = ?", (" " + token, record, position))
-                journal.append((i, token))
-            else:
+                          "AND position = ?", (" " + t, record, position))
+                journal.append((i, t, record))
+            elif kind < 0.75:
                 c.execute("UPDATE scorecards SET verdict = ? WHERE uuid = ?",
                           (rng.choice(["ship", "skip", "undecided"]), rng.choice(cards)))
+            elif kind < 0.9:
+                # A title: a comparison's or a tool's, the demo's or a created one.
+                table = rng.choice(list(titled))
+                rows = [r[0] for r in c.execute(f"SELECT uuid FROM {table}").fetchall()]
+                record = rng.choice(rows)
+                t = token(i)
+                c.execute(f"UPDATE {table} SET {titled[table]} = {titled[table]} || ?, "
+                          "updated = ? WHERE uuid = ?", (" " + t, now_us(), record))
+                journal.append((i, t, record))
+                counts["titles"] += 1
+            elif kind < 0.96:
+                record = str(uuid.uuid4())
+                t = token(i)
+                if rng.random() < 0.5:
+                    c.execute("INSERT INTO tools (uuid, created, updated, name, pricing) "
+                              "VALUES (?, ?, ?, ?, 'free')",
+                              (record, now_us(), now_us(), "Soak tool " + t))
+                else:
+                    slug = "soak-" + t.strip("[]")
+                    c.execute("INSERT INTO comparisons (uuid, created, updated, slug, title, "
+                              "tool_a, tool_b, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft')",
+                              (record, now_us(), now_us(), slug, "Soak comparison " + t,
+                               demo_tools[0], demo_tools[1]))
+                journal.append((i, t, record))
+                created.append(record)
+                counts["creates"] += 1
+            else:
+                # A delete: of a record the soak created that this desk has.
+                mine = []
+                for table, column in titled.items():
+                    mine += [(table, r[0], r[1]) for r in c.execute(
+                        f"SELECT uuid, {column} FROM {table}").fetchall() if r[0] in created]
+                if not mine:
+                    return
+                table, record, title = rng.choice(mine)
+                c.execute(f"DELETE FROM {table} WHERE uuid = ?", (record,))
+                deletes.setdefault(record, set()).update(re.findall(r"\[d\d+e\d+\]", title))
+                counts["deletes"] += 1
         c.close()
         counts["edits"] += 1
 
@@ -137,6 +200,14 @@ def main():
         sent = 0
         for i in range(DESKS):
             r = subprocess.run(sync_cmd(i), env=env, capture_output=True)
+            # A killed desk's git may still hold the remote's lock on a
+            # loaded machine (its push outlives it): the desk says so and
+            # changes nothing; wait for it, as a user would.
+            for _ in range(30):
+                if r.returncode != 1 or b"locked" not in r.stderr:
+                    break
+                time.sleep(1)
+                r = subprocess.run(sync_cmd(i), env=env, capture_output=True)
             if r.returncode not in (0, 3):
                 raise SystemExit(f"desk {i}: final sync exited {r.returncode}: "
                                  f"{r.stderr.decode()}")
@@ -146,8 +217,19 @@ def main():
         if sent == 0:
             break
 
-    exports = [subprocess.run(desk(i, "--export-json", "-", "--comparison", SLUG), env=env,
-                              capture_output=True, check=True).stdout for i in range(DESKS)]
+    def state(i):
+        """Everything desk i has: each comparison's export, then its tools."""
+        with sqlite3.connect(dbs[i]) as c:
+            slugs = [r[0] for r in c.execute("SELECT slug FROM comparisons ORDER BY slug")]
+            tools = c.execute("SELECT * FROM tools ORDER BY uuid").fetchall()
+        c.close()
+        out = b""
+        for slug in slugs:
+            out += subprocess.run(desk(i, "--export-json", "-", "--comparison", slug), env=env,
+                                  capture_output=True, check=True).stdout
+        return out + "\n".join(repr(t) for t in tools).encode() + b"\n"
+
+    exports = [state(i) for i in range(DESKS)]
     identical = all(e == exports[0] for e in exports)
 
     final = exports[0].decode()
@@ -157,7 +239,24 @@ def main():
         lines = r.stdout.decode().splitlines()
         counts["conflicts"] += len(lines)
         recorded += r.stdout.decode()
-    lost = [t for _, t in journal if t not in final and t not in recorded]
+
+    def kept(t, record):
+        if t in final or t in recorded:
+            return True
+        # Superseded by a delete of its record by a desk that had it: gone
+        # with the record, or not in the version another desk's concurrent
+        # edit brought back (the edit wins, and it never had the token:
+        # the deleting desk's own unsynced edit).
+        return t in deletes.get(record, ())
+
+    kinds = {record: "created" for record in created}
+    lost = [t for _, t, record in journal if not kept(t, record)]
+    lost_why = [f"{t} (desk {i}, {kinds.get(record, 'demo')} record {record}"
+           f"{', gone' if record not in final else ''}"
+           f"{', deleted' if record in deletes else ''}"
+           f"{', seen by the delete' if t in deletes.get(record, ()) else ''})"
+           for i, t, record in journal if not kept(t, record)]
+    lost += [f"record {u}" for u in created if u not in final and u not in deletes]
     counts["lost"] = len(lost)
 
     print(f"seed {seed}, {seconds:g} s: " + ", ".join(f"{k} {v}" for k, v in counts.items()) +
@@ -165,7 +264,7 @@ def main():
     for why, k in sorted(failures.items(), key=lambda x: -x[1]):
         print(f"  {k} failed: {why}")
     if lost:
-        print("lost:", " ".join(lost[:20]))
+        print("lost:", "; ".join((lost_why + lost[len(lost_why):])[:20]))
     tmp.cleanup()
     return 0 if identical and not lost else 1
 

@@ -398,6 +398,107 @@ test_history (Fixture       *fixture,
   g_assert_cmpstr (vd_scorecard_get_section (theirs, 1), !=, "Changed my mind.");
 }
 
+/* Waits for @view to show a history naming the other desk. */
+static void
+wait_for_history (VdHistoryView *view)
+{
+  while (strstr (vd_history_view_get_summary (view), "Tomás Ortega") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The comparison shows what its versions changed, who and when; an earlier
+ * one restored is an edit the next sync sends. */
+static void
+test_comparison_history (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VdComparisonPage *page = vd_test_desk_open_demo (&fixture->desk);
+  VdHistoryView *view = VD_HISTORY_VIEW (vd_comparison_page_get_history_view (page));
+  VdComparison *mine = vd_page_get_comparison (vd_comparison_page_get_page (page));
+  g_autofree char *before = g_strdup (vd_comparison_get_title (mine));
+  g_autoptr(VdComparison) theirs = NULL;
+  g_autoptr(VdComparison) back = NULL;
+
+  link_desk (fixture, fixture->remote);
+  sync_window (fixture);
+  sync_other (fixture);
+  theirs = vd_store_load_comparison_by_slug (fixture->other, VD_TEST_DEMO_SLUG, &error);
+  g_assert_no_error (error);
+  vd_comparison_set_title (theirs, "Retitled on the other desk");
+  g_assert_true (vd_store_save (fixture->other, VD_RECORD (theirs), &error));
+  g_assert_no_error (error);
+  sync_other (fixture);
+
+  sync_window (fixture);
+  wait_for_history (view);
+  g_assert_true (g_str_has_prefix (vd_history_view_get_summary (view), "title — Tomás Ortega, "));
+  g_assert_nonnull (strstr (vd_history_view_get_summary (view), " ← created, "));
+  g_assert_cmpstr (vd_comparison_get_title (mine), ==, "Retitled on the other desk");
+
+  vd_history_view_restore (view, 1);
+  g_assert_cmpstr (vd_comparison_get_title (mine), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vd_comparison_page_get_title_row (page))),
+                   ==, before);
+  g_assert_true (vd_window_flush (fixture->desk.window, NULL));
+  sync_window (fixture);
+  sync_other (fixture);
+  back = vd_store_load_comparison_by_slug (fixture->other, VD_TEST_DEMO_SLUG, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vd_comparison_get_title (back), ==, before);
+}
+
+/* A tool's page shows its history too, read when it opens and after a
+ * sync; restoring is an edit. */
+static void
+test_tool_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VdToolEditor *editor = fixture->desk.window->tool_editor;
+  VdHistoryView *view = vd_tool_editor_get_history_view (editor);
+  g_autoptr(VdTool) theirs = NULL;
+  g_autoptr(VdTool) back = NULL;
+  g_autofree char *before = NULL;
+  VdTool *mine;
+
+  vd_test_desk_open_demo (&fixture->desk);
+  link_desk (fixture, fixture->remote);
+  sync_window (fixture);
+  sync_other (fixture);
+  theirs = vd_store_load (fixture->other, VD_TYPE_TOOL, VD_TEST_MISTRAL, &error);
+  g_assert_no_error (error);
+  before = g_strdup (vd_tool_get_name (theirs));
+  vd_tool_set_name (theirs, "Mistral Medium 3.1");
+  g_assert_true (vd_store_save (fixture->other, VD_RECORD (theirs), &error));
+  g_assert_no_error (error);
+  sync_other (fixture);
+  sync_window (fixture);
+
+  /* Opened after the sync: read when it is shown. */
+  g_assert_true (vd_window_open_record (fixture->desk.window, VD_TYPE_TOOL, VD_TEST_MISTRAL));
+  mine = vd_tool_editor_get_tool (editor);
+  g_assert_cmpstr (vd_tool_get_name (mine), ==, "Mistral Medium 3.1");
+  wait_for_history (view);
+  g_assert_true (g_str_has_prefix (vd_history_view_get_summary (view), "name — Tomás Ortega, "));
+
+  vd_history_view_restore (view, 1);
+  g_assert_cmpstr (vd_tool_get_name (mine), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vd_tool_editor_get_name_row (editor))),
+                   ==, before);
+  g_assert_true (vd_window_flush (fixture->desk.window, NULL));
+  sync_window (fixture);
+  sync_other (fixture);
+  back = vd_store_load (fixture->other, VD_TYPE_TOOL, VD_TEST_MISTRAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vd_tool_get_name (back), ==, before);
+
+  /* After the sync the tool's history has the restore, by this desk. */
+  while (strstr (vd_history_view_get_summary (view), "Priya Raman") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_str_has_prefix (vd_history_view_get_summary (view), "name — Priya Raman, "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +519,10 @@ main (int   argc,
               fixture_tear_down);
 
   g_test_add ("/window-sync/history", Fixture, NULL, fixture_set_up, test_history,
+              fixture_tear_down);
+  g_test_add ("/window-sync/comparison-history", Fixture, NULL, fixture_set_up,
+              test_comparison_history, fixture_tear_down);
+  g_test_add ("/window-sync/tool-history", Fixture, NULL, fixture_set_up, test_tool_history,
               fixture_tear_down);
 
   status = g_test_run ();

@@ -331,6 +331,56 @@ vd_store_list (VdStore     *self,
   return _vd_store_list_from_array (type, records);
 }
 
+/**
+ * vd_store_foreach:
+ * @type: %VD_TYPE_TOOL, %VD_TYPE_REVIEWER, %VD_TYPE_COMPARISON or %VD_TYPE_SCORECARD
+ * @func: called with each record of @type, in no particular order
+ *
+ * Reads every record of @type one at a time, so that a pass over a large
+ * database (a sync) holds one record, not the table. @func must not use
+ * @self.
+ *
+ * Returns: %FALSE with @error set when the database could not be read or
+ *   @func failed
+ */
+gboolean
+vd_store_foreach (VdStore             *self,
+                  GType                type,
+                  VdStoreForeachFunc   func,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  VdTable *table;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  table = _vd_store_get_table (self, type);
+  if (!(stmt = _vd_store_prepare (self, table_query (table, "ORDER BY uuid"), error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(VdRecord) record = record_from_row (self, table, stmt, error);
+
+      if (record == NULL || !func (record, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _vd_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 VdComparison *
 vd_store_load_comparison_by_slug (VdStore     *self,
                                   const char  *slug,

@@ -70,6 +70,17 @@ gboolean      vd_store_contains              (VdStore       *self,
                                               const char    *uuid,
                                               gint64        *updated,
                                               GError       **error);
+/* Called with each record in turn by vd_store_foreach(); FALSE with
+ * @error set stops it. */
+typedef gboolean (*VdStoreForeachFunc) (VdRecord  *record,
+                                        gpointer   user_data,
+                                        GError   **error);
+
+gboolean      vd_store_foreach               (VdStore       *self,
+                                              GType          type,
+                                              VdStoreForeachFunc func,
+                                              gpointer       user_data,
+                                              GError       **error);
 GListStore   *vd_store_list                  (VdStore       *self,
                                               GType          type,
                                               GError       **error);

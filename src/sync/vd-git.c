@@ -60,6 +60,7 @@ static GSubprocess *
 spawn_git (const char          *git_dir,
            const char * const  *argv,
            gboolean             with_input,
+           const char          *input_path,
            GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -68,7 +69,10 @@ spawn_git (const char          *git_dir,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE |
                                         (with_input ? G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                    : input_path != NULL ? 0
                                                     : G_SUBPROCESS_FLAGS_STDIN_INHERIT));
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
   /* A sync runs from a window or a cron job: a prompt would hang it. The
    * ssh agent and git's credential helpers still answer; an ssh that would
    * ask for a password or a host key fails instead. */
@@ -94,13 +98,14 @@ spawn_git (const char          *git_dir,
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, error);
 }
 
-gboolean
-vd_git_run (const char          *git_dir,
-            const char * const  *argv,
-            GBytes              *input,
-            GBytes             **output,
-            int                 *status,
-            GError             **error)
+static gboolean
+run (const char          *git_dir,
+     const char * const  *argv,
+     GBytes              *input,
+     const char          *input_path,
+     GBytes             **output,
+     int                 *status,
+     GError             **error)
 {
   /* 50 ms doubling to 1.6 s: about 6 s in all for the other git to finish. */
   const guint attempts = 8;
@@ -109,14 +114,13 @@ vd_git_run (const char          *git_dir,
   g_autofree char *lock = NULL;
   int exit_status = -1;
 
-  g_return_val_if_fail (argv != NULL, FALSE);
-
   if (status != NULL)
     *status = -1;
 
   for (guint attempt = 0; attempt < attempts; attempt++)
     {
-      g_autoptr(GSubprocess) process = spawn_git (git_dir, argv, input != NULL, error);
+      g_autoptr(GSubprocess) process = spawn_git (git_dir, argv, input != NULL,
+                                                  input_path, error);
 
       if (process == NULL)
         return FALSE;
@@ -155,4 +159,30 @@ vd_git_run (const char          *git_dir,
   if (output != NULL)
     *output = g_steal_pointer (&out);
   return TRUE;
+}
+
+gboolean
+vd_git_run (const char          *git_dir,
+            const char * const  *argv,
+            GBytes              *input,
+            GBytes             **output,
+            int                 *status,
+            GError             **error)
+{
+  g_return_val_if_fail (argv != NULL, FALSE);
+
+  return run (git_dir, argv, input, NULL, output, status, error);
+}
+
+gboolean
+vd_git_run_with_file (const char          *git_dir,
+                      const char * const  *argv,
+                      const char          *input_path,
+                      GBytes             **output,
+                      GError             **error)
+{
+  g_return_val_if_fail (argv != NULL, FALSE);
+  g_return_val_if_fail (input_path != NULL, FALSE);
+
+  return run (git_dir, argv, NULL, input_path, output, NULL, error);
 }

@@ -26,4 +26,11 @@ gboolean vd_git_run (const char          *git_dir,
                      int                 *status,
                      GError             **error);
 
+/* As vd_git_run(), with standard input read from the file @input_path. */
+gboolean vd_git_run_with_file (const char          *git_dir,
+                               const char * const  *argv,
+                               const char          *input_path,
+                               GBytes             **output,
+                               GError             **error);
+
 G_END_DECLS

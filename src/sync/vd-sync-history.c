@@ -70,7 +70,7 @@ vd_sync_list_history (VdStore     *store,
   g_autofree char *text = NULL;
   g_auto(GStrv) records = NULL;
   VdSyncResult result = { 0 };
-  Sync sync = { store, NULL, NULL, NULL, FALSE, NULL, &result, NULL, NULL };
+  Sync sync = { .store = store, .result = &result };
   guint kind;
   g_autofree char *parsed_uuid = NULL;
 

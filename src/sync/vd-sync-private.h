@@ -25,12 +25,14 @@ typedef struct
   char       *uuid;
   char       *base_blob;    /* what the database last took; NULL: never */
   char       *theirs_blob;  /* in the fetched commit; NULL: absent */
-  VdRecord   *mine;         /* the database's row; NULL: none */
-  GVariant   *mine_snapshot;
-  GBytes     *mine_bytes;   /* the file this desk would write; NULL: nothing */
-  char       *mine_blob;
-
-  GBytes     *write;        /* what the commit writes at @path; NULL: leave it */
+  gboolean    mine_present; /* the database has the record */
+  gint64      mine_updated; /* and its "updated" */
+  GVariant   *mine_snapshot; /* only where theirs is read: merged or taken in */
+  GBytes     *mine_bytes;   /* only where it may be merged or is deleted here */
+  char       *mine_blob;    /* the file this desk would write; NULL: nothing */
+  guint       mark;         /* mine, already in the outgoing stream: its mark */
+  GBytes     *write;        /* what the commit writes at @path; NULL: leave it
+                             * (or @mark's blob, when @mark is set) */
   VdRecord   *result;       /* what the database gets; NULL: no change */
   gboolean    result_deleted;
   char       *new_base;     /* the blob the database took; NULL: keep base_blob */
@@ -45,6 +47,9 @@ typedef struct
   char         *theirs;      /* the fetched head; NULL: the remote is empty */
   gboolean      have_format;
   GHashTable   *entries;     /* path → Entry* */
+  char         *outgoing_path; /* git fast-import's input, written as read */
+  GOutputStream *outgoing;
+  guint         n_marks;
   VdSyncResult *result;
   VdSyncProgressFunc progress;
   gpointer      progress_data;
@@ -79,6 +84,11 @@ gboolean    _vd_sync_read_theirs_tree (Sync        *sync,
 GHashTable *_vd_sync_read_blobs       (Sync        *sync,
                                        GPtrArray   *ids,
                                        GError     **error);
+gboolean    _vd_sync_stage_blob       (Sync        *sync,
+                                       Entry       *entry,
+                                       GBytes      *bytes,
+                                       GError     **error);
+void        _vd_sync_drop_outgoing    (Sync        *sync);
 GPtrArray  *_vd_sync_list_writes      (Sync        *sync);
 char       *_vd_sync_make_commit      (Sync        *sync,
                                        GPtrArray   *paths,

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "vd-sync-private.h"
 
 static gboolean
@@ -373,20 +375,10 @@ _vd_sync_list_writes (Sync *sync)
 
   g_hash_table_iter_init (&iter, sync->entries);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Entry *) value)->write != NULL)
+    if (((Entry *) value)->write != NULL || ((Entry *) value)->mark != 0)
       g_ptr_array_add (paths, ((Entry *) value)->path);
   g_ptr_array_sort (paths, compare_paths);
   return paths;
-}
-
-static void
-append_data (GString    *out,
-             const char *data,
-             gsize       len)
-{
-  g_string_append_printf (out, "data %" G_GSIZE_FORMAT "\n", len);
-  g_string_append_len (out, data, len);
-  g_string_append_c (out, '\n');
 }
 
 /* "Priya Raman: 2 scorecards, 1 tool", and the files in the body. */
@@ -421,55 +413,208 @@ dup_message (Sync       *sync,
   return g_string_free (g_steal_pointer (&message), FALSE);
 }
 
+/* The outgoing stream ------------------------------------------------------ */
+
+static gboolean
+ensure_outgoing (Sync    *sync,
+                 GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) raw = NULL;
+
+  if (sync->outgoing != NULL)
+    return TRUE;
+
+  sync->outgoing_path = g_build_filename (sync->git_dir, "verdict-desk-outgoing", NULL);
+  file = g_file_new_for_path (sync->outgoing_path);
+  raw = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error));
+  if (raw == NULL)
+    return FALSE;
+
+  /* Buffered: a first sync writes tens of thousands of small files. */
+  sync->outgoing = g_buffered_output_stream_new_sized (raw, 256 * 1024);
+  return TRUE;
+}
+
+static gboolean
+write_outgoing (Sync        *sync,
+                const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  return g_output_stream_write_all (sync->outgoing, data, len, NULL, NULL, error);
+}
+
+/**
+ * _vd_sync_stage_blob:
+ *
+ * Writes @bytes, the file @entry goes out as, to git fast-import's input
+ * as a blob with a mark of its own (@entry->mark), so that the sync need
+ * not hold every outgoing file until the commit is made.
+ */
+gboolean
+_vd_sync_stage_blob (Sync    *sync,
+                     Entry   *entry,
+                     GBytes  *bytes,
+                     GError **error)
+{
+  g_autofree char *header = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (!ensure_outgoing (sync, error))
+    return FALSE;
+
+  entry->mark = ++sync->n_marks;
+  header = g_strdup_printf ("blob\nmark :%u\ndata %" G_GSIZE_FORMAT "\n", entry->mark, len);
+  return write_outgoing (sync, header, strlen (header), error) &&
+         write_outgoing (sync, data, len, error) &&
+         write_outgoing (sync, "\n", 1, error);
+}
+
+/* Forgets the stream: a new attempt, or the sync's end. */
+void
+_vd_sync_drop_outgoing (Sync *sync)
+{
+  if (sync->outgoing != NULL)
+    g_output_stream_close (sync->outgoing, NULL, NULL);
+  g_clear_object (&sync->outgoing);
+  if (sync->outgoing_path != NULL)
+    g_unlink (sync->outgoing_path);
+  g_clear_pointer (&sync->outgoing_path, g_free);
+  sync->n_marks = 0;
+}
+
+static guint
+stage_bytes (Sync    *sync,
+             GBytes  *bytes,
+             GError **error)
+{
+  Entry scratch = { 0 };
+
+  return _vd_sync_stage_blob (sync, &scratch, bytes, error) ? scratch.mark : 0;
+}
+
+/* Up to this many files, fast-import edits the fetched tree itself: fewer
+ * processes for the everyday sync of a few records; past it, its linear
+ * search per file loses to git's index. */
+#define FAST_IMPORT_TREE_MAX 1000
+
 /* One commit on top of the fetched head, built without a work tree (a
- * hostile symlink is never checked out) by one git fast-import. */
+ * hostile symlink is never checked out): every blob by one git
+ * fast-import (those staged while reading the database, then the rest).
+ * A few files: the same fast-import makes the commit. Many: the tree in
+ * the bare clone's own index (the fetched tree, then each file changed:
+ * git's sorted index scales where fast-import's tree edits, a linear
+ * search per file, do not), the commit object written as it is. */
 char *
 _vd_sync_make_commit (Sync       *sync,
              GPtrArray  *paths,
              GError    **error)
 {
-  g_autoptr(GString) stream = g_string_new (NULL);
-  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GString) listing = g_string_new (NULL);
+  g_autoptr(GString) object = g_string_new (NULL);
+  g_autoptr(GBytes) listing_bytes = NULL;
+  g_autoptr(GBytes) object_bytes = NULL;
+  g_autoptr(GBytes) tree = NULL;
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) format = NULL;
   g_autofree char *name = NULL;
   g_autofree char *ident = dup_ident (sync, &name, error);
   g_autofree char *message = NULL;
+  g_autofree char *tree_id = NULL;
+  g_autofree char *commit = NULL;
+  gboolean small = paths->len <= FAST_IMPORT_TREE_MAX;
+  guint format_mark = 0;
 
   if (ident == NULL)
     return NULL;
 
   message = dup_message (sync, name, paths);
-  g_string_append_printf (stream, "commit " OUTGOING_REF "\nauthor %s\ncommitter %s\n",
-                          ident, ident);
-  append_data (stream, message, strlen (message));
-  if (sync->theirs != NULL)
-    g_string_append_printf (stream, "from %s\n", sync->theirs);
-
   if (!sync->have_format)
     {
+      g_autofree char *blob = NULL;
+
       format = vd_sync_file_write_format ();
-      g_string_append (stream, "M 100644 inline " VD_SYNC_FORMAT_PATH "\n");
-      append_data (stream, g_bytes_get_data (format, NULL), g_bytes_get_size (format));
+      blob = vd_sync_file_blob_id (format);
+      if (!(format_mark = stage_bytes (sync, format, error)))
+        return NULL;
+      g_string_append_printf (listing, "100644 %s\t" VD_SYNC_FORMAT_PATH "\n", blob);
     }
 
   for (guint i = 0; i < paths->len; i++)
     {
       Entry *entry = g_hash_table_lookup (sync->entries, g_ptr_array_index (paths, i));
 
-      g_string_append_printf (stream, "M 100644 inline %s\n", entry->path);
-      append_data (stream, g_bytes_get_data (entry->write, NULL), g_bytes_get_size (entry->write));
+      if (entry->write != NULL && !_vd_sync_stage_blob (sync, entry, entry->write, error))
+        return NULL;
+      /* new_base: the id of what this path now holds, staged or merged. */
+      g_string_append_printf (listing, "100644 %s\t%s\n", entry->new_base, entry->path);
     }
-  g_string_append (stream, "done\n");
 
-  input = g_string_free_to_bytes (g_steal_pointer (&stream));
-  if (!git (sync, (const char *[]) { "fast-import", "--quiet", "--force", "--done", NULL },
-            input, NULL, error) ||
-      !git (sync, (const char *[]) { "rev-parse", "--verify", OUTGOING_REF, NULL }, NULL, &out,
-            error))
+  if (small)
+    {
+      /* The commit in the same stream, naming the staged blobs by mark. */
+      g_autoptr(GString) stream = g_string_new (NULL);
+
+      g_string_append_printf (stream, "commit " OUTGOING_REF "\nauthor %s\ncommitter %s\n"
+                              "data %" G_GSIZE_FORMAT "\n%s\n", ident, ident, strlen (message),
+                              message);
+      if (sync->theirs != NULL)
+        g_string_append_printf (stream, "from %s\n", sync->theirs);
+      if (format_mark != 0)
+        g_string_append_printf (stream, "M 100644 :%u " VD_SYNC_FORMAT_PATH "\n", format_mark);
+      for (guint i = 0; i < paths->len; i++)
+        {
+          Entry *entry = g_hash_table_lookup (sync->entries, g_ptr_array_index (paths, i));
+
+          g_string_append_printf (stream, "M 100644 :%u %s\n", entry->mark, entry->path);
+        }
+      g_string_append (stream, "done\n");
+      if (!ensure_outgoing (sync, error) ||
+          !write_outgoing (sync, stream->str, stream->len, error) ||
+          !g_output_stream_close (sync->outgoing, NULL, error) ||
+          !vd_git_run_with_file (sync->git_dir, (const char *[]) { "fast-import", "--quiet",
+                                                                   "--force", "--done", NULL },
+                                 sync->outgoing_path, NULL, error) ||
+          !git (sync, (const char *[]) { "rev-parse", "--verify", OUTGOING_REF, NULL }, NULL,
+                &out, error))
+        return NULL;
+      return bytes_to_line (out);
+    }
+
+  if (!ensure_outgoing (sync, error) ||
+      !write_outgoing (sync, "done\n", 5, error) ||
+      !g_output_stream_close (sync->outgoing, NULL, error) ||
+      !vd_git_run_with_file (sync->git_dir, (const char *[]) { "fast-import", "--quiet", "--done",
+                                                               NULL },
+                             sync->outgoing_path, NULL, error))
     return NULL;
 
-  return bytes_to_line (out);
+  listing_bytes = g_string_free_to_bytes (g_steal_pointer (&listing));
+  if (!git (sync, sync->theirs != NULL ? (const char *[]) { "read-tree", sync->theirs, NULL }
+                                       : (const char *[]) { "read-tree", "--empty", NULL },
+            NULL, NULL, error) ||
+      !git (sync, (const char *[]) { "update-index", "--index-info", NULL }, listing_bytes, NULL,
+            error) ||
+      !git (sync, (const char *[]) { "write-tree", NULL }, NULL, &tree, error))
+    return NULL;
+  tree_id = bytes_to_line (tree);
+
+  g_string_append_printf (object, "tree %s\n", tree_id);
+  if (sync->theirs != NULL)
+    g_string_append_printf (object, "parent %s\n", sync->theirs);
+  g_string_append_printf (object, "author %s\ncommitter %s\n\n%s", ident, ident, message);
+  object_bytes = g_string_free_to_bytes (g_steal_pointer (&object));
+  if (!git (sync, (const char *[]) { "hash-object", "-t", "commit", "-w", "--stdin", NULL },
+            object_bytes, &out, error))
+    return NULL;
+  commit = bytes_to_line (out);
+
+  if (!git (sync, (const char *[]) { "update-ref", OUTGOING_REF, commit, NULL }, NULL, NULL,
+            error))
+    return NULL;
+  return g_steal_pointer (&commit);
 }
 
 /* Pushes @commit and believes it only once the remote names it. */
@@ -488,7 +633,14 @@ _vd_sync_push (Sync        *sync,
   if (!read_remote_head (sync, &head, error))
     return VD_SYNC_FAILED;
   if (g_strcmp0 (head, commit) == 0)
-    return VD_SYNC_PUSHED;
+    {
+      /* What the remote has now: the history (read from the fetched
+       * branch) shows this desk's own change without another fetch. */
+      if (!git (sync, (const char *[]) { "update-ref", REMOTE_REF, commit, NULL }, NULL, NULL,
+                error))
+        return VD_SYNC_FAILED;
+      return VD_SYNC_PUSHED;
+    }
   if (g_strcmp0 (head, sync->theirs) != 0)
     return VD_SYNC_RACED;
   /* Not refused: another git process kept the remote's branch locked. */

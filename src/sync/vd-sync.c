@@ -34,7 +34,6 @@ entry_free (Entry *entry)
   g_free (entry->uuid);
   g_free (entry->base_blob);
   g_free (entry->theirs_blob);
-  g_clear_object (&entry->mine);
   g_clear_pointer (&entry->mine_snapshot, g_variant_unref);
   g_clear_pointer (&entry->mine_bytes, g_bytes_unref);
   g_free (entry->mine_blob);
@@ -94,6 +93,50 @@ _vd_sync_get_entry (Sync       *sync,
 
 /* What this desk holds ----------------------------------------------------- */
 
+/* Whether decide() will read theirs for @entry: it changed since the base
+ * and is not what this desk has. */
+static gboolean
+theirs_needed (Entry *entry)
+{
+  return entry->theirs_blob != NULL && g_strcmp0 (entry->mine_blob, entry->theirs_blob) != 0 &&
+         g_strcmp0 (entry->theirs_blob, entry->base_blob) != 0;
+}
+
+typedef struct
+{
+  Sync  *sync;
+  guint  kind;
+} ReadMine;
+
+/* One record of the database: its file's blob id, and only what decide()
+ * will need of it, so that a pass over a large desk holds ids, not
+ * records. A file that will go out as it is goes into the outgoing stream
+ * at once. */
+static gboolean
+read_one_mine (VdRecord  *record,
+               gpointer   data,
+               GError   **error)
+{
+  ReadMine *read = data;
+  g_autofree char *path = vd_sync_file_path (record);
+  Entry *entry = _vd_sync_get_entry (read->sync, path, read->kind, vd_record_get_uuid (record));
+  g_autoptr(GBytes) bytes = vd_sync_file_write (record, FALSE);
+
+  entry->mine_present = TRUE;
+  entry->mine_updated = vd_record_get_updated (record);
+  entry->mine_blob = vd_sync_file_blob_id (bytes);
+
+  if (theirs_needed (entry))
+    {
+      entry->mine_snapshot = g_variant_ref_sink (vd_merge_snapshot (record));
+      entry->mine_bytes = g_steal_pointer (&bytes);
+      return TRUE;
+    }
+  if (g_strcmp0 (entry->mine_blob, entry->theirs_blob) != 0)
+    return _vd_sync_stage_blob (read->sync, entry, bytes, error);
+  return TRUE;
+}
+
 static gboolean
 read_mine (Sync    *sync,
            GError **error)
@@ -109,29 +152,7 @@ read_mine (Sync    *sync,
   if (bases == NULL)
     return FALSE;
 
-  kinds = vd_sync_file_get_kinds (&n_kinds);
-  for (guint k = 0; k < n_kinds; k++)
-    {
-      g_autoptr(GListStore) records = vd_store_list (sync->store, kinds[k].get_type (), error);
-      guint n;
-
-      if (records == NULL)
-        return FALSE;
-
-      n = g_list_model_get_n_items (G_LIST_MODEL (records));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(VdRecord) record = g_list_model_get_item (G_LIST_MODEL (records), i);
-          g_autofree char *path = vd_sync_file_path (record);
-          Entry *entry = _vd_sync_get_entry (sync, path, k, vd_record_get_uuid (record));
-
-          entry->mine = g_object_ref (record);
-          entry->mine_snapshot = g_variant_ref_sink (vd_merge_snapshot (record));
-          entry->mine_bytes = vd_sync_file_write (record, FALSE);
-          entry->mine_blob = vd_sync_file_blob_id (entry->mine_bytes);
-        }
-    }
-
+  /* The bases first: what a record needs kept depends on them. */
   g_hash_table_iter_init (&iter, bases);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -143,7 +164,23 @@ read_mine (Sync    *sync,
         continue;
       entry = _vd_sync_get_entry (sync, key, kind, uuid);
       entry->base_blob = g_strdup (value);
-      if (entry->mine == NULL)
+    }
+
+  kinds = vd_sync_file_get_kinds (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      ReadMine read = { sync, k };
+
+      if (!vd_store_foreach (sync->store, kinds[k].get_type (), read_one_mine, &read, error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, sync->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Entry *entry = value;
+
+      if (!entry->mine_present && entry->base_blob != NULL)
         g_ptr_array_add (missing, entry->base_blob);
     }
 
@@ -160,7 +197,7 @@ read_mine (Sync    *sync,
       g_autoptr(VdRecord) record = NULL;
       gboolean deleted;
 
-      if (entry->mine != NULL || entry->base_blob == NULL ||
+      if (entry->mine_present || entry->base_blob == NULL ||
           !(base = g_hash_table_lookup (blobs, entry->base_blob)) ||
           !(record = vd_sync_file_read (entry->path, base, &deleted, NULL)))
         continue;
@@ -198,10 +235,13 @@ read_theirs (Sync       *sync,
   return record;
 }
 
+/* This desk's file goes out: staged already (read_one_mine()), or a
+ * tombstone held here. */
 static void
 take_mine (Entry *entry)
 {
-  entry->write = g_bytes_ref (entry->mine_bytes);
+  if (entry->mark == 0)
+    entry->write = g_bytes_ref (entry->mine_bytes);
   entry->new_base = g_strdup (entry->mine_blob);
 }
 
@@ -217,7 +257,7 @@ merge_both (Sync       *sync,
   g_autoptr(GVariant) base_snapshot = NULL;
   g_autoptr(GVariant) theirs_snapshot = NULL;
   g_autoptr(GVariant) merged = NULL;
-  gboolean base_deleted, mine_deleted = entry->mine == NULL;
+  gboolean base_deleted, mine_deleted = !entry->mine_present;
   GBytes *base_bytes;
   const char *table;
   g_autofree char *blob = NULL;
@@ -240,8 +280,8 @@ merge_both (Sync       *sync,
    * are what the repository already holds. */
   entry->result = g_object_ref (theirs);
   vd_merge_apply (entry->result, merged);
-  if (entry->mine != NULL)
-    vd_record_set_updated (entry->result, MAX (vd_record_get_updated (entry->mine),
+  if (entry->mine_present)
+    vd_record_set_updated (entry->result, MAX (entry->mine_updated,
                                                vd_record_get_updated (theirs)));
 
   /* An edit that meets a delete wins: only both sides deleting deletes. */
@@ -267,8 +307,7 @@ decide (Sync    *sync,
     {
       Entry *entry = value;
 
-      if (entry->theirs_blob != NULL && g_strcmp0 (entry->mine_blob, entry->theirs_blob) != 0 &&
-          g_strcmp0 (entry->theirs_blob, entry->base_blob) != 0)
+      if (theirs_needed (entry))
         {
           g_ptr_array_add (needed, entry->theirs_blob);
           if (entry->base_blob != NULL)
@@ -297,14 +336,14 @@ decide (Sync    *sync,
       if (entry->theirs_blob == NULL)
         {
           /* New here, or a file the remote lost: this desk's copy goes out. */
-          if (entry->mine_bytes != NULL)
+          if (entry->mine_blob != NULL)
             take_mine (entry);
           continue;
         }
 
       if (g_strcmp0 (entry->theirs_blob, entry->base_blob) == 0)
         {
-          if (entry->mine_bytes != NULL)
+          if (entry->mine_blob != NULL)
             take_mine (entry);
           continue;
         }
@@ -312,7 +351,7 @@ decide (Sync    *sync,
       if (!(theirs = read_theirs (sync, entry, blobs, &theirs_deleted)))
         continue;
 
-      if (g_strcmp0 (entry->mine_blob, entry->base_blob) == 0 || entry->mine_bytes == NULL)
+      if (g_strcmp0 (entry->mine_blob, entry->base_blob) == 0 || entry->mine_blob == NULL)
         {
           entry->result = g_steal_pointer (&theirs);
           entry->result_deleted = theirs_deleted;
@@ -352,7 +391,7 @@ write_entry (Sync     *sync,
 
   /* Typed on this desk while the sync was on the network: merged in as one
    * more writer, against what the sync read, so that it is not lost. */
-  if (current != NULL && entry->mine != NULL)
+  if (current != NULL && entry->mine_present)
     {
       g_autoptr(GVariant) now = g_variant_ref_sink (vd_merge_snapshot (current));
 
@@ -572,7 +611,8 @@ vd_sync_run_with_progress (VdStore            *store,
                            VdSyncResult       *result,
                            GError            **error)
 {
-  Sync sync = { store, NULL, NULL, NULL, FALSE, NULL, result, progress, progress_data };
+  Sync sync = { .store = store, .result = result, .progress = progress,
+                .progress_data = progress_data };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (VD_IS_STORE (store), FALSE);
@@ -596,6 +636,7 @@ vd_sync_run_with_progress (VdStore            *store,
       sync.entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) entry_free);
       g_ptr_array_set_size (result->set_aside, 0);
+      _vd_sync_drop_outgoing (&sync);
 
       _vd_sync_progress (&sync, N_("Fetching"), 0.1);
       if (!_vd_sync_fetch (&sync, error))
@@ -643,6 +684,7 @@ vd_sync_run_with_progress (VdStore            *store,
                MAX_ATTEMPTS);
 
 out:
+  _vd_sync_drop_outgoing (&sync);
   g_clear_pointer (&sync.entries, g_hash_table_unref);
   g_free (sync.theirs);
   g_free (sync.remote);

@@ -67,6 +67,7 @@ struct _VdComparisonPage
   GtkWidget           *editor;
   GtkWidget           *preview_scroller;
   VdPreview           *preview;
+  VdHistoryView       *history_view; /* the comparison's own */
   AdwEntryRow         *title_row;
   VdProseRow          *dek_row;
   AdwEntryRow         *slug_row;
@@ -966,9 +967,13 @@ vd_comparison_page_reload_history (VdComparisonPage *self)
     g_cancellable_cancel (self->history_cancellable);
   g_clear_object (&self->history_cancellable);
   if (self->page == NULL)
-    return;
+    {
+      vd_history_view_set_versions (self->history_view, NULL);
+      return;
+    }
 
   store = vd_session_get_store (vd_page_get_session (self->page));
+  vd_history_view_reload (self->history_view, store, vd_record_get_uuid (VD_RECORD (comparison (self))));
   for_each_form (self, collect_uuid, uuids);
   self->history_cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->history_cancellable, on_history_read, g_object_ref (self));
@@ -985,23 +990,20 @@ on_restore_version (VdComparisonPage *self,
                     VdHistoryView    *view)
 {
   GtkWidget *form = gtk_widget_get_ancestor (GTK_WIDGET (view), VD_TYPE_SCORECARD_FORM);
-  g_autoptr(GVariant) snapshot = NULL;
-  g_auto(GVariantBuilder) fields = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-  g_autoptr(GVariant) edit = NULL;
-  GVariantIter iter;
-  const char *key;
-  GVariant *value;
 
-  if (form == NULL)
-    return;
+  if (form != NULL)
+    vd_history_restore_into (VD_RECORD (vd_scorecard_form_get_scorecard (VD_SCORECARD_FORM (form))),
+                             version);
+}
 
-  snapshot = vd_merge_snapshot (version);
-  g_variant_iter_init (&iter, snapshot);
-  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
-    if (!g_str_equal (key, "updated"))
-      g_variant_builder_add (&fields, "{sv}", key, value);
-  edit = g_variant_ref_sink (g_variant_builder_end (&fields));
-  vd_merge_apply (VD_RECORD (vd_scorecard_form_get_scorecard (VD_SCORECARD_FORM (form))), edit);
+/* The comparison's own earlier version, the same way. */
+static void
+on_restore_page_version (VdComparisonPage *self,
+                         VdRecord         *version,
+                         VdHistoryView    *view)
+{
+  if (self->page != NULL && VD_IS_COMPARISON (version))
+    vd_history_restore_into (VD_RECORD (comparison (self)), version);
 }
 
 static void
@@ -1375,6 +1377,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 
+  g_type_ensure (VD_TYPE_HISTORY_VIEW);
   g_type_ensure (VD_TYPE_PREVIEW);
   g_type_ensure (VD_TYPE_PROSE_ROW);
   g_type_ensure (VD_TYPE_REVIEWER_PICKER);
@@ -1385,6 +1388,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, editor);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, preview_scroller);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, history_view);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, dek_row);
   gtk_widget_class_bind_template_child (widget_class, VdComparisonPage, slug_row);
@@ -1403,6 +1407,7 @@ vd_comparison_page_class_init (VdComparisonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_tool_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_slug_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_page_version);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_position_changed);
@@ -1689,4 +1694,18 @@ vd_comparison_page_get_reviewer_picker (VdComparisonPage *self)
   g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
 
   return self->reviewer_picker;
+}
+
+/**
+ * vd_comparison_page_get_history_view:
+ *
+ * Returns: (transfer none): the comparison's own history, in the page's
+ *   group header
+ */
+GtkWidget *
+vd_comparison_page_get_history_view (VdComparisonPage *self)
+{
+  g_return_val_if_fail (VD_IS_COMPARISON_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->history_view);
 }

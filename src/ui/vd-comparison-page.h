@@ -35,6 +35,7 @@ void       vd_comparison_page_set_reviewer_filter (VdComparisonPage *self,
 gboolean   vd_comparison_page_request_status      (VdComparisonPage *self,
                                                    VdStatus          status);
 VdPreview *vd_comparison_page_get_preview         (VdComparisonPage *self);
+GtkWidget *vd_comparison_page_get_history_view    (VdComparisonPage *self);
 GtkWidget *vd_comparison_page_get_form            (VdComparisonPage *self,
                                                    const char       *reviewer,
                                                    guint             tool_index);

@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Under a scorecard: who set its verdict and when, from the repository's
- * log ("Ship — Priya Raman, 20 Nov ← Undecided, 18 Nov"), and a History
- * button listing every version with what it changed and a Restore button.
- * Restoring emits ::restore with that version's record; the owner sets its
- * fields on the open record, an ordinary edit that the next sync sends.
- * The versions are read by the owner off the main loop; this only shows
- * them. Built in code: a label and a menu button need no template.
+ * log ("Ship — Priya Raman, 20 Nov ← Undecided, 18 Nov"); on a comparison
+ * or a tool: what its last versions changed, who and when ("title — Priya
+ * Raman, 20 Nov ← created, 18 Nov"). A History button lists every version
+ * with what it changed and a Restore button. Restoring emits ::restore
+ * with that version's record; the owner sets its fields on the open record
+ * (vd_history_restore_into()), an ordinary edit that the next sync sends.
+ * The versions are read off the main loop, by the owner (a comparison's
+ * scorecards, all at once) or by vd_history_view_reload(). Built in code:
+ * a label and a menu button need no template.
  */
 #include "config.h"
 
@@ -22,6 +25,7 @@ struct _VdHistoryView
   GtkWidget   parent_instance;
 
   GPtrArray  *versions;     /* VdSyncVersion*, newest first; borrowed from the owner's array */
+  GCancellable *reading;    /* vd_history_view_reload()'s, while it reads */
   GtkWidget  *box;
   GtkLabel   *summary;
   GtkWidget  *button;
@@ -76,12 +80,25 @@ vd_history_dup_summary (GPtrArray *versions)
       VdSyncVersion *version = g_ptr_array_index (versions, i);
       VdSyncVersion *older = i + 1 < versions->len ? g_ptr_array_index (versions, i + 1) : NULL;
       g_autofree char *day = NULL;
+      g_autofree char *what = NULL;
       const char *label;
 
-      if (!verdict_changed (version, older))
+      if (version->record != NULL && !VD_IS_SCORECARD (version->record))
+        {
+          /* A comparison or a tool: what each version changed. */
+          g_auto(GStrv) changes = vd_sync_version_dup_changes (version, older);
+
+          if (changes[0] == NULL)
+            continue;
+          what = g_strjoinv (", ", changes);
+          label = what;
+        }
+      else if (!verdict_changed (version, older))
         continue;
+      else
+        label = _(vd_verdict_get_label (vd_scorecard_get_verdict (VD_SCORECARD (version->record))));
+
       day = format_day (version->time);
-      label = _(vd_verdict_get_label (vd_scorecard_get_verdict (VD_SCORECARD (version->record))));
       if (shown == 0)
         /* Translators: the verdict, who set it and when: “Ship — Priya Raman, 20 Nov” */
         g_string_append_printf (text, _("%s — %s, %s"), label, version->author, day);
@@ -92,6 +109,37 @@ vd_history_dup_summary (GPtrArray *versions)
     }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/**
+ * vd_history_restore_into:
+ * @target: the open record
+ * @version: an earlier version of it
+ *
+ * Makes @version's fields @target's again (all but "updated"): an
+ * ordinary edit, saved, undone and synced like any other.
+ */
+void
+vd_history_restore_into (VdRecord *target,
+                         VdRecord *version)
+{
+  g_autoptr(GVariant) snapshot = NULL;
+  g_auto(GVariantBuilder) fields = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) edit = NULL;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_return_if_fail (VD_IS_RECORD (target));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (version, G_OBJECT_TYPE (target)));
+
+  snapshot = g_variant_ref_sink (vd_merge_snapshot (version));
+  g_variant_iter_init (&iter, snapshot);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    if (!g_str_equal (key, "updated"))
+      g_variant_builder_add (&fields, "{sv}", key, value);
+  edit = g_variant_ref_sink (g_variant_builder_end (&fields));
+  vd_merge_apply (target, edit);
 }
 
 void
@@ -158,7 +206,9 @@ make_row (VdHistoryView *self,
   restore = gtk_button_new_with_mnemonic (_("_Restore"));
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (restore, version->record != NULL && !version->deleted && index > 0);
-  gtk_widget_set_tooltip_text (restore, _("Make this version the scorecard’s again, as an edit"));
+  gtk_widget_set_tooltip_text (restore, VD_IS_SCORECARD (version->record)
+                                        ? _("Make this version the scorecard’s again, as an edit")
+                                        : _("Make this version current again, as an edit"));
   g_object_set_data (G_OBJECT (restore), "vd-index", GUINT_TO_POINTER (index));
   g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_clicked), self);
   gtk_box_append (GTK_BOX (row), restore);
@@ -174,7 +224,8 @@ make_row (VdHistoryView *self,
  * vd_history_view_set_versions:
  * @versions: (nullable) (element-type VdSyncVersion): newest first; kept
  *
- * Shows @versions; hidden while there are none.
+ * Shows @versions (and forgets a vd_history_view_reload() under way);
+ * hidden while there are none.
  */
 void
 vd_history_view_set_versions (VdHistoryView *self,
@@ -184,6 +235,10 @@ vd_history_view_set_versions (VdHistoryView *self,
   GtkWidget *child;
 
   g_return_if_fail (VD_IS_HISTORY_VIEW (self));
+
+  /* What is being read is older than these. */
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
 
   if (versions != NULL)
     g_ptr_array_ref (versions);
@@ -207,10 +262,80 @@ vd_history_view_get_summary (VdHistoryView *self)
   return gtk_label_get_text (self->summary);
 }
 
+/* Reading one record's history ---------------------------------------- */
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "vd-path");
+  g_autofree char *clone = g_strconcat (path, ".sync", NULL);
+  g_autoptr(VdStore) store = NULL;
+  GPtrArray *versions = NULL;
+
+  /* A desk never synced has no history, and no store to open for it. */
+  if (g_file_test (clone, G_FILE_TEST_IS_DIR) && (store = vd_store_new (path, NULL)))
+    versions = vd_sync_list_history (store, task_data, NULL);
+  g_task_return_pointer (task, versions, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  VdHistoryView *self = VD_HISTORY_VIEW (object);
+  g_autoptr(GPtrArray) versions = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Read again since, or gone. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->reading)
+    return;
+  g_clear_object (&self->reading);
+  vd_history_view_set_versions (self, versions);
+}
+
+/**
+ * vd_history_view_reload:
+ * @store: the window's store: its file is opened again in a thread
+ * @uuid: (nullable): the record whose history to show; %NULL shows none
+ *
+ * Reads the record's history from the shared repository off the main loop
+ * (vd_sync_list_history()) and shows it.
+ */
+void
+vd_history_view_reload (VdHistoryView *self,
+                        VdStore       *store,
+                        const char    *uuid)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VD_IS_HISTORY_VIEW (self));
+  g_return_if_fail (VD_IS_STORE (store));
+
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  if (uuid == NULL)
+    {
+      vd_history_view_set_versions (self, NULL);
+      return;
+    }
+
+  self->reading = g_cancellable_new ();
+  task = g_task_new (self, self->reading, on_read, NULL);
+  g_task_set_task_data (task, g_strdup (uuid), g_free);
+  g_object_set_data_full (G_OBJECT (task), "vd-path", g_strdup (vd_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
 static void
 vd_history_view_dispose (GObject *object)
 {
   VdHistoryView *self = VD_HISTORY_VIEW (object);
+
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->versions, g_ptr_array_unref);

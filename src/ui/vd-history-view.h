@@ -20,6 +20,11 @@ void        vd_history_view_set_versions (VdHistoryView *self,
 const char *vd_history_view_get_summary  (VdHistoryView *self);
 void        vd_history_view_restore      (VdHistoryView *self,
                                           guint          index);
+void        vd_history_view_reload       (VdHistoryView *self,
+                                          VdStore       *store,
+                                          const char    *uuid);
 char       *vd_history_dup_summary       (GPtrArray     *versions);
+void        vd_history_restore_into      (VdRecord      *target,
+                                          VdRecord      *version);
 
 G_END_DECLS

@@ -54,6 +54,7 @@ struct _VdToolEditor
 
   VdTool        *tool;
   gulong         notify_id;
+  VdHistoryView *history_view;
 
   /* Owned here, and in a row's suffixes only while it has an error. */
   GtkWidget     *name_error_icon;
@@ -463,6 +464,17 @@ on_description_changed (VdToolEditor *self)
   vd_tool_set_description (self->tool, text);
 }
 
+/* An earlier version from the history made current again: an ordinary
+ * edit of the tool, which the rows then show. */
+static void
+on_restore_version (VdToolEditor  *self,
+                    VdRecord      *version,
+                    VdHistoryView *view)
+{
+  if (self->tool != NULL && VD_IS_TOOL (version))
+    vd_history_restore_into (VD_RECORD (self->tool), version);
+}
+
 static void
 vd_tool_editor_dispose (GObject *object)
 {
@@ -546,6 +558,7 @@ vd_tool_editor_class_init (VdToolEditorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VD_TYPE_HISTORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/verdictdesk/VerdictDesk/ui/vd-tool-editor.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "name_row", FALSE,
@@ -574,7 +587,9 @@ vd_tool_editor_class_init (VdToolEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, community_label);
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, VdToolEditor, description_buffer);
+  gtk_widget_class_bind_template_child (widget_class, VdToolEditor, history_view);
   gtk_widget_class_bind_template_callback (widget_class, on_text_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_version);
   gtk_widget_class_bind_template_callback (widget_class, on_pricing_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_votes_switch_active);
   gtk_widget_class_bind_template_callback (widget_class, on_votes_value_changed);
@@ -647,6 +662,8 @@ vd_tool_editor_set_tool (VdToolEditor *self,
   if (self->tool != NULL)
     g_clear_signal_handler (&self->notify_id, self->tool);
   g_set_object (&self->tool, tool);
+  /* Another tool's history is no history of this one; the owner reads it. */
+  vd_history_view_set_versions (self->history_view, NULL);
   if (tool != NULL)
     self->notify_id = g_signal_connect_object (tool, "notify", G_CALLBACK (on_tool_notify),
                                                self, G_CONNECT_SWAPPED);
@@ -724,4 +741,18 @@ vd_tool_editor_get_votes_down_button (VdToolEditor *self)
   g_return_val_if_fail (VD_IS_TOOL_EDITOR (self), NULL);
 
   return self->votes_down_button;
+}
+
+/**
+ * vd_tool_editor_get_history_view:
+ *
+ * Returns: (transfer none): the tool's history, which its owner reads
+ *   (vd_history_view_reload())
+ */
+VdHistoryView *
+vd_tool_editor_get_history_view (VdToolEditor *self)
+{
+  g_return_val_if_fail (VD_IS_TOOL_EDITOR (self), NULL);
+
+  return self->history_view;
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "vd-history-view.h"
+
 #include "vd-tool.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,7 @@ gboolean       vd_tool_editor_is_valid                (VdToolEditor *self);
 
 /* The widgets, for tests to drive. */
 AdwEntryRow   *vd_tool_editor_get_name_row            (VdToolEditor *self);
+VdHistoryView *vd_tool_editor_get_history_view        (VdToolEditor *self);
 AdwEntryRow   *vd_tool_editor_get_website_row         (VdToolEditor *self);
 AdwComboRow   *vd_tool_editor_get_pricing_row         (VdToolEditor *self);
 GtkTextBuffer *vd_tool_editor_get_description_buffer  (VdToolEditor *self);

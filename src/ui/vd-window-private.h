@@ -70,6 +70,7 @@ char *_vd_window_record_name      (VdWindow       *self,
 void _vd_window_class_add_sync    (GtkWidgetClass *widget_class);
 void _vd_window_sync_start        (VdWindow       *self);
 void _vd_window_sync_now          (VdWindow       *self);
+void _vd_window_reload_tool_history (VdWindow     *self);
 void _vd_window_sync_close        (VdWindow       *self);
 void _vd_window_sync_dispose      (VdWindow       *self);
 

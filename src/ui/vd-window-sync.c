@@ -37,9 +37,12 @@ on_sync_finished (VdWindow *self,
     g_debug ("Taking in the sync: %s", error->message);
   if (conflicts > 0)
     vd_session_conflicts_changed (self->session, NULL);
-  if (vd_syncer_get_state (syncer) == VD_SYNCER_SYNCED && self->comparison_page != NULL &&
-      self->page != NULL)
-    vd_comparison_page_reload_history (self->comparison_page);
+  if (vd_syncer_get_state (syncer) == VD_SYNCER_SYNCED)
+    {
+      if (self->comparison_page != NULL && self->page != NULL)
+        vd_comparison_page_reload_history (self->comparison_page);
+      _vd_window_reload_tool_history (self);
+    }
 
   if (vd_syncer_get_state (syncer) == VD_SYNCER_FAILED)
     {
@@ -55,6 +58,26 @@ static void
 on_conflicts_changed (VdWindow *self)
 {
   vd_syncer_update (self->syncer);
+}
+
+/**
+ * _vd_window_reload_tool_history:
+ *
+ * Reads the open tool's history again from the shared repository.
+ */
+void
+_vd_window_reload_tool_history (VdWindow *self)
+{
+  VdTool *tool;
+
+  /* Built on first use: no editor, no tool open. */
+  if (self->tool_editor == NULL)
+    return;
+  tool = vd_tool_editor_get_tool (self->tool_editor);
+  if (tool != NULL && self->session != NULL)
+    vd_history_view_reload (vd_tool_editor_get_history_view (self->tool_editor),
+                            vd_session_get_store (self->session),
+                            vd_record_get_uuid (VD_RECORD (tool)));
 }
 
 /**

@@ -246,6 +246,7 @@ vd_window_open_record (VdWindow   *self,
   else if (kind == VD_TYPE_TOOL)
     {
       vd_tool_editor_set_tool (_vd_window_get_tool_editor (self), VD_TOOL (record));
+      _vd_window_reload_tool_history (self);
       gtk_stack_set_visible_child_name (self->content_stack, "tool");
     }
   else

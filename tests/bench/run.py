@@ -7,8 +7,9 @@ Each benchmark program prints one line per figure:
     RESULT {"id": 3, "name": "...", "subject_s": ..., "floor_s": ..., "ratio": ...,
             "target": "<= 1.5", "met": true, ...}
 
-This runner starts the data benchmarks (tests/bench/data) and, when given
---gui, the GUI benchmarks (tests/bench/gui), prints one table of every
+This runner starts the data benchmarks (tests/bench/data), the shared
+desk's (tests/bench/sync, figures 10 to 13) and, when given --gui, the GUI
+benchmarks (tests/bench/gui), prints one table of every
 figure and writes them all as one JSON document to --output. It exits
 non-zero when a program fails or prints no figure; a missed target is
 reported in the table and the JSON, not as a failure, so a slow machine
@@ -115,7 +116,8 @@ def main():
     parser.add_argument("--runs", type=int, default=7,
                         help="runs of each side, floor and subject alternating (default 7)")
     parser.add_argument("--only", action="append", default=[],
-                        help="run only this data figure (3, 4, 5, 8, 9); repeatable")
+                        help="run only this data or sync figure (3, 4, 5, 8, 9, 10-13); "
+                             "repeatable")
     parser.add_argument("--no-growth", action="store_true",
                         help="skip scale 4 (no growth figure, RSS checked at scale 1)")
     args = parser.parse_args()
@@ -131,26 +133,41 @@ def main():
                  "--runs", str(args.runs)]
     if args.sqlite3:
         data_argv += ["--sqlite3", args.sqlite3]
-    for only in args.only:
+    sync_argv = [sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                              "sync", "bench-sync.py"),
+                 "--generator", args.generator,
+                 "--verdict-desk", args.verdict_desk,
+                 "--scratch", args.scratch,
+                 "--runs", str(args.runs)]
+    sync_ids = {"10", "11", "12", "13"}
+    data_only = [o for o in args.only if o not in sync_ids]
+    sync_only = [o for o in args.only if o in sync_ids]
+    for only in data_only:
         data_argv += ["--only", only]
+    for only in sync_only:
+        sync_argv += ["--only", only]
     if args.no_growth:
         data_argv.append("--no-growth")
+        sync_argv.append("--no-growth")
 
     figures = []
     ok = True
-    programs = [("data", data_argv)]
+    programs = []
+    if not args.only or data_only:
+        programs.append(("data", data_argv))
+    if not args.only or sync_only:
+        programs.append(("sync", sync_argv))
     if args.gui:
         programs.append(("gui", args.gui_wrapper + [args.gui] + args.gui_arg))
     else:
         print("# gui: no --gui program given; its figures are skipped", file=sys.stderr)
 
     for label, argv in programs:
-        program = args.gui if label == "gui" else argv[0]
-        if label == "gui" and not os.path.exists(program):
-            print(f"# gui: {program} does not exist (not built?); its figures are skipped",
+        if label == "gui" and not os.path.exists(args.gui):
+            print(f"# gui: {args.gui} does not exist (not built?); its figures are skipped",
                   file=sys.stderr)
             continue
-        if not os.path.exists(argv[0]) and not args.gui_wrapper:
+        if label == "data" and not os.path.exists(argv[0]):
             print(f"# {label}: {argv[0]} does not exist; skipped", file=sys.stderr)
             ok = False
             continue
