@@ -174,7 +174,8 @@ make_row (VdHistoryView *self,
                          ? g_ptr_array_index (self->versions, index + 1) : NULL;
   g_auto(GStrv) changes = vd_sync_version_dup_changes (version, older);
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (version->time);
-  g_autofree char *date = g_date_time_format (when, "%x %H:%M");
+  /* Translators: when a version was made, e.g. “20 Nov 2026, 14:02”; see g_date_time_format() */
+  g_autofree char *date = g_date_time_format (when, _("%-d %b %Y, %H:%M"));
   g_autofree char *what = changes[0] != NULL ? g_strjoinv (", ", changes)
                                              : g_strdup (version->note != NULL ? version->note
                                                                                : "");
@@ -184,7 +185,7 @@ make_row (VdHistoryView *self,
   GtkWidget *heading, *detail, *restore;
 
   if (VD_IS_SCORECARD (version->record))
-    /* Translators: a version: its verdict, who, when: “Ship · Priya Raman · 20/11/2026 14:02” */
+    /* Translators: a version: its verdict, who, when: “Ship · Priya Raman · 20 Nov 2026, 14:02” */
     title = g_strdup_printf (_("%s · %s · %s"),
                              _(vd_verdict_get_label (vd_scorecard_get_verdict (VD_SCORECARD (version->record)))),
                              version->author, date);
