@@ -491,6 +491,13 @@ vd_window_dispose (GObject *object)
     g_settings_unbind (self->comparison_page, "show-preview");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-preview");
 
+  /* Built on first use and held by weak pointers into this window: a page
+   * that goes after us (the property action's reference) must not clear a
+   * field of freed memory, which a new window may already be using. */
+  g_clear_weak_pointer (&self->comparison_page);
+  g_clear_weak_pointer (&self->tool_editor);
+  g_clear_weak_pointer (&self->reviewer_editor);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VD_TYPE_WINDOW);
 
   if (self->session != NULL)
