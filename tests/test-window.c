@@ -21,6 +21,7 @@
 #include "vd-test-util.h"
 #include "vd-tool-editor.h"
 #include "vd-undo.h"
+#include "vd-sync-button.h"
 #include "vd-window.h"
 
 #define DEMO_SLUG VD_TEST_DEMO_SLUG
@@ -1517,6 +1518,9 @@ test_layout_at_every_width (void)
           g_assert_false (shown (editor));
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <=, width);
           g_assert_true (vd_preview_get_one_column (vd_comparison_page_get_preview (page)));
+          /* The sync state shows as its icon alone, to keep the header narrow. */
+          g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (vd_window_get_sync_button (window)),
+                                                                                             VD_TYPE_SYNC_BUTTON, "label"))));
           vd_comparison_page_set_show_preview (page, FALSE);
           iterate_until_idle ();
           g_assert_true (shown (editor));

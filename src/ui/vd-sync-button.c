@@ -132,6 +132,20 @@ vd_sync_button_set_syncer (VdSyncButton *self,
 }
 
 /**
+ * vd_sync_button_set_compact:
+ *
+ * A compact button shows its icon alone (a narrow window's header has no
+ * room for the words); its accessible name and tooltip still say the state.
+ */
+void
+vd_sync_button_set_compact (VdSyncButton *self,
+                            gboolean      compact)
+{
+  g_return_if_fail (VD_IS_SYNC_BUTTON (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->label), !compact);
+}
+
+/**
  * vd_sync_button_get_label:
  *
  * Returns: what the control says ("Synced", "Offline", "2 Conflicts")

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VdSyncButton, vd_sync_button, VD, SYNC_BUTTON, GtkWidget)
 
+void        vd_sync_button_set_compact (VdSyncButton *self,
+                                        gboolean      compact);
 void        vd_sync_button_set_syncer (VdSyncButton *self,
                                        VdSyncer     *syncer);
 const char *vd_sync_button_get_label  (VdSyncButton *self);

@@ -355,6 +355,8 @@ on_folded (VdWindow   *self,
 {
   if (self->relayout_idle == 0)
     self->relayout_idle = g_idle_add (relayout_idle, self);
+  /* Folded, the content's header holds the back button too. */
+  vd_sync_button_set_compact (self->sync_button, adw_leaflet_get_folded (leaflet));
 }
 
 static void
