@@ -199,6 +199,97 @@ test_syncing_then_synced (Fixture       *fixture,
     }
 }
 
+/* Whether @model, or a section of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Linked at 360 × 720, as on a phone: the sync state shows as its icon
+ * (its words stay in the tooltip), so the header, and the window, fit the
+ * screen; widened again, the words come back. */
+static gboolean
+window_fits (Fixture *fixture,
+             int      width,
+             gboolean compact)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->desk.window);
+  /* The window's content: at 360 px its frame and shadow go beyond the
+   * screen, as a maximized window's on a phone has none. */
+  GtkWidget *content = gtk_widget_get_first_child (window);
+  GtkWidget *label = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (vd_window_get_sync_button (fixture->desk.window)),
+                                                    VD_TYPE_SYNC_BUTTON, "label");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int min;
+
+  /* A mapped window keeps its size; shown again, it takes the new one, as
+   * a phone's compositor gives the screen's to a window that allows it:
+   * the first time folds the window, which then allows 360 px. */
+  for (guint shows = 0; g_get_monotonic_time () < deadline; shows++)
+    {
+      if (shows % 50 == 0)
+        {
+          gtk_widget_hide (window);
+          gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      if (gtk_widget_get_width (content) > 0 && gtk_widget_get_width (content) <= width &&
+          gtk_widget_get_visible (label) == !compact)
+        break;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  vd_test_iterate_until_idle ();
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("asked %d px: content %d px (at least %d), label %s", width,
+                  gtk_widget_get_width (content), min,
+                  gtk_widget_get_visible (label) ? "shown" : "hidden");
+  return gtk_widget_get_width (content) <= width && gtk_widget_get_visible (label) == !compact;
+}
+
+static void
+test_narrow_linked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VdSyncButton *button = vd_window_get_sync_button (fixture->desk.window);
+  GtkWidget *inner = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (button), VD_TYPE_SYNC_BUTTON,
+                                                    "button");
+  GtkWidget *export = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->desk.window),
+                                                                   VD_TYPE_WINDOW, "export_button");
+  GtkWidget *more = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->desk.window),
+                                                                 VD_TYPE_WINDOW, "record_menu_button");
+
+  vd_test_desk_open_demo (&fixture->desk);
+  link_desk (fixture, fixture->remote);
+  sync_window (fixture);
+  g_assert_cmpstr (vd_sync_button_get_label (button), ==, "Synced");
+
+  g_assert_true (window_fits (fixture, 360, TRUE));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (button)), >, 0);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (inner), "Synced"));
+
+  /* Export moved into the More menu. */
+  g_assert_false (gtk_widget_get_visible (export));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "win.export"));
+
+  g_assert_true (window_fits (fixture, 1400, FALSE));
+  g_assert_true (gtk_widget_get_mapped (export));
+}
+
 /* Typed while the sync runs in its thread: in the database, and sent by
  * the next sync; the other desk's edit of another section is kept too. */
 static void
@@ -513,6 +604,8 @@ main (int   argc,
 
   g_test_add ("/window-sync/syncing-then-synced", Fixture, NULL, fixture_set_up,
               test_syncing_then_synced, fixture_tear_down);
+  g_test_add ("/window-sync/narrow-linked", Fixture, NULL, fixture_set_up, test_narrow_linked,
+              fixture_tear_down);
   g_test_add ("/window-sync/typing-during-sync", Fixture, NULL, fixture_set_up,
               test_typing_during_sync, fixture_tear_down);
   g_test_add ("/window-sync/offline", Fixture, NULL, fixture_set_up, test_offline,

@@ -342,6 +342,14 @@ relayout_idle (gpointer data)
   VdWindow *self = data;
 
   self->relayout_idle = 0;
+  /* Folded, the content's header holds the back button too: the sync
+   * state shows as its icon alone. Here, outside the allocation that
+   * folded the leaflet, so the change is one more layout, never a
+   * resize from inside one. */
+  vd_sync_button_set_compact (self->sync_button, adw_leaflet_get_folded (self->leaflet));
+  /* Export stays in the More menu: folded and linked, the header cannot
+   * hold the back, sync, preview, export and menu buttons in 360 px. */
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_queue_resize (GTK_WIDGET (self->leaflet));
   return G_SOURCE_REMOVE;
 }
@@ -355,8 +363,6 @@ on_folded (VdWindow   *self,
 {
   if (self->relayout_idle == 0)
     self->relayout_idle = g_idle_add (relayout_idle, self);
-  /* Folded, the content's header holds the back button too. */
-  vd_sync_button_set_compact (self->sync_button, adw_leaflet_get_folded (leaflet));
 }
 
 static void
