@@ -282,7 +282,11 @@ test_narrow_linked (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (button)), >, 0);
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (inner), "Synced"));
 
-  /* Export moved into the More menu. */
+  /* Export moved into the More menu, also for a comparison opened folded. */
+  g_assert_false (gtk_widget_get_visible (export));
+  g_assert_true (vd_window_open_record (fixture->desk.window, VD_TYPE_TOOL, VD_TEST_MISTRAL));
+  vd_test_iterate_until_idle ();
+  vd_test_desk_open_demo (&fixture->desk);
   g_assert_false (gtk_widget_get_visible (export));
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)), "win.export"));
 

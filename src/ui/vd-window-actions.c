@@ -29,7 +29,10 @@ _vd_window_update_actions (VdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-preview-image", is_comparison);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", self->current != NULL);
 
-  gtk_widget_set_visible (self->export_button, is_comparison);
+  /* Folded, Export stays in the More menu: linked, the header cannot hold
+   * the back, sync, preview, export and menu buttons in 360 px. */
+  gtk_widget_set_visible (self->export_button,
+                          is_comparison && !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->preview_button, is_comparison);
   gtk_widget_set_visible (self->record_menu_button, self->current != NULL);
 }

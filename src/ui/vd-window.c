@@ -347,9 +347,7 @@ relayout_idle (gpointer data)
    * folded the leaflet, so the change is one more layout, never a
    * resize from inside one. */
   vd_sync_button_set_compact (self->sync_button, adw_leaflet_get_folded (self->leaflet));
-  /* Export stays in the More menu: folded and linked, the header cannot
-   * hold the back, sync, preview, export and menu buttons in 360 px. */
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !adw_leaflet_get_folded (self->leaflet));
+  _vd_window_update_actions (self);
   gtk_widget_queue_resize (GTK_WIDGET (self->leaflet));
   return G_SOURCE_REMOVE;
 }
